@@ -1,0 +1,50 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#ifndef CAMBOUIS_CONFIG_H
+#define CAMBOUIS_CONFIG_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include "cambouis/status.h"
+
+/*
+ * The configuration (DESIGN.md §7). Every key has a compiled-in default;
+ * share/cambouis/config.example documents them all. Loading reports the
+ * first problem as "FILE:LINE: message".
+ */
+
+struct cb_keybinding {
+	char *scope;  /* "generic", "venues", ... */
+	char *action; /* action config name, e.g. "quit" */
+	char **keys;  /* key names, e.g. "Q", "C-x", "F5" */
+	size_t nkeys;
+	int line;     /* where it was set, for error messages */
+};
+
+struct cb_config {
+	char *path;           /* file loaded, or NULL when none */
+	char *workshop_name;
+	char *site_label;     /* NULL: the host name */
+	char *database;       /* NULL: the XDG data path */
+	char *session_start;  /* "HH:MM" */
+	char *session_end;
+	int every_weeks;
+	int retention_months;
+	int small_count_threshold;
+	bool colour;
+	struct cb_keybinding *keys;
+	size_t nkeys;
+};
+
+/* Fill cfg with the compiled-in defaults (allocates; free with
+ * cb_config_free). */
+cb_status cb_config_defaults(struct cb_config *cfg);
+
+/* Read path over the defaults already in cfg. When must_exist is false a
+ * missing file is not an error. On error, err holds "FILE:LINE: message"
+ * (or "FILE: message") and cfg keeps its previous values. */
+cb_status cb_config_load(struct cb_config *cfg, const char *path, bool must_exist,
+			 char *err, size_t errlen);
+
+void cb_config_free(struct cb_config *cfg);
+
+#endif

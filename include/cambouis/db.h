@@ -1,0 +1,99 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#ifndef CAMBOUIS_DB_H
+#define CAMBOUIS_DB_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include "cambouis/id.h"
+#include "cambouis/status.h"
+
+/*
+ * The storage layer: the only code that talks to SQLite. Modules use this
+ * small API (prepared statements with bound parameters, from SQL text that is
+ * a string constant, never built from data) and never see sqlite3.h.
+ *
+ * A database is opened with the pragmas of DESIGN.md §3 (WAL, foreign keys,
+ * busy timeout, application_id, user_version) and migrated to the latest
+ * schema. The file is created 0600.
+ */
+
+struct cb_db;
+struct cb_stmt;
+
+enum cb_open_flags {
+	CB_OPEN_READONLY = 0,      /* fail with CB_DB_MISSING if absent */
+	CB_OPEN_WRITE    = 1 << 0, /* read-write; fail if absent */
+	CB_OPEN_CREATE   = 1 << 1, /* read-write; create if absent */
+};
+
+/* Open path (":memory:" for a private in-memory database). On success *out
+ * owns the connection; close it with cb_db_close(). On failure *out is NULL
+ * and, when detail is not NULL, a short explanation (SQLite's own words) is
+ * copied into detail. */
+cb_status cb_db_open(const char *path, unsigned flags, struct cb_db **out,
+		     char *detail, size_t detail_len);
+
+void cb_db_close(struct cb_db *db);
+
+/* The last error text from SQLite for this connection (never NULL). */
+const char *cb_db_errmsg(const struct cb_db *db);
+
+/* Schema version after migrations, and the newest this build knows. */
+int cb_db_schema_version(struct cb_db *db);
+int cb_db_latest_version(void);
+
+/* Run the migrations up to version (tests use it to build an old database). */
+cb_status cb_db_migrate_to(struct cb_db *db, int version);
+
+/* Transactions: one user action is one transaction. Calls nest: only the
+ * outermost begin/commit touch SQLite (BEGIN IMMEDIATE ... COMMIT); a
+ * rollback at any depth rolls everything back and makes the enclosing
+ * commits fail with CB_DB_ERROR. */
+cb_status cb_db_begin(struct cb_db *db);
+cb_status cb_db_commit(struct cb_db *db);
+void cb_db_rollback(struct cb_db *db);
+bool cb_db_in_transaction(const struct cb_db *db);
+
+/* PRAGMA integrity_check plus the cambouis identity checks; CB_OK or
+ * CB_DB_DAMAGED with the first problem copied into detail. */
+cb_status cb_db_check(struct cb_db *db, char *detail, size_t detail_len);
+
+/* This laptop's site id and label (made on first read-write open). */
+const struct cb_id *cb_db_site(const struct cb_db *db);
+const char *cb_db_site_label(const struct cb_db *db);
+cb_status cb_db_set_site_label(struct cb_db *db, const char *label);
+
+/* --- prepared statements -------------------------------------------------
+ * cb_db_prepare() returns a statement cached by the address of sql (so sql
+ * must be a string constant), reset and with bindings cleared. The
+ * statement belongs to the connection: do not free it. Parameters are
+ * numbered from 1, columns from 0. Text pointers from cb_stmt_text() are
+ * valid until the next step or reset. */
+cb_status cb_db_prepare(struct cb_db *db, const char *sql, struct cb_stmt **out);
+cb_status cb_db_exec(struct cb_db *db, const char *sql); /* no parameters */
+
+cb_status cb_stmt_bind_int(struct cb_stmt *st, int i, int64_t v);
+cb_status cb_stmt_bind_text(struct cb_stmt *st, int i, const char *v); /* NULL binds NULL */
+cb_status cb_stmt_bind_blob(struct cb_stmt *st, int i, const void *v, size_t n);
+cb_status cb_stmt_bind_id(struct cb_stmt *st, int i, const struct cb_id *id);
+cb_status cb_stmt_bind_null(struct cb_stmt *st, int i);
+
+/* CB_ROW, CB_DONE, or an error status. */
+cb_status cb_stmt_step(struct cb_stmt *st);
+void cb_stmt_reset(struct cb_stmt *st);
+
+bool cb_stmt_is_null(struct cb_stmt *st, int col);
+int64_t cb_stmt_int(struct cb_stmt *st, int col);
+const char *cb_stmt_text(struct cb_stmt *st, int col); /* "" for NULL */
+const void *cb_stmt_blob(struct cb_stmt *st, int col, size_t *n);
+void cb_stmt_id(struct cb_stmt *st, int col, struct cb_id *out); /* zero id if not 16 bytes */
+int cb_stmt_columns(struct cb_stmt *st);
+
+/* Rows changed by the last statement. */
+int64_t cb_db_changes(struct cb_db *db);
+
+/* Convenience: run a statement that returns one integer (e.g. a count). */
+cb_status cb_db_query_int(struct cb_db *db, const char *sql, int64_t *out);
+
+#endif

@@ -1,0 +1,71 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#ifndef CAMBOUIS_OPLOG_H
+#define CAMBOUIS_OPLOG_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include "cambouis/db.h"
+#include "cambouis/id.h"
+#include "cambouis/schema.h"
+
+/*
+ * The op log (DESIGN.md §3). Every change is an immutable op; the tables
+ * screens read are projections of the set of ops. Local edits and imported
+ * ops go through the same cb_oplog_apply().
+ *
+ * Merge rule for CB_OP_SET: last writer wins per field, ordered by
+ * (hlc, site, op_id); so applying any set of ops in any order, any number
+ * of times, gives the same tables. Deletion is a field ("deleted"), never a
+ * row removal. Ledger entries (attendance, movements, ...) are rows of their
+ * own with fresh ids whose fields are each set once, so the ledger is the
+ * union of the entries every laptop made.
+ */
+enum cb_op_kind {
+	CB_OP_SET = 1,
+};
+
+struct cb_op {
+	struct cb_id op_id;
+	struct cb_id site;
+	int64_t seq;
+	uint64_t hlc;
+	int kind;
+	int table;
+	struct cb_id row;
+	int field;
+	struct cb_value value; /* text not owned */
+};
+
+/* Check an op on its own (kind, codes, type, size, UTF-8): a pure function
+ * of the op, never of the receiver's clock or contents. CB_OK or CB_BAD_OP. */
+cb_status cb_op_validate(const struct cb_op *op);
+
+/* Record op if it is new and project it. *was_new (may be NULL) tells
+ * whether the op was new. Must run inside a transaction. */
+cb_status cb_oplog_apply(struct cb_db *db, const struct cb_op *op, bool *was_new);
+
+/* Make a local op setting (table, row, field) to value, stamped with this
+ * site, its next seq and a fresh clock, and apply it. Must run inside a
+ * transaction. Validation errors return CB_INVALID or CB_TOO_LONG. */
+cb_status cb_oplog_set(struct cb_db *db, int table, const struct cb_id *row,
+		       int field, const struct cb_value *value);
+
+/* Drop every materialised table and replay the whole log (one transaction). */
+cb_status cb_oplog_rebuild(struct cb_db *db);
+
+/* Number of ops in the log. */
+cb_status cb_oplog_count(struct cb_db *db, int64_t *count);
+
+/* The clock value the next local op would get at least (for tests). */
+uint64_t cb_oplog_last_hlc(const struct cb_db *db);
+
+/* Visit every op (ordered by hlc, site, op_id); stop early when fn returns
+ * non-OK and return that status. */
+typedef cb_status (*cb_op_visit_fn)(const struct cb_op *op, void *arg);
+cb_status cb_oplog_each(struct cb_db *db, cb_op_visit_fn fn, void *arg);
+
+/* Write every materialised table's rows, in primary-key order, as text
+ * lines (for rebuild equality checks and debugging). Caller frees *out. */
+cb_status cb_oplog_dump_tables(struct cb_db *db, char **out);
+
+#endif

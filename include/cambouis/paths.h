@@ -1,0 +1,25 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#ifndef CAMBOUIS_PATHS_H
+#define CAMBOUIS_PATHS_H
+
+#include "cambouis/status.h"
+
+/*
+ * Where files live (XDG base directories). Each function returns a
+ * malloc'ed path in *out (caller frees) or CB_NOMEM / CB_INVALID when
+ * neither the XDG variable nor HOME is set.
+ */
+
+/* $XDG_DATA_HOME/cambouis, else ~/.local/share/cambouis */
+cb_status cb_paths_data_dir(char **out);
+/* <data dir>/cambouis.db */
+cb_status cb_paths_default_db(char **out);
+/* <data dir>/demo.db */
+cb_status cb_paths_demo_db(char **out);
+/* $XDG_CONFIG_HOME/cambouis/config, else ~/.config/cambouis/config */
+cb_status cb_paths_config(char **out);
+
+/* mkdir -p the directory holding file, mode 0700 for what it creates. */
+cb_status cb_paths_make_parent(const char *file);
+
+#endif

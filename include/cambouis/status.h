@@ -1,0 +1,46 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#ifndef CAMBOUIS_STATUS_H
+#define CAMBOUIS_STATUS_H
+
+/*
+ * Every core function returns one of these codes. The table pairs each code
+ * with a translatable message (marked with N_, translated at display time by
+ * cb_status_message()). CB_ROW and CB_DONE are the two non-error results of
+ * stepping a statement.
+ */
+#define CB_STATUS_INFO(_) \
+	_(OK,             N_("success")) \
+	_(ROW,            N_("a row is ready")) \
+	_(DONE,           N_("no more rows")) \
+	_(NOMEM,          N_("out of memory")) \
+	_(IO,             N_("input/output error")) \
+	_(FULL,           N_("the disk is full")) \
+	_(DB_MISSING,     N_("the database does not exist")) \
+	_(DB_LOCKED,      N_("the database is locked by another program")) \
+	_(DB_READONLY,    N_("the database is read-only")) \
+	_(DB_DAMAGED,     N_("the database file is damaged")) \
+	_(DB_FOREIGN,     N_("the file is not a cambouis database")) \
+	_(DB_TOO_NEW,     N_("the database was made by a newer cambouis")) \
+	_(DB_ERROR,       N_("database error")) \
+	_(NOT_FOUND,      N_("not found")) \
+	_(EXISTS,         N_("already exists")) \
+	_(AMBIGUOUS,      N_("more than one match")) \
+	_(INVALID,        N_("invalid value")) \
+	_(TOO_LONG,       N_("value too long")) \
+	_(BAD_OP,         N_("invalid operation")) \
+	_(CONFIG,         N_("configuration error"))
+
+typedef enum cb_status {
+#define CB_STATUS_ENUM(name, msg) CB_##name,
+	CB_STATUS_INFO(CB_STATUS_ENUM)
+#undef CB_STATUS_ENUM
+	CB_STATUS_COUNT
+} cb_status;
+
+/* The translated message for a status; a static string, never NULL. */
+const char *cb_status_message(cb_status st);
+
+/* The code's name ("DB_LOCKED"), for logs and tests; never NULL. */
+const char *cb_status_name(cb_status st);
+
+#endif

@@ -1,0 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+dist_man_MANS = share/man/cambouis.1 share/man/cambouis.conf.5
+exampledir = $(docdir)
+dist_example_DATA = share/cambouis/config.example

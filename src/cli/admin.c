@@ -1,0 +1,234 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cambouis/demo.h"
+#include "cambouis/i18n.h"
+#include "cambouis/oplog.h"
+#include "cambouis/text.h"
+#include "cli.h"
+
+enum { OPT_SITE_LABEL = 256, OPT_SCALE, OPT_SEED, OPT_DB };
+
+/* Reject anything after a command that takes no arguments. */
+static int
+no_args(int argc, char **argv, const char *cmd, const char *usage)
+{
+	static const struct option opts[] = {
+		{"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0},
+	};
+	int opt;
+
+	optind = 0; /* 0: GNU getopt starts afresh (and permutes) */
+	opterr = 0;
+	while ((opt = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+		if (opt == 'h') {
+			fputs(usage, stdout);
+			return EXIT_OK;
+		}
+		cli_error(_("%s: unknown option '%s'"), cmd, argv[optind - 1]);
+		return cli_usage_error(cmd);
+	}
+	if (optind < argc) {
+		cli_error(_("%s: unexpected argument '%s'"), cmd, argv[optind]);
+		return cli_usage_error(cmd);
+	}
+	return -1;
+}
+
+static bool
+valid_label(const char *s)
+{
+	size_t n = strlen(s);
+
+	if (n == 0 || n > 64)
+		return false;
+	/* the label names a folder under the sync directory */
+	for (const char *p = s; *p; p++)
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		      (*p >= '0' && *p <= '9') || *p == '-' || *p == '_' || *p == '.'))
+			return false;
+	return s[0] != '.';
+}
+
+int
+cli_cmd_init(struct cli *c, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{"site-label", required_argument, NULL, OPT_SITE_LABEL},
+		{"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0},
+	};
+	const char *label = NULL;
+	char host[65];
+	int opt, rc;
+	cb_status st;
+	bool existed = access(c->db_path, F_OK) == 0;
+
+	optind = 0; /* 0: GNU getopt starts afresh (and permutes) */
+	opterr = 0;
+	while ((opt = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
+		switch (opt) {
+		case OPT_SITE_LABEL:
+			label = optarg;
+			break;
+		case 'h':
+			fputs(_("Usage: cambouis init [--site-label LABEL]\n"
+				"Create the database (if needed) and name this laptop for sync.\n"), stdout);
+			return EXIT_OK;
+		case ':':
+			cli_error(_("option '%s' needs a value"), argv[optind - 1]);
+			return cli_usage_error("init");
+		default:
+			cli_error(_("%s: unknown option '%s'"), "init", argv[optind - 1]);
+			return cli_usage_error("init");
+		}
+	}
+	if (optind < argc) {
+		cli_error(_("%s: unexpected argument '%s'"), "init", argv[optind]);
+		return cli_usage_error("init");
+	}
+	if (!label)
+		label = c->cfg.site_label;
+	if (label && !valid_label(label)) {
+		cli_error(_("invalid site label '%s': use 1 to 64 letters, digits, '-', '_' or '.'"), label);
+		return EXIT_USAGE;
+	}
+	if ((rc = cli_open(c, CB_OPEN_CREATE)) != 0)
+		return rc;
+	if (!label && !*cb_db_site_label(c->db)) {
+		/* default: this machine's name, cleaned to a label */
+		if (gethostname(host, sizeof host - 1) != 0)
+			snprintf(host, sizeof host, "laptop");
+		host[sizeof host - 1] = '\0';
+		for (char *p = host; *p; p++)
+			if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+			      (*p >= '0' && *p <= '9') || *p == '-' || *p == '_'))
+				*p = '-';
+		label = valid_label(host) ? host : "laptop";
+	}
+	if (label && (st = cb_db_set_site_label(c->db, label)) != CB_OK)
+		return cli_fail(st, c->db_path);
+	if (existed)
+		printf(_("Database %s is ready (site '%s').\n"), c->db_path, cb_db_site_label(c->db));
+	else
+		printf(_("Created database %s (site '%s').\n"), c->db_path, cb_db_site_label(c->db));
+	return EXIT_OK;
+}
+
+int
+cli_cmd_rebuild(struct cli *c, int argc, char **argv)
+{
+	int64_t n = 0;
+	int rc = no_args(argc, argv, "rebuild",
+			 _("Usage: cambouis rebuild\n"
+			   "Drop the tables the screens read and replay the op log into them.\n"));
+	cb_status st;
+
+	if (rc >= 0)
+		return rc;
+	if ((rc = cli_open(c, CB_OPEN_WRITE)) != 0)
+		return rc;
+	if ((st = cb_oplog_rebuild(c->db)) != CB_OK)
+		return cli_fail(st, c->db_path);
+	if ((st = cb_oplog_count(c->db, &n)) != CB_OK)
+		return cli_fail(st, c->db_path);
+	printf(ngettext_("Rebuilt from %lld operation.\n", "Rebuilt from %lld operations.\n",
+			 (unsigned long)n), (long long)n);
+	return EXIT_OK;
+}
+
+int
+cli_cmd_check(struct cli *c, int argc, char **argv)
+{
+	char detail[512];
+	int rc = no_args(argc, argv, "check",
+			 _("Usage: cambouis check\n"
+			   "Check the database file's integrity (exit 5 when it is damaged).\n"));
+	cb_status st;
+
+	if (rc >= 0)
+		return rc;
+	if ((rc = cli_open(c, CB_OPEN_READONLY)) != 0)
+		return rc;
+	st = cb_db_check(c->db, detail, sizeof detail);
+	if (st != CB_OK) {
+		cli_error("%s: %s%s%s", c->db_path, cb_status_message(st),
+			  detail[0] ? ": " : "", detail);
+		return cli_exit_code(st);
+	}
+	printf(_("%s: ok\n"), c->db_path);
+	return EXIT_OK;
+}
+
+int
+cli_cmd_demo(struct cli *c, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{"scale", required_argument, NULL, OPT_SCALE},
+		{"seed", required_argument, NULL, OPT_SEED},
+		{"db", required_argument, NULL, OPT_DB},
+		{"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0},
+	};
+	enum cb_demo_scale scale = CB_DEMO_SMALL;
+	long long seed = 1;
+	int opt, rc;
+	cb_status st;
+
+	optind = 0; /* 0: GNU getopt starts afresh (and permutes) */
+	opterr = 0;
+	while ((opt = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
+		switch (opt) {
+		case OPT_SCALE:
+			if (cb_demo_scale_parse(optarg, &scale) != CB_OK) {
+				cli_error(_("invalid scale '%s': use small, year or 5y"), optarg);
+				return cli_usage_error("demo");
+			}
+			break;
+		case OPT_SEED:
+			if (!cli_parse_int(optarg, 0, INT64_MAX, &seed)) {
+				cli_error(_("invalid seed '%s': give a whole number"), optarg);
+				return cli_usage_error("demo");
+			}
+			break;
+		case OPT_DB: {
+			char *p = strdup(optarg);
+			if (!p)
+				return cli_fail(CB_NOMEM, NULL);
+			free(c->db_path);
+			c->db_path = p;
+			c->demo = false;
+			break;
+		}
+		case 'h':
+			fputs(_("Usage: cambouis demo [--scale small|year|5y] [--seed N] [--db FILE]\n"
+				"Fill a database with realistic, reproducible demo data.\n"), stdout);
+			return EXIT_OK;
+		case ':':
+			cli_error(_("option '%s' needs a value"), argv[optind - 1]);
+			return cli_usage_error("demo");
+		default:
+			cli_error(_("%s: unknown option '%s'"), "demo", argv[optind - 1]);
+			return cli_usage_error("demo");
+		}
+	}
+	if (optind < argc) {
+		cli_error(_("%s: unexpected argument '%s'"), "demo", argv[optind]);
+		return cli_usage_error("demo");
+	}
+	if ((rc = cli_open(c, CB_OPEN_CREATE)) != 0)
+		return rc;
+	if (!*cb_db_site_label(c->db) && (st = cb_db_set_site_label(c->db, "demo")) != CB_OK)
+		return cli_fail(st, c->db_path);
+	if ((st = cb_demo_fill(c->db, scale, (uint64_t)seed)) != CB_OK)
+		return cli_fail(st, c->db_path);
+	printf(_("Demo data written to %s.\n"), c->db_path);
+	return EXIT_OK;
+}

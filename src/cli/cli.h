@@ -1,0 +1,75 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#ifndef CAMBOUIS_CLI_H
+#define CAMBOUIS_CLI_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#include "cambouis/config.h"
+#include "cambouis/db.h"
+
+/* Exit codes (DESIGN.md §8). */
+enum cli_exit {
+	EXIT_OK = 0,
+	EXIT_FAILURE_RUNTIME = 1,
+	EXIT_USAGE = 2,
+	EXIT_TERMINAL = 3,
+	EXIT_DB_UNAVAILABLE = 4,
+	EXIT_DB_DAMAGED = 5,
+	EXIT_IMPORT_REJECTED = 6,
+};
+
+/* What every command gets: the loaded configuration and where the database
+ * is. Commands open the database themselves with cli_open(). */
+struct cli {
+	struct cb_config cfg;
+	char *db_path;   /* resolved: -d, CAMBOUIS_DB, --demo, config, XDG */
+	bool demo;       /* --demo: the demo database, made on first use */
+	struct cb_db *db;
+};
+
+/* "cambouis: message" on stderr (message already translated). */
+void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* The exit code for a core status. */
+int cli_exit_code(cb_status st);
+
+/* Print "cambouis: <what>: <status message>" and return its exit code. */
+int cli_fail(cb_status st, const char *what);
+
+/* Open c->db_path (flags from cb_open_flags). With --demo the demo database
+ * is made and filled first if needed. Prints the error and returns its exit
+ * code, or 0 when open. */
+int cli_open(struct cli *c, unsigned flags);
+void cli_close(struct cli *c);
+
+/* Parse a whole decimal number in [min, max]; false when it is not one. */
+bool cli_parse_int(const char *s, long long min, long long max, long long *out);
+
+/* "Try 'cambouis CMD --help'." after a usage error; returns EXIT_USAGE. */
+int cli_usage_error(const char *cmd);
+
+/* Listings: --format text|csv|tsv. */
+enum cli_format { CLI_TEXT, CLI_CSV, CLI_TSV };
+bool cli_format_parse(const char *s, enum cli_format *out);
+
+struct cli_table;
+/* A table with ncols columns: names are the csv/tsv header (stable,
+ * English), titles the text header (translated). */
+struct cli_table *cli_table_new(size_t ncols, const char *const *names,
+				const char *const *titles);
+/* Append a row of ncols cells (copied; NULL means empty). false on OOM. */
+bool cli_table_add(struct cli_table *t, const char *const *cells);
+/* Write the table; returns false on a write error (e.g. a full disk). */
+bool cli_table_print(const struct cli_table *t, FILE *out, enum cli_format fmt);
+void cli_table_free(struct cli_table *t);
+
+/* The sub-commands. argv[0] is the command name. */
+int cli_cmd_init(struct cli *c, int argc, char **argv);
+int cli_cmd_venue(struct cli *c, int argc, char **argv);
+int cli_cmd_rebuild(struct cli *c, int argc, char **argv);
+int cli_cmd_check(struct cli *c, int argc, char **argv);
+int cli_cmd_demo(struct cli *c, int argc, char **argv);
+
+#endif

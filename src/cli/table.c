@@ -1,0 +1,173 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "cambouis/text.h"
+#include "cli.h"
+
+struct cli_table {
+	size_t ncols;
+	const char *const *names;
+	const char *const *titles;
+	char **cells; /* nrows * ncols */
+	size_t nrows, cap;
+};
+
+struct cli_table *
+cli_table_new(size_t ncols, const char *const *names, const char *const *titles)
+{
+	struct cli_table *t = calloc(1, sizeof *t);
+
+	if (!t)
+		return NULL;
+	t->ncols = ncols;
+	t->names = names;
+	t->titles = titles;
+	return t;
+}
+
+bool
+cli_table_add(struct cli_table *t, const char *const *cells)
+{
+	if (t->nrows == t->cap) {
+		size_t cap = t->cap ? t->cap * 2 : 32;
+		char **p = realloc(t->cells, cap * t->ncols * sizeof *p);
+		if (!p)
+			return false;
+		t->cells = p;
+		t->cap = cap;
+	}
+	char **row = t->cells + t->nrows * t->ncols;
+	for (size_t i = 0; i < t->ncols; i++) {
+		row[i] = cb_strdup0(cells[i]);
+		if (!row[i]) {
+			while (i-- > 0)
+				free(row[i]);
+			return false;
+		}
+	}
+	t->nrows++;
+	return true;
+}
+
+void
+cli_table_free(struct cli_table *t)
+{
+	if (!t)
+		return;
+	for (size_t i = 0; i < t->nrows * t->ncols; i++)
+		free(t->cells[i]);
+	free(t->cells);
+	free(t);
+}
+
+/* CSV per RFC 4180: quote when needed, double the quotes. */
+static void
+put_csv(FILE *out, const char *s)
+{
+	if (!strpbrk(s, ",\"\r\n")) {
+		fputs(s, out);
+		return;
+	}
+	fputc('"', out);
+	for (; *s; s++) {
+		if (*s == '"')
+			fputc('"', out);
+		fputc(*s, out);
+	}
+	fputc('"', out);
+}
+
+/* TSV: tabs, newlines and backslashes escaped so one line is one row. */
+static void
+put_tsv(FILE *out, const char *s)
+{
+	for (; *s; s++) {
+		switch (*s) {
+		case '\t': fputs("\\t", out); break;
+		case '\n': fputs("\\n", out); break;
+		case '\r': fputs("\\r", out); break;
+		case '\\': fputs("\\\\", out); break;
+		default: fputc(*s, out);
+		}
+	}
+}
+
+/* Text: one line per row, so line breaks become spaces. */
+static void
+put_text(FILE *out, const char *s, int pad)
+{
+	for (; *s; s++)
+		fputc(*s == '\n' || *s == '\t' || *s == '\r' ? ' ' : *s, out);
+	while (pad-- > 0)
+		fputc(' ', out);
+}
+
+static void
+print_delimited(const struct cli_table *t, FILE *out, enum cli_format fmt)
+{
+	void (*put)(FILE *, const char *) = fmt == CLI_CSV ? put_csv : put_tsv;
+	char sep = fmt == CLI_CSV ? ',' : '\t';
+
+	for (size_t c = 0; c < t->ncols; c++) {
+		if (c)
+			fputc(sep, out);
+		put(out, t->names[c]);
+	}
+	fputc('\n', out);
+	for (size_t r = 0; r < t->nrows; r++) {
+		for (size_t c = 0; c < t->ncols; c++) {
+			if (c)
+				fputc(sep, out);
+			put(out, t->cells[r * t->ncols + c]);
+		}
+		fputc('\n', out);
+	}
+}
+
+static void
+print_text(const struct cli_table *t, FILE *out)
+{
+	int *w = calloc(t->ncols, sizeof *w);
+
+	if (!w)
+		return;
+	for (size_t c = 0; c < t->ncols; c++)
+		w[c] = cb_utf8_width(t->titles[c]);
+	for (size_t r = 0; r < t->nrows; r++)
+		for (size_t c = 0; c < t->ncols; c++) {
+			int cw = cb_utf8_width(t->cells[r * t->ncols + c]);
+			if (cw > w[c])
+				w[c] = cw;
+		}
+	for (size_t c = 0; c < t->ncols; c++) {
+		bool last = c + 1 == t->ncols;
+		put_text(out, t->titles[c], last ? 0 : w[c] - cb_utf8_width(t->titles[c]) + 2);
+	}
+	fputc('\n', out);
+	for (size_t r = 0; r < t->nrows; r++) {
+		/* drop the trailing blanks of empty last columns */
+		size_t used = t->ncols;
+		while (used > 1 && !*t->cells[r * t->ncols + used - 1])
+			used--;
+		for (size_t c = 0; c < used; c++) {
+			const char *s = t->cells[r * t->ncols + c];
+			bool last = c + 1 == used;
+			put_text(out, s, last ? 0 : w[c] - cb_utf8_width(s) + 2);
+		}
+		fputc('\n', out);
+	}
+	free(w);
+}
+
+bool
+cli_table_print(const struct cli_table *t, FILE *out, enum cli_format fmt)
+{
+	if (fmt == CLI_TEXT)
+		print_text(t, out);
+	else
+		print_delimited(t, out, fmt);
+	return fflush(out) == 0 && !ferror(out);
+}

@@ -1,0 +1,333 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <errno.h>
+#include <libconfig.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cambouis/config.h"
+#include "cambouis/i18n.h"
+
+static char *
+xstrdup(const char *s, bool *oom)
+{
+	char *p;
+
+	if (!s)
+		return NULL;
+	p = strdup(s);
+	if (!p)
+		*oom = true;
+	return p;
+}
+
+cb_status
+cb_config_defaults(struct cb_config *cfg)
+{
+	bool oom = false;
+
+	memset(cfg, 0, sizeof *cfg);
+	cfg->workshop_name = xstrdup("cambouis", &oom);
+	cfg->session_start = xstrdup("17:30", &oom);
+	cfg->session_end = xstrdup("20:00", &oom);
+	cfg->every_weeks = 2;
+	cfg->retention_months = 24;
+	cfg->small_count_threshold = 5;
+	cfg->colour = true;
+	if (oom) {
+		cb_config_free(cfg);
+		return CB_NOMEM;
+	}
+	return CB_OK;
+}
+
+static void
+free_keys(struct cb_keybinding *keys, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(keys[i].scope);
+		free(keys[i].action);
+		for (size_t k = 0; k < keys[i].nkeys; k++)
+			free(keys[i].keys[k]);
+		free(keys[i].keys);
+	}
+	free(keys);
+}
+
+void
+cb_config_free(struct cb_config *cfg)
+{
+	free(cfg->path);
+	free(cfg->workshop_name);
+	free(cfg->site_label);
+	free(cfg->database);
+	free(cfg->session_start);
+	free(cfg->session_end);
+	free_keys(cfg->keys, cfg->nkeys);
+	memset(cfg, 0, sizeof *cfg);
+}
+
+/* Loading state: the first error wins and is formatted once. */
+struct loader {
+	const char *file;
+	char *err;
+	size_t errlen;
+	bool failed;
+	bool oom;
+};
+
+static void report(struct loader *ld, const config_setting_t *s, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+static void
+report(struct loader *ld, const config_setting_t *s, const char *fmt, ...)
+{
+	char msg[256];
+	va_list ap;
+	int line = s ? config_setting_source_line(s) : 0;
+
+	if (ld->failed)
+		return;
+	ld->failed = true;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	if (line > 0)
+		snprintf(ld->err, ld->errlen, "%s:%d: %s", ld->file, line, msg);
+	else
+		snprintf(ld->err, ld->errlen, "%s: %s", ld->file, msg);
+}
+
+static bool
+valid_time(const char *s)
+{
+	return strlen(s) == 5 && s[0] >= '0' && s[0] <= '2' && s[1] >= '0' && s[1] <= '9' &&
+	       s[2] == ':' && s[3] >= '0' && s[3] <= '5' && s[4] >= '0' && s[4] <= '9' &&
+	       (s[0] - '0') * 10 + (s[1] - '0') < 24;
+}
+
+static void
+get_string(struct loader *ld, const config_setting_t *s, char **dst)
+{
+	const char *v;
+
+	if (config_setting_type(s) != CONFIG_TYPE_STRING) {
+		report(ld, s, _("'%s' must be a string"), config_setting_name(s));
+		return;
+	}
+	v = config_setting_get_string(s);
+	free(*dst);
+	*dst = xstrdup(v, &ld->oom);
+}
+
+static void
+get_time(struct loader *ld, const config_setting_t *s, char **dst)
+{
+	if (config_setting_type(s) != CONFIG_TYPE_STRING ||
+	    !valid_time(config_setting_get_string(s))) {
+		report(ld, s, _("'%s' must be a time such as \"17:30\""), config_setting_name(s));
+		return;
+	}
+	get_string(ld, s, dst);
+}
+
+static void
+get_int(struct loader *ld, const config_setting_t *s, int *dst, int min, int max)
+{
+	int v;
+
+	if (config_setting_type(s) != CONFIG_TYPE_INT) {
+		report(ld, s, _("'%s' must be a whole number"), config_setting_name(s));
+		return;
+	}
+	v = config_setting_get_int(s);
+	if (v < min || v > max) {
+		report(ld, s, _("'%s' must be between %d and %d"), config_setting_name(s), min, max);
+		return;
+	}
+	*dst = v;
+}
+
+static void
+get_bool(struct loader *ld, const config_setting_t *s, bool *dst)
+{
+	if (config_setting_type(s) != CONFIG_TYPE_BOOL) {
+		report(ld, s, _("'%s' must be true or false"), config_setting_name(s));
+		return;
+	}
+	*dst = config_setting_get_bool(s);
+}
+
+static void
+load_session(struct loader *ld, const config_setting_t *g, struct cb_config *cfg)
+{
+	if (!config_setting_is_group(g)) {
+		report(ld, g, _("'%s' must be a group { ... }"), config_setting_name(g));
+		return;
+	}
+	for (int i = 0; i < config_setting_length(g) && !ld->failed; i++) {
+		const config_setting_t *s = config_setting_get_elem(g, (unsigned)i);
+		const char *name = config_setting_name(s);
+		if (strcmp(name, "start") == 0)
+			get_time(ld, s, &cfg->session_start);
+		else if (strcmp(name, "end") == 0)
+			get_time(ld, s, &cfg->session_end);
+		else if (strcmp(name, "every_weeks") == 0)
+			get_int(ld, s, &cfg->every_weeks, 1, 52);
+		else
+			report(ld, s, _("unknown setting 'session.%s'"), name);
+	}
+}
+
+/* keys = { generic = { quit = ["Q", "C-c"]; }; venues = { add = "a"; }; };
+ * Only the shape is checked here; the screens check the names, since they
+ * own the action table and the key names. */
+static void
+load_keys(struct loader *ld, const config_setting_t *g, struct cb_config *cfg)
+{
+	if (!config_setting_is_group(g)) {
+		report(ld, g, _("'%s' must be a group { ... }"), config_setting_name(g));
+		return;
+	}
+	for (int i = 0; i < config_setting_length(g) && !ld->failed; i++) {
+		const config_setting_t *scope = config_setting_get_elem(g, (unsigned)i);
+		if (!config_setting_is_group(scope)) {
+			report(ld, scope, _("'keys.%s' must be a group { ... }"), config_setting_name(scope));
+			return;
+		}
+		for (int j = 0; j < config_setting_length(scope) && !ld->failed; j++) {
+			const config_setting_t *a = config_setting_get_elem(scope, (unsigned)j);
+			int n = config_setting_is_aggregate(a) ? config_setting_length(a) : 1;
+			struct cb_keybinding *kb, *grown;
+
+			grown = realloc(cfg->keys, (cfg->nkeys + 1) * sizeof *grown);
+			if (!grown) {
+				ld->oom = true;
+				return;
+			}
+			cfg->keys = grown;
+			kb = &cfg->keys[cfg->nkeys++];
+			memset(kb, 0, sizeof *kb);
+			kb->scope = xstrdup(config_setting_name(scope), &ld->oom);
+			kb->action = xstrdup(config_setting_name(a), &ld->oom);
+			kb->line = config_setting_source_line(a);
+			kb->keys = calloc((size_t)(n > 0 ? n : 1), sizeof *kb->keys);
+			if (!kb->keys) {
+				ld->oom = true;
+				return;
+			}
+			for (int k = 0; k < n; k++) {
+				const config_setting_t *e = config_setting_is_aggregate(a)
+					? config_setting_get_elem(a, (unsigned)k) : a;
+				if (config_setting_type(e) != CONFIG_TYPE_STRING) {
+					report(ld, a, _("'%s' must be a key name or a list of key names"),
+					       config_setting_name(a));
+					return;
+				}
+				kb->keys[kb->nkeys++] = xstrdup(config_setting_get_string(e), &ld->oom);
+			}
+		}
+	}
+}
+
+static void
+load_root(struct loader *ld, const config_setting_t *root, struct cb_config *cfg)
+{
+	for (int i = 0; i < config_setting_length(root) && !ld->failed; i++) {
+		const config_setting_t *s = config_setting_get_elem(root, (unsigned)i);
+		const char *name = config_setting_name(s);
+
+		if (strcmp(name, "workshop_name") == 0)
+			get_string(ld, s, &cfg->workshop_name);
+		else if (strcmp(name, "site_label") == 0)
+			get_string(ld, s, &cfg->site_label);
+		else if (strcmp(name, "database") == 0)
+			get_string(ld, s, &cfg->database);
+		else if (strcmp(name, "session") == 0)
+			load_session(ld, s, cfg);
+		else if (strcmp(name, "retention_months") == 0)
+			get_int(ld, s, &cfg->retention_months, 1, 600);
+		else if (strcmp(name, "small_count_threshold") == 0)
+			get_int(ld, s, &cfg->small_count_threshold, 1, 100);
+		else if (strcmp(name, "colour") == 0 || strcmp(name, "color") == 0)
+			get_bool(ld, s, &cfg->colour);
+		else if (strcmp(name, "keys") == 0)
+			load_keys(ld, s, cfg);
+		else
+			report(ld, s, _("unknown setting '%s'"), name);
+	}
+	if (!ld->failed && cfg->workshop_name && !*cfg->workshop_name)
+		report(ld, config_setting_get_member(root, "workshop_name"),
+		       _("'%s' must not be empty"), "workshop_name");
+	if (!ld->failed && cfg->database && !*cfg->database)
+		report(ld, config_setting_get_member(root, "database"),
+		       _("'%s' must not be empty"), "database");
+}
+
+cb_status
+cb_config_load(struct cb_config *cfg, const char *path, bool must_exist, char *err, size_t errlen)
+{
+	config_t lc;
+	struct cb_config work;
+	struct loader ld = {path, err, errlen, false, false};
+	FILE *f;
+
+	if (err && errlen)
+		err[0] = '\0';
+	f = fopen(path, "r");
+	if (!f) {
+		if (errno == ENOENT && !must_exist)
+			return CB_OK;
+		snprintf(err, errlen, "%s: %s", path, strerror(errno));
+		return CB_CONFIG;
+	}
+	config_init(&lc);
+	if (config_read(&lc, f) != CONFIG_TRUE) {
+		fclose(f);
+		snprintf(err, errlen, "%s:%d: %s", path, config_error_line(&lc),
+			 config_error_text(&lc));
+		config_destroy(&lc);
+		return CB_CONFIG;
+	}
+	fclose(f);
+
+	/* Load into a copy so a refused file leaves cfg as it was. */
+	work = *cfg;
+	work.workshop_name = xstrdup(cfg->workshop_name, &ld.oom);
+	work.site_label = xstrdup(cfg->site_label, &ld.oom);
+	work.database = xstrdup(cfg->database, &ld.oom);
+	work.session_start = xstrdup(cfg->session_start, &ld.oom);
+	work.session_end = xstrdup(cfg->session_end, &ld.oom);
+	work.path = xstrdup(path, &ld.oom);
+	work.keys = NULL;
+	work.nkeys = 0;
+	if (!ld.oom)
+		load_root(&ld, config_root_setting(&lc), &work);
+	config_destroy(&lc);
+	if (ld.failed || ld.oom) {
+		cb_config_free(&work);
+		if (ld.oom && !ld.failed)
+			snprintf(err, errlen, "%s: %s", path, _("out of memory"));
+		return ld.oom && !ld.failed ? CB_NOMEM : CB_CONFIG;
+	}
+	/* key bindings from this file are added after earlier ones */
+	if (cfg->nkeys) {
+		struct cb_keybinding *all = realloc(cfg->keys, (cfg->nkeys + work.nkeys) * sizeof *all);
+		if (!all) {
+			cb_config_free(&work);
+			return CB_NOMEM;
+		}
+		memcpy(all + cfg->nkeys, work.keys, work.nkeys * sizeof *all);
+		free(work.keys);
+		work.keys = all;
+		work.nkeys += cfg->nkeys;
+		cfg->keys = NULL;
+		cfg->nkeys = 0;
+	}
+	cb_config_free(cfg);
+	*cfg = work;
+	return CB_OK;
+}

@@ -1,0 +1,19 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#ifndef CAMBOUIS_DB_PRIVATE_H
+#define CAMBOUIS_DB_PRIVATE_H
+
+/* Shared by the storage files (db.c, oplog.c) only: the connection's state
+ * that the op log needs, without exposing SQLite to anyone else. */
+
+#include <stdbool.h>
+#include <stdint.h>
+#include "cambouis/db.h"
+
+struct cb_db_clock {
+	uint64_t last_hlc;  /* highest clock seen in the log or issued */
+	int64_t next_seq;   /* this site's next sequence number */
+};
+
+struct cb_db_clock *cb_db_clock_state(struct cb_db *db);
+
+#endif

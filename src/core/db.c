@@ -1,0 +1,847 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cambouis/clock.h"
+#include "cambouis/db.h"
+#include "cambouis/paths.h"
+#include "db-private.h"
+
+/* 'CAMB' */
+#define CB_APPLICATION_ID 0x43414D42
+#define CB_BUSY_TIMEOUT_MS 5000
+
+/* Numbered migrations: index i brings the schema from version i to i+1.
+ * Never edit one that has shipped; add a new one. */
+static const char *const migrations[] = {
+	/* 1: the op log and its bookkeeping */
+	"CREATE TABLE meta(key TEXT PRIMARY KEY, value) WITHOUT ROWID;"
+	"CREATE TABLE ops("
+	"  op_id BLOB PRIMARY KEY CHECK(length(op_id) = 16),"
+	"  site  BLOB NOT NULL CHECK(length(site) = 16),"
+	"  seq   INTEGER NOT NULL,"
+	"  hlc   INTEGER NOT NULL,"
+	"  kind  INTEGER NOT NULL,"
+	"  tbl   INTEGER NOT NULL,"
+	"  row   BLOB NOT NULL CHECK(length(row) = 16),"
+	"  field INTEGER NOT NULL,"
+	"  value,"
+	"  UNIQUE(site, seq)) WITHOUT ROWID;"
+	"CREATE INDEX ops_hlc ON ops(hlc);"
+	"CREATE INDEX ops_target ON ops(tbl, row, field);"
+	/* the winning op of every field: last writer wins by (hlc, site, op_id) */
+	"CREATE TABLE clocks("
+	"  tbl INTEGER NOT NULL, row BLOB NOT NULL, field INTEGER NOT NULL,"
+	"  hlc INTEGER NOT NULL, site BLOB NOT NULL, op_id BLOB NOT NULL,"
+	"  PRIMARY KEY(tbl, row, field)) WITHOUT ROWID;",
+
+	/* 2: venues */
+	"CREATE TABLE venues("
+	"  id BLOB PRIMARY KEY CHECK(length(id) = 16),"
+	"  name TEXT, address TEXT, commune TEXT, capacity INTEGER, notes TEXT,"
+	"  deleted INTEGER NOT NULL DEFAULT 0) WITHOUT ROWID;"
+	"CREATE INDEX venues_name ON venues(name COLLATE NOCASE);",
+};
+#define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
+
+struct cache_slot {
+	const char *sql;
+	sqlite3_stmt *stmt;
+};
+
+struct cb_db {
+	sqlite3 *h;
+	char *path;
+	bool readonly;
+	int tx_depth;
+	bool doomed;
+	struct cb_id site;
+	char *site_label;
+	struct cb_db_clock clock;
+	struct cache_slot *cache;
+	size_t cache_cap, cache_used;
+	char err[256];
+};
+
+/* --- errors ------------------------------------------------------------ */
+
+static cb_status
+map_rc(int rc)
+{
+	switch (rc & 0xff) {
+	case SQLITE_OK: return CB_OK;
+	case SQLITE_ROW: return CB_ROW;
+	case SQLITE_DONE: return CB_DONE;
+	case SQLITE_NOMEM: return CB_NOMEM;
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED: return CB_DB_LOCKED;
+	case SQLITE_READONLY: return CB_DB_READONLY;
+	case SQLITE_CORRUPT:
+	case SQLITE_NOTADB: return CB_DB_DAMAGED;
+	case SQLITE_FULL: return CB_FULL;
+	case SQLITE_IOERR: return CB_IO;
+	case SQLITE_CANTOPEN: return CB_DB_MISSING;
+	case SQLITE_CONSTRAINT: return CB_EXISTS;
+	case SQLITE_TOOBIG: return CB_TOO_LONG;
+	default: return CB_DB_ERROR;
+	}
+}
+
+static cb_status
+fail(struct cb_db *db, int rc)
+{
+	if (db->h)
+		snprintf(db->err, sizeof db->err, "%s", sqlite3_errmsg(db->h));
+	else
+		snprintf(db->err, sizeof db->err, "%s", sqlite3_errstr(rc));
+	return map_rc(rc);
+}
+
+const char *
+cb_db_errmsg(const struct cb_db *db)
+{
+	return db->err;
+}
+
+/* --- statement cache --------------------------------------------------- */
+
+static size_t
+slot_of(const struct cb_db *db, const char *sql)
+{
+	uintptr_t h = (uintptr_t)sql;
+	h ^= h >> 7;
+	h *= 0x9E3779B97F4A7C15ull;
+	return (size_t)(h >> 17) & (db->cache_cap - 1);
+}
+
+static cb_status
+cache_grow(struct cb_db *db)
+{
+	size_t cap = db->cache_cap ? db->cache_cap * 2 : 64;
+	struct cache_slot *old = db->cache, *slots = calloc(cap, sizeof *slots);
+	size_t oldcap = db->cache_cap;
+
+	if (!slots)
+		return CB_NOMEM;
+	db->cache = slots;
+	db->cache_cap = cap;
+	for (size_t i = 0; i < oldcap; i++) {
+		if (!old[i].sql)
+			continue;
+		size_t j = slot_of(db, old[i].sql);
+		while (slots[j].sql)
+			j = (j + 1) & (cap - 1);
+		slots[j] = old[i];
+	}
+	free(old);
+	return CB_OK;
+}
+
+cb_status
+cb_db_prepare(struct cb_db *db, const char *sql, struct cb_stmt **out)
+{
+	size_t j;
+	int rc;
+
+	if (db->cache_used * 2 >= db->cache_cap) {
+		cb_status st = cache_grow(db);
+		if (st != CB_OK)
+			return st;
+	}
+	j = slot_of(db, sql);
+	while (db->cache[j].sql && db->cache[j].sql != sql)
+		j = (j + 1) & (db->cache_cap - 1);
+	if (db->cache[j].sql) {
+		sqlite3_reset(db->cache[j].stmt);
+		sqlite3_clear_bindings(db->cache[j].stmt);
+		*out = (struct cb_stmt *)db->cache[j].stmt;
+		return CB_OK;
+	}
+	sqlite3_stmt *stmt;
+	rc = sqlite3_prepare_v3(db->h, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
+	if (rc != SQLITE_OK)
+		return fail(db, rc);
+	db->cache[j].sql = sql;
+	db->cache[j].stmt = stmt;
+	db->cache_used++;
+	*out = (struct cb_stmt *)stmt;
+	return CB_OK;
+}
+
+static void
+cache_clear(struct cb_db *db)
+{
+	for (size_t i = 0; i < db->cache_cap; i++)
+		if (db->cache[i].sql)
+			sqlite3_finalize(db->cache[i].stmt);
+	free(db->cache);
+	db->cache = NULL;
+	db->cache_cap = db->cache_used = 0;
+}
+
+#define S(st) ((sqlite3_stmt *)(st))
+
+static cb_status
+bind_rc(struct cb_stmt *st, int rc)
+{
+	if (rc == SQLITE_OK)
+		return CB_OK;
+	return map_rc(rc);
+}
+
+cb_status
+cb_stmt_bind_int(struct cb_stmt *st, int i, int64_t v)
+{
+	return bind_rc(st, sqlite3_bind_int64(S(st), i, v));
+}
+
+cb_status
+cb_stmt_bind_text(struct cb_stmt *st, int i, const char *v)
+{
+	if (!v)
+		return bind_rc(st, sqlite3_bind_null(S(st), i));
+	return bind_rc(st, sqlite3_bind_text(S(st), i, v, -1, SQLITE_TRANSIENT));
+}
+
+cb_status
+cb_stmt_bind_blob(struct cb_stmt *st, int i, const void *v, size_t n)
+{
+	return bind_rc(st, sqlite3_bind_blob64(S(st), i, v, n, SQLITE_TRANSIENT));
+}
+
+cb_status
+cb_stmt_bind_id(struct cb_stmt *st, int i, const struct cb_id *id)
+{
+	return cb_stmt_bind_blob(st, i, id->b, CB_ID_LEN);
+}
+
+cb_status
+cb_stmt_bind_null(struct cb_stmt *st, int i)
+{
+	return bind_rc(st, sqlite3_bind_null(S(st), i));
+}
+
+cb_status
+cb_stmt_step(struct cb_stmt *st)
+{
+	int rc = sqlite3_step(S(st));
+
+	if (rc == SQLITE_ROW)
+		return CB_ROW;
+	sqlite3_reset(S(st));
+	if (rc == SQLITE_DONE)
+		return CB_DONE;
+	/* the connection holds the details; keep them for cb_db_errmsg */
+	return map_rc(rc);
+}
+
+void
+cb_stmt_reset(struct cb_stmt *st)
+{
+	sqlite3_reset(S(st));
+}
+
+bool
+cb_stmt_is_null(struct cb_stmt *st, int col)
+{
+	return sqlite3_column_type(S(st), col) == SQLITE_NULL;
+}
+
+int64_t
+cb_stmt_int(struct cb_stmt *st, int col)
+{
+	return sqlite3_column_int64(S(st), col);
+}
+
+const char *
+cb_stmt_text(struct cb_stmt *st, int col)
+{
+	const unsigned char *t = sqlite3_column_text(S(st), col);
+	return t ? (const char *)t : "";
+}
+
+const void *
+cb_stmt_blob(struct cb_stmt *st, int col, size_t *n)
+{
+	const void *p = sqlite3_column_blob(S(st), col);
+	*n = (size_t)sqlite3_column_bytes(S(st), col);
+	return p;
+}
+
+void
+cb_stmt_id(struct cb_stmt *st, int col, struct cb_id *out)
+{
+	size_t n;
+	const void *p = cb_stmt_blob(st, col, &n);
+
+	if (p && n == CB_ID_LEN)
+		memcpy(out->b, p, CB_ID_LEN);
+	else
+		memset(out->b, 0, CB_ID_LEN);
+}
+
+int
+cb_stmt_columns(struct cb_stmt *st)
+{
+	return sqlite3_column_count(S(st));
+}
+
+int64_t
+cb_db_changes(struct cb_db *db)
+{
+	return sqlite3_changes64(db->h);
+}
+
+cb_status
+cb_db_exec(struct cb_db *db, const char *sql)
+{
+	int rc = sqlite3_exec(db->h, sql, NULL, NULL, NULL);
+	return rc == SQLITE_OK ? CB_OK : fail(db, rc);
+}
+
+cb_status
+cb_db_query_int(struct cb_db *db, const char *sql, int64_t *out)
+{
+	struct cb_stmt *st;
+	cb_status rc = cb_db_prepare(db, sql, &st);
+
+	if (rc != CB_OK)
+		return rc;
+	rc = cb_stmt_step(st);
+	if (rc == CB_ROW) {
+		*out = cb_stmt_int(st, 0);
+		cb_stmt_reset(st);
+		return CB_OK;
+	}
+	if (rc == CB_DONE) {
+		*out = 0;
+		return CB_OK;
+	}
+	return fail(db, sqlite3_errcode(db->h));
+}
+
+/* Read-only PRAGMAs and other one-off statements that must not stay cached. */
+static cb_status
+pragma_int(struct cb_db *db, const char *sql, int64_t *out)
+{
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(db->h, sql, -1, &st, NULL);
+
+	if (rc != SQLITE_OK)
+		return fail(db, rc);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		*out = sqlite3_column_int64(st, 0);
+		rc = SQLITE_OK;
+	} else if (rc == SQLITE_DONE) {
+		*out = 0;
+		rc = SQLITE_OK;
+	}
+	if (rc != SQLITE_OK) {
+		cb_status s = fail(db, rc);
+		sqlite3_finalize(st);
+		return s;
+	}
+	sqlite3_finalize(st);
+	return CB_OK;
+}
+
+/* --- transactions -------------------------------------------------------- */
+
+static const char SQL_MAX_HLC[] = "SELECT coalesce(max(hlc), 0) FROM ops";
+static const char SQL_MAX_SEQ[] = "SELECT coalesce(max(seq), 0) FROM ops WHERE site = ?1";
+
+/* Other processes (the screen and a command at once) may have written since
+ * we last looked: take the clock and seq from the log under the write lock. */
+static cb_status
+refresh_clock(struct cb_db *db)
+{
+	int64_t hlc;
+	struct cb_stmt *st;
+	cb_status rc = cb_db_query_int(db, SQL_MAX_HLC, &hlc);
+
+	if (rc != CB_OK)
+		return rc;
+	if ((uint64_t)hlc > db->clock.last_hlc)
+		db->clock.last_hlc = (uint64_t)hlc;
+	if ((rc = cb_db_prepare(db, SQL_MAX_SEQ, &st)) != CB_OK)
+		return rc;
+	cb_stmt_bind_id(st, 1, &db->site);
+	rc = cb_stmt_step(st);
+	if (rc != CB_ROW)
+		return rc == CB_DONE ? CB_DB_ERROR : rc;
+	db->clock.next_seq = cb_stmt_int(st, 0) + 1;
+	cb_stmt_reset(st);
+	return CB_OK;
+}
+
+cb_status
+cb_db_begin(struct cb_db *db)
+{
+	cb_status st;
+
+	if (db->tx_depth > 0) {
+		if (db->doomed)
+			return CB_DB_ERROR;
+		db->tx_depth++;
+		return CB_OK;
+	}
+	if (db->readonly)
+		return CB_DB_READONLY;
+	if ((st = cb_db_exec(db, "BEGIN IMMEDIATE")) != CB_OK)
+		return st;
+	db->tx_depth = 1;
+	db->doomed = false;
+	if ((st = refresh_clock(db)) != CB_OK) {
+		cb_db_rollback(db);
+		db->tx_depth = 0;
+		return st;
+	}
+	return CB_OK;
+}
+
+cb_status
+cb_db_commit(struct cb_db *db)
+{
+	cb_status st;
+
+	if (db->tx_depth == 0)
+		return CB_DB_ERROR;
+	if (--db->tx_depth > 0)
+		return db->doomed ? CB_DB_ERROR : CB_OK;
+	if (db->doomed) {
+		db->doomed = false;
+		return CB_DB_ERROR;
+	}
+	st = cb_db_exec(db, "COMMIT");
+	if (st != CB_OK) {
+		/* a failed COMMIT (disk full, I/O) leaves the transaction open */
+		if (!sqlite3_get_autocommit(db->h))
+			sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
+	}
+	return st;
+}
+
+void
+cb_db_rollback(struct cb_db *db)
+{
+	if (!sqlite3_get_autocommit(db->h))
+		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
+	if (db->tx_depth > 0) {
+		db->tx_depth--;
+		db->doomed = db->tx_depth > 0;
+	}
+}
+
+bool
+cb_db_in_transaction(const struct cb_db *db)
+{
+	return db->tx_depth > 0;
+}
+
+struct cb_db_clock *
+cb_db_clock_state(struct cb_db *db)
+{
+	return &db->clock;
+}
+
+/* --- schema ------------------------------------------------------------ */
+
+int
+cb_db_latest_version(void)
+{
+	return N_MIGRATIONS;
+}
+
+int
+cb_db_schema_version(struct cb_db *db)
+{
+	int64_t v = 0;
+	if (pragma_int(db, "PRAGMA user_version", &v) != CB_OK)
+		return -1;
+	return (int)v;
+}
+
+cb_status
+cb_db_migrate_to(struct cb_db *db, int version)
+{
+	int64_t current;
+	cb_status st;
+	char sql[64];
+
+	if (version > N_MIGRATIONS)
+		return CB_DB_TOO_NEW;
+	if ((st = pragma_int(db, "PRAGMA user_version", &current)) != CB_OK)
+		return st;
+	for (int v = (int)current; v < version; v++) {
+		if ((st = cb_db_exec(db, "BEGIN IMMEDIATE")) != CB_OK)
+			return st;
+		snprintf(sql, sizeof sql, "PRAGMA user_version = %d", v + 1);
+		if ((st = cb_db_exec(db, migrations[v])) != CB_OK ||
+		    (st = cb_db_exec(db, sql)) != CB_OK ||
+		    (st = cb_db_exec(db, "COMMIT")) != CB_OK) {
+			char keep[sizeof db->err];
+			memcpy(keep, db->err, sizeof keep);
+			sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
+			memcpy(db->err, keep, sizeof keep);
+			return st;
+		}
+	}
+	return CB_OK;
+}
+
+/* --- site identity ------------------------------------------------------ */
+
+static const char SQL_META_GET[] = "SELECT value FROM meta WHERE key = ?1";
+static const char SQL_META_SET[] = "INSERT OR REPLACE INTO meta(key, value) VALUES(?1, ?2)";
+
+static cb_status
+meta_get(struct cb_db *db, const char *key, struct cb_stmt **row)
+{
+	cb_status st = cb_db_prepare(db, SQL_META_GET, row);
+
+	if (st != CB_OK)
+		return st;
+	cb_stmt_bind_text(*row, 1, key);
+	st = cb_stmt_step(*row);
+	return st == CB_DONE ? CB_NOT_FOUND : st == CB_ROW ? CB_OK : st;
+}
+
+static cb_status
+meta_set_blob(struct cb_db *db, const char *key, const void *v, size_t n, const char *text)
+{
+	struct cb_stmt *st;
+	cb_status rc = cb_db_prepare(db, SQL_META_SET, &st);
+
+	if (rc != CB_OK)
+		return rc;
+	cb_stmt_bind_text(st, 1, key);
+	if (text)
+		cb_stmt_bind_text(st, 2, text);
+	else
+		cb_stmt_bind_blob(st, 2, v, n);
+	rc = cb_stmt_step(st);
+	return rc == CB_DONE ? CB_OK : rc;
+}
+
+/* Which copy of the file this is: the machine and the file's inode. A
+ * database copied to another laptop (or restored from a backup) gets a new
+ * inode, so it takes a new site id and never reuses the seqs of the
+ * original. Moving the file on the same disk keeps it. */
+static void
+fingerprint(const char *path, char *out, size_t len)
+{
+	char machine[128] = "";
+	struct stat sb;
+	FILE *f = fopen("/etc/machine-id", "r");
+
+	if (f) {
+		if (!fgets(machine, sizeof machine, f))
+			machine[0] = '\0';
+		fclose(f);
+		machine[strcspn(machine, "\n")] = '\0';
+	}
+	if (!machine[0] && gethostname(machine, sizeof machine - 1) != 0)
+		snprintf(machine, sizeof machine, "unknown");
+	if (stat(path, &sb) != 0)
+		sb.st_ino = 0;
+	snprintf(out, len, "%s:%llu", machine, (unsigned long long)sb.st_ino);
+}
+
+static cb_status
+init_site(struct cb_db *db)
+{
+	struct cb_stmt *st;
+	char fp[200], old[200] = "";
+	bool memory = strcmp(db->path, ":memory:") == 0;
+	cb_status rc;
+
+	fp[0] = '\0';
+	if (!memory)
+		fingerprint(db->path, fp, sizeof fp);
+
+	if ((rc = meta_get(db, "fingerprint", &st)) == CB_OK) {
+		snprintf(old, sizeof old, "%s", cb_stmt_text(st, 0));
+		cb_stmt_reset(st);
+	} else if (rc != CB_NOT_FOUND)
+		return rc;
+
+	rc = meta_get(db, "site", &st);
+	if (rc == CB_OK) {
+		cb_stmt_id(st, 0, &db->site);
+		cb_stmt_reset(st);
+	} else if (rc != CB_NOT_FOUND)
+		return rc;
+
+	if ((rc = meta_get(db, "site_label", &st)) == CB_OK) {
+		free(db->site_label);
+		db->site_label = strdup(cb_stmt_text(st, 0));
+		cb_stmt_reset(st);
+		if (!db->site_label)
+			return CB_NOMEM;
+	} else if (rc != CB_NOT_FOUND)
+		return rc;
+
+	if (!cb_id_is_zero(&db->site) && strcmp(old, fp) == 0)
+		return CB_OK;
+	if (db->readonly)
+		return CB_OK;
+
+	if ((rc = cb_id_new(&db->site, cb_clock_now_ms())) != CB_OK)
+		return rc;
+	if ((rc = cb_db_exec(db, "BEGIN IMMEDIATE")) != CB_OK)
+		return rc;
+	if ((rc = meta_set_blob(db, "site", db->site.b, CB_ID_LEN, NULL)) != CB_OK ||
+	    (rc = meta_set_blob(db, "fingerprint", NULL, 0, fp)) != CB_OK ||
+	    (rc = cb_db_exec(db, "COMMIT")) != CB_OK) {
+		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
+		return rc;
+	}
+	return CB_OK;
+}
+
+const struct cb_id *
+cb_db_site(const struct cb_db *db)
+{
+	return &db->site;
+}
+
+const char *
+cb_db_site_label(const struct cb_db *db)
+{
+	return db->site_label ? db->site_label : "";
+}
+
+cb_status
+cb_db_set_site_label(struct cb_db *db, const char *label)
+{
+	cb_status st;
+	char *copy = strdup(label);
+
+	if (!copy)
+		return CB_NOMEM;
+	if ((st = cb_db_begin(db)) != CB_OK) {
+		free(copy);
+		return st;
+	}
+	if ((st = meta_set_blob(db, "site_label", NULL, 0, label)) != CB_OK) {
+		cb_db_rollback(db);
+		free(copy);
+		return st;
+	}
+	if ((st = cb_db_commit(db)) != CB_OK) {
+		free(copy);
+		return st;
+	}
+	free(db->site_label);
+	db->site_label = copy;
+	return CB_OK;
+}
+
+/* --- open / close ---------------------------------------------------------- */
+
+/* Is this an SQLite file that some other program made? */
+static cb_status
+check_identity(struct cb_db *db)
+{
+	int64_t app = 0, version = 0, tables = 0;
+	cb_status st;
+
+	if ((st = pragma_int(db, "PRAGMA application_id", &app)) != CB_OK)
+		return st;
+	if ((st = pragma_int(db, "PRAGMA user_version", &version)) != CB_OK)
+		return st;
+	if (app == 0) {
+		if ((st = pragma_int(db, "SELECT count(*) FROM sqlite_schema", &tables)) != CB_OK)
+			return st;
+		if (tables > 0 || version > 0) {
+			snprintf(db->err, sizeof db->err, "application_id is not cambouis");
+			return CB_DB_FOREIGN;
+		}
+		return CB_OK;
+	}
+	if (app != CB_APPLICATION_ID) {
+		snprintf(db->err, sizeof db->err, "application_id %#llx", (unsigned long long)app);
+		return CB_DB_FOREIGN;
+	}
+	if (version > N_MIGRATIONS) {
+		snprintf(db->err, sizeof db->err, "schema version %lld, this build knows %d",
+			 (long long)version, N_MIGRATIONS);
+		return CB_DB_TOO_NEW;
+	}
+	return CB_OK;
+}
+
+static cb_status
+setup(struct cb_db *db, unsigned flags)
+{
+	cb_status st;
+	int64_t app;
+	char sql[64];
+
+	sqlite3_extended_result_codes(db->h, 1);
+	sqlite3_busy_timeout(db->h, CB_BUSY_TIMEOUT_MS);
+	if ((st = check_identity(db)) != CB_OK)
+		return st;
+	if (db->readonly) {
+		if (cb_db_schema_version(db) < N_MIGRATIONS) {
+			snprintf(db->err, sizeof db->err, "schema needs an upgrade");
+			return CB_DB_READONLY;
+		}
+		return init_site(db);
+	}
+	if ((st = cb_db_exec(db, "PRAGMA foreign_keys = ON")) != CB_OK)
+		return st;
+	if (strcmp(db->path, ":memory:") != 0 &&
+	    (st = cb_db_exec(db, "PRAGMA journal_mode = WAL")) != CB_OK)
+		return st;
+	if ((st = pragma_int(db, "PRAGMA application_id", &app)) != CB_OK)
+		return st;
+	if (app == 0) {
+		snprintf(sql, sizeof sql, "PRAGMA application_id = %d", CB_APPLICATION_ID);
+		if ((st = cb_db_exec(db, sql)) != CB_OK)
+			return st;
+	}
+	if ((st = cb_db_migrate_to(db, N_MIGRATIONS)) != CB_OK)
+		return st;
+	(void)flags;
+	return init_site(db);
+}
+
+/* Create the file ourselves so it is 0600 whatever the umask. */
+static cb_status
+create_file(const char *path)
+{
+	int fd;
+	cb_status st = cb_paths_make_parent(path);
+
+	if (st != CB_OK)
+		return st;
+	fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+	if (fd < 0) {
+		if (errno == EEXIST)
+			return CB_OK;
+		return errno == ENOSPC ? CB_FULL : errno == EROFS || errno == EACCES ? CB_DB_READONLY : CB_IO;
+	}
+	close(fd);
+	return CB_OK;
+}
+
+cb_status
+cb_db_open(const char *path, unsigned flags, struct cb_db **out, char *detail, size_t detail_len)
+{
+	struct cb_db *db;
+	struct stat sb;
+	bool memory = strcmp(path, ":memory:") == 0;
+	int oflags, rc;
+	cb_status st;
+
+	*out = NULL;
+	if (detail && detail_len)
+		detail[0] = '\0';
+	if (!memory) {
+		if (stat(path, &sb) != 0) {
+			if (errno != ENOENT || !(flags & CB_OPEN_CREATE))
+				return errno == ENOENT ? CB_DB_MISSING : CB_IO;
+			if ((st = create_file(path)) != CB_OK)
+				return st;
+		} else if (S_ISDIR(sb.st_mode)) {
+			if (detail)
+				snprintf(detail, detail_len, "is a directory");
+			return CB_DB_MISSING;
+		}
+	}
+	db = calloc(1, sizeof *db);
+	if (!db || !(db->path = strdup(path))) {
+		free(db);
+		return CB_NOMEM;
+	}
+	db->readonly = !(flags & (CB_OPEN_WRITE | CB_OPEN_CREATE));
+	if (!db->readonly && !memory && access(path, W_OK) != 0) {
+		st = CB_DB_READONLY;
+		goto failed;
+	}
+	oflags = (db->readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) |
+		 (memory ? SQLITE_OPEN_CREATE | SQLITE_OPEN_MEMORY : 0) |
+		 SQLITE_OPEN_NOFOLLOW | SQLITE_OPEN_EXRESCODE;
+	rc = sqlite3_open_v2(path, &db->h, oflags, NULL);
+	if (rc != SQLITE_OK) {
+		st = fail(db, rc);
+		goto failed;
+	}
+	if ((st = setup(db, flags)) != CB_OK)
+		goto failed;
+	*out = db;
+	return CB_OK;
+
+failed:
+	if (detail && detail_len)
+		snprintf(detail, detail_len, "%s", db->err);
+	cb_db_close(db);
+	return st;
+}
+
+void
+cb_db_close(struct cb_db *db)
+{
+	if (!db)
+		return;
+	cache_clear(db);
+	if (db->h && sqlite3_close(db->h) != SQLITE_OK)
+		sqlite3_close_v2(db->h);
+	free(db->site_label);
+	free(db->path);
+	free(db);
+}
+
+cb_status
+cb_db_check(struct cb_db *db, char *detail, size_t detail_len)
+{
+	sqlite3_stmt *st;
+	int rc;
+	cb_status result = CB_OK;
+
+	if (detail && detail_len)
+		detail[0] = '\0';
+	if ((result = check_identity(db)) != CB_OK) {
+		if (detail)
+			snprintf(detail, detail_len, "%s", db->err);
+		return result;
+	}
+	rc = sqlite3_prepare_v2(db->h, "PRAGMA integrity_check", -1, &st, NULL);
+	if (rc != SQLITE_OK) {
+		result = fail(db, rc);
+		if (detail)
+			snprintf(detail, detail_len, "%s", db->err);
+		return result == CB_DB_LOCKED ? result : CB_DB_DAMAGED;
+	}
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *line = (const char *)sqlite3_column_text(st, 0);
+		if (line && strcmp(line, "ok") != 0) {
+			if (result == CB_OK && detail)
+				snprintf(detail, detail_len, "%s", line);
+			result = CB_DB_DAMAGED;
+		}
+	}
+	if (rc != SQLITE_DONE && result == CB_OK) {
+		result = map_rc(rc) == CB_DB_LOCKED ? CB_DB_LOCKED : CB_DB_DAMAGED;
+		if (detail)
+			snprintf(detail, detail_len, "%s", sqlite3_errmsg(db->h));
+	}
+	sqlite3_finalize(st);
+	if (result == CB_OK && cb_db_schema_version(db) != N_MIGRATIONS) {
+		if (detail)
+			snprintf(detail, detail_len, "schema version %d, expected %d",
+				 cb_db_schema_version(db), N_MIGRATIONS);
+		result = CB_DB_DAMAGED;
+	}
+	return result;
+}

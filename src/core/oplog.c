@@ -1,0 +1,376 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cambouis/clock.h"
+#include "cambouis/hlc.h"
+#include "cambouis/oplog.h"
+#include "cambouis/text.h"
+#include "db-private.h"
+
+static const char SQL_OP_INSERT[] =
+	"INSERT OR IGNORE INTO ops(op_id, site, seq, hlc, kind, tbl, row, field, value)"
+	" VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
+static const char SQL_CLOCK_GET[] =
+	"SELECT hlc, site, op_id FROM clocks WHERE tbl = ?1 AND row = ?2 AND field = ?3";
+static const char SQL_CLOCK_SET[] =
+	"INSERT OR REPLACE INTO clocks(tbl, row, field, hlc, site, op_id)"
+	" VALUES(?1, ?2, ?3, ?4, ?5, ?6)";
+static const char SQL_OP_ALL[] =
+	"SELECT op_id, site, seq, hlc, kind, tbl, row, field, value, typeof(value)"
+	" FROM ops ORDER BY hlc, site, op_id";
+static const char SQL_OP_COUNT[] = "SELECT count(*) FROM ops";
+static const char SQL_CLOCKS_CLEAR[] = "DELETE FROM clocks";
+
+cb_status
+cb_op_validate(const struct cb_op *op)
+{
+	const struct cb_field_def *def;
+
+	if (op->kind != CB_OP_SET || op->seq < 1 || op->hlc > (uint64_t)INT64_MAX ||
+	    cb_id_is_zero(&op->op_id) || cb_id_is_zero(&op->site) || cb_id_is_zero(&op->row))
+		return CB_BAD_OP;
+	def = cb_schema_field(op->table, op->field);
+	if (!def)
+		return CB_BAD_OP;
+	switch (op->value.type) {
+	case CB_V_NULL:
+		return CB_OK;
+	case CB_V_INT:
+		if (def->type != CB_V_INT || op->value.i < def->min || op->value.i > def->max)
+			return CB_BAD_OP;
+		return CB_OK;
+	case CB_V_TEXT: {
+		size_t n;
+		if (def->type != CB_V_TEXT || !op->value.s)
+			return CB_BAD_OP;
+		n = strlen(op->value.s);
+		if ((long long)n < def->min || (long long)n > def->max ||
+		    !cb_utf8_valid(op->value.s, n) || cb_text_has_control(op->value.s, true))
+			return CB_BAD_OP;
+		return CB_OK;
+	}
+	}
+	return CB_BAD_OP;
+}
+
+static void
+bind_value(struct cb_stmt *st, int i, const struct cb_value *v)
+{
+	if (v->type == CB_V_INT)
+		cb_stmt_bind_int(st, i, v->i);
+	else if (v->type == CB_V_TEXT)
+		cb_stmt_bind_text(st, i, v->s);
+	else
+		cb_stmt_bind_null(st, i);
+}
+
+/* Does op beat the current winner of its field? Total order on
+ * (hlc, site, op_id), so every laptop picks the same winner. */
+static cb_status
+op_wins(struct cb_db *db, const struct cb_op *op, bool *wins)
+{
+	struct cb_stmt *st;
+	struct cb_id site, op_id;
+	uint64_t hlc;
+	cb_status rc = cb_db_prepare(db, SQL_CLOCK_GET, &st);
+	int c;
+
+	if (rc != CB_OK)
+		return rc;
+	cb_stmt_bind_int(st, 1, op->table);
+	cb_stmt_bind_id(st, 2, &op->row);
+	cb_stmt_bind_int(st, 3, op->field);
+	rc = cb_stmt_step(st);
+	if (rc == CB_DONE) {
+		*wins = true;
+		return CB_OK;
+	}
+	if (rc != CB_ROW)
+		return rc;
+	hlc = (uint64_t)cb_stmt_int(st, 0);
+	cb_stmt_id(st, 1, &site);
+	cb_stmt_id(st, 2, &op_id);
+	cb_stmt_reset(st);
+	if (op->hlc != hlc)
+		c = op->hlc > hlc ? 1 : -1;
+	else if ((c = cb_id_cmp(&op->site, &site)) == 0)
+		c = cb_id_cmp(&op->op_id, &op_id);
+	*wins = c > 0;
+	return CB_OK;
+}
+
+static cb_status
+step_done(struct cb_stmt *st)
+{
+	cb_status rc = cb_stmt_step(st);
+	return rc == CB_DONE ? CB_OK : rc;
+}
+
+/* Project one op onto the materialised tables. */
+static cb_status
+project(struct cb_db *db, const struct cb_op *op)
+{
+	const struct cb_field_def *def = cb_schema_field(op->table, op->field);
+	const struct cb_table_def *tab = cb_schema_table(op->table);
+	struct cb_stmt *st;
+	bool wins = false;
+	cb_status rc;
+
+	if (!def || !tab)
+		return CB_BAD_OP;
+	if ((rc = op_wins(db, op, &wins)) != CB_OK || !wins)
+		return rc;
+
+	if ((rc = cb_db_prepare(db, tab->create_row_sql, &st)) != CB_OK)
+		return rc;
+	cb_stmt_bind_id(st, 1, &op->row);
+	if ((rc = step_done(st)) != CB_OK)
+		return rc;
+
+	if ((rc = cb_db_prepare(db, def->update_sql, &st)) != CB_OK)
+		return rc;
+	cb_stmt_bind_id(st, 1, &op->row);
+	bind_value(st, 2, &op->value);
+	if ((rc = step_done(st)) != CB_OK)
+		return rc;
+
+	if ((rc = cb_db_prepare(db, SQL_CLOCK_SET, &st)) != CB_OK)
+		return rc;
+	cb_stmt_bind_int(st, 1, op->table);
+	cb_stmt_bind_id(st, 2, &op->row);
+	cb_stmt_bind_int(st, 3, op->field);
+	cb_stmt_bind_int(st, 4, (int64_t)op->hlc);
+	cb_stmt_bind_id(st, 5, &op->site);
+	cb_stmt_bind_id(st, 6, &op->op_id);
+	return step_done(st);
+}
+
+cb_status
+cb_oplog_apply(struct cb_db *db, const struct cb_op *op, bool *was_new)
+{
+	struct cb_db_clock *clock = cb_db_clock_state(db);
+	struct cb_stmt *st;
+	cb_status rc;
+
+	if (was_new)
+		*was_new = false;
+	if (!cb_db_in_transaction(db))
+		return CB_DB_ERROR;
+	if ((rc = cb_op_validate(op)) != CB_OK)
+		return rc;
+	if ((rc = cb_db_prepare(db, SQL_OP_INSERT, &st)) != CB_OK)
+		return rc;
+	cb_stmt_bind_id(st, 1, &op->op_id);
+	cb_stmt_bind_id(st, 2, &op->site);
+	cb_stmt_bind_int(st, 3, op->seq);
+	cb_stmt_bind_int(st, 4, (int64_t)op->hlc);
+	cb_stmt_bind_int(st, 5, op->kind);
+	cb_stmt_bind_int(st, 6, op->table);
+	cb_stmt_bind_id(st, 7, &op->row);
+	cb_stmt_bind_int(st, 8, op->field);
+	bind_value(st, 9, &op->value);
+	if ((rc = step_done(st)) != CB_OK)
+		return rc;
+	if (cb_db_changes(db) == 0)
+		return CB_OK; /* known already: applying twice changes nothing */
+	clock->last_hlc = cb_hlc_observe(clock->last_hlc, op->hlc);
+	if (was_new)
+		*was_new = true;
+	return project(db, op);
+}
+
+cb_status
+cb_oplog_set(struct cb_db *db, int table, const struct cb_id *row, int field,
+	     const struct cb_value *value)
+{
+	struct cb_db_clock *clock = cb_db_clock_state(db);
+	const struct cb_field_def *def = cb_schema_field(table, field);
+	struct cb_op op;
+	int64_t now = cb_clock_now_ms();
+	cb_status rc;
+
+	if (!def)
+		return CB_BAD_OP;
+	if (value->type == CB_V_TEXT && value->s && (long long)strlen(value->s) > def->max)
+		return CB_TOO_LONG;
+	memset(&op, 0, sizeof op);
+	op.site = *cb_db_site(db);
+	op.seq = clock->next_seq;
+	op.hlc = cb_hlc_tick(clock->last_hlc, now);
+	op.kind = CB_OP_SET;
+	op.table = table;
+	op.row = *row;
+	op.field = field;
+	op.value = *value;
+	if ((rc = cb_id_new(&op.op_id, now)) != CB_OK)
+		return rc;
+	if (cb_op_validate(&op) != CB_OK)
+		return CB_INVALID;
+	if ((rc = cb_oplog_apply(db, &op, NULL)) != CB_OK)
+		return rc;
+	clock->last_hlc = op.hlc;
+	clock->next_seq++;
+	return CB_OK;
+}
+
+/* Read the op at the cursor's current row. Text points into the statement. */
+static void
+read_op(struct cb_stmt *st, struct cb_op *op)
+{
+	memset(op, 0, sizeof *op);
+	cb_stmt_id(st, 0, &op->op_id);
+	cb_stmt_id(st, 1, &op->site);
+	op->seq = cb_stmt_int(st, 2);
+	op->hlc = (uint64_t)cb_stmt_int(st, 3);
+	op->kind = (int)cb_stmt_int(st, 4);
+	op->table = (int)cb_stmt_int(st, 5);
+	cb_stmt_id(st, 6, &op->row);
+	op->field = (int)cb_stmt_int(st, 7);
+	const char *type = cb_stmt_text(st, 9);
+	if (strcmp(type, "integer") == 0) {
+		op->value.type = CB_V_INT;
+		op->value.i = cb_stmt_int(st, 8);
+	} else if (strcmp(type, "text") == 0) {
+		op->value.type = CB_V_TEXT;
+		op->value.s = cb_stmt_text(st, 8);
+	} else {
+		op->value.type = CB_V_NULL;
+	}
+}
+
+cb_status
+cb_oplog_each(struct cb_db *db, cb_op_visit_fn fn, void *arg)
+{
+	struct cb_stmt *st;
+	struct cb_op op;
+	cb_status rc = cb_db_prepare(db, SQL_OP_ALL, &st);
+
+	if (rc != CB_OK)
+		return rc;
+	while ((rc = cb_stmt_step(st)) == CB_ROW) {
+		read_op(st, &op);
+		if ((rc = fn(&op, arg)) != CB_OK) {
+			cb_stmt_reset(st);
+			return rc;
+		}
+	}
+	return rc == CB_DONE ? CB_OK : rc;
+}
+
+static cb_status
+replay_one(const struct cb_op *op, void *arg)
+{
+	/* an op that no longer validates (a field dropped) is kept but skipped */
+	if (cb_op_validate(op) != CB_OK)
+		return CB_OK;
+	return project(arg, op);
+}
+
+cb_status
+cb_oplog_rebuild(struct cb_db *db)
+{
+	size_t n;
+	const struct cb_table_def *tabs = cb_schema_tables(&n);
+	cb_status rc;
+
+	if ((rc = cb_db_begin(db)) != CB_OK)
+		return rc;
+	for (size_t i = 0; i < n; i++)
+		if ((rc = cb_db_exec(db, tabs[i].clear_sql)) != CB_OK)
+			goto failed;
+	if ((rc = cb_db_exec(db, SQL_CLOCKS_CLEAR)) != CB_OK)
+		goto failed;
+	if ((rc = cb_oplog_each(db, replay_one, db)) != CB_OK)
+		goto failed;
+	return cb_db_commit(db);
+failed:
+	cb_db_rollback(db);
+	return rc;
+}
+
+cb_status
+cb_oplog_count(struct cb_db *db, int64_t *count)
+{
+	return cb_db_query_int(db, SQL_OP_COUNT, count);
+}
+
+uint64_t
+cb_oplog_last_hlc(const struct cb_db *db)
+{
+	return cb_db_clock_state((struct cb_db *)db)->last_hlc;
+}
+
+/* A growable string for dumps. */
+struct buf {
+	char *s;
+	size_t len, cap;
+	bool oom;
+};
+
+static void
+buf_add(struct buf *b, const char *s)
+{
+	size_t n = strlen(s);
+
+	if (b->oom)
+		return;
+	if (b->len + n + 1 > b->cap) {
+		size_t cap = b->cap ? b->cap * 2 : 4096;
+		while (cap < b->len + n + 1)
+			cap *= 2;
+		char *p = realloc(b->s, cap);
+		if (!p) {
+			b->oom = true;
+			return;
+		}
+		b->s = p;
+		b->cap = cap;
+	}
+	memcpy(b->s + b->len, s, n + 1);
+	b->len += n;
+}
+
+cb_status
+cb_oplog_dump_tables(struct cb_db *db, char **out)
+{
+	size_t n;
+	const struct cb_table_def *tabs = cb_schema_tables(&n);
+	struct buf b = {0};
+	cb_status rc = CB_OK;
+
+	*out = NULL;
+	for (size_t i = 0; i < n && rc == CB_OK; i++) {
+		struct cb_stmt *st;
+		buf_add(&b, "[");
+		buf_add(&b, tabs[i].name);
+		buf_add(&b, "]\n");
+		if ((rc = cb_db_prepare(db, tabs[i].dump_sql, &st)) != CB_OK)
+			break;
+		while ((rc = cb_stmt_step(st)) == CB_ROW) {
+			for (int c = 0; c < cb_stmt_columns(st); c++) {
+				if (c)
+					buf_add(&b, "|");
+				if (cb_stmt_is_null(st, c)) {
+					buf_add(&b, "NULL");
+				} else {
+					buf_add(&b, cb_stmt_text(st, c));
+				}
+			}
+			buf_add(&b, "\n");
+		}
+		if (rc == CB_DONE)
+			rc = CB_OK;
+	}
+	if (rc == CB_OK && b.oom)
+		rc = CB_NOMEM;
+	if (rc != CB_OK) {
+		free(b.s);
+		return rc;
+	}
+	*out = b.s ? b.s : strdup("");
+	return *out ? CB_OK : CB_NOMEM;
+}

@@ -1,0 +1,209 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Argument parsing and dispatch only: the work lives in src/cli and src/ui. */
+#include "config.h"
+
+#include <getopt.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cambouis/clock.h"
+#include "cambouis/i18n.h"
+#include "cambouis/paths.h"
+#include "cli/cli.h"
+#include "ui/ui.h"
+
+static const struct {
+	const char *name;
+	int (*fn)(struct cli *, int, char **);
+} commands[] = {
+	{"init", cli_cmd_init},
+	{"venue", cli_cmd_venue},
+	{"rebuild", cli_cmd_rebuild},
+	{"check", cli_cmd_check},
+	{"demo", cli_cmd_demo},
+};
+
+static void
+usage(FILE *out)
+{
+	fputs(_("Usage: cambouis [OPTION]... [COMMAND [ARG]...]\n"
+		"The companion of a community bike self-repair workshop.\n"
+		"With no command, start the full-screen interface.\n"
+		"\n"
+		"Options:\n"
+		"  -d, --db FILE       use the database FILE (also CAMBOUIS_DB)\n"
+		"  -c, --config FILE   read the configuration FILE (also CAMBOUIS_CONFIG)\n"
+		"      --demo          use the demo database (made on first use)\n"
+		"  -h, --help          show this help and exit\n"
+		"  -V, --version       show the version and exit\n"
+		"\n"
+		"Commands:\n"
+		"  init [--site-label LABEL]   create the database and name this laptop\n"
+		"  venue add|list|edit|rm      manage the venues (see 'cambouis venue --help')\n"
+		"  demo [--scale S] [--seed N] [--db FILE]\n"
+		"                              fill a database with demo data\n"
+		"  rebuild                     rebuild the tables from the op log\n"
+		"  check                       check the database file's integrity\n"
+		"\n"
+		"Exit status: 0 ok, 1 failure, 2 usage or configuration error, 3 terminal\n"
+		"unusable, 4 database unavailable, 5 database damaged, 6 import rejected.\n"
+		"See cambouis(1) and cambouis.conf(5).\n"), out);
+}
+
+static char *
+expand_home(const char *path)
+{
+	const char *home = getenv("HOME");
+	char *out;
+
+	if (strncmp(path, "~/", 2) != 0 || !home)
+		return strdup(path);
+	out = malloc(strlen(home) + strlen(path));
+	if (out)
+		sprintf(out, "%s%s", home, path + 1);
+	return out;
+}
+
+/* -d, CAMBOUIS_DB, --demo, the config file, then the XDG default. */
+static cb_status
+resolve_db(struct cli *c, const char *opt_db)
+{
+	const char *env = getenv("CAMBOUIS_DB");
+
+	if (opt_db || (env && *env)) {
+		c->demo = false;
+		c->db_path = expand_home(opt_db ? opt_db : env);
+		return c->db_path ? CB_OK : CB_NOMEM;
+	}
+	if (c->demo)
+		return cb_paths_demo_db(&c->db_path);
+	if (c->cfg.database) {
+		c->db_path = expand_home(c->cfg.database);
+		return c->db_path ? CB_OK : CB_NOMEM;
+	}
+	return cb_paths_default_db(&c->db_path);
+}
+
+/* A pinned clock makes every test reproducible. */
+static int
+pin_clock(void)
+{
+	const char *now = getenv("CAMBOUIS_NOW");
+	int64_t ms;
+
+	if (!now || !*now)
+		return 0;
+	if (cb_clock_parse(now, &ms) != CB_OK) {
+		cli_error(_("invalid CAMBOUIS_NOW '%s': use YYYY-MM-DDTHH:MM"), now);
+		return EXIT_USAGE;
+	}
+	cb_clock_pin(ms);
+	return 0;
+}
+
+static int
+load_config(struct cli *c, const char *opt_config)
+{
+	const char *env = getenv("CAMBOUIS_CONFIG");
+	const char *path = opt_config ? opt_config : (env && *env ? env : NULL);
+	char *xdg = NULL, err[512];
+	cb_status st;
+
+	if (cb_config_defaults(&c->cfg) != CB_OK)
+		return cli_fail(CB_NOMEM, NULL);
+	if (!path) {
+		if (cb_paths_config(&xdg) != CB_OK)
+			return 0; /* no HOME: compiled-in defaults */
+		path = xdg;
+	}
+	st = cb_config_load(&c->cfg, path, xdg == NULL, err, sizeof err);
+	free(xdg);
+	if (st != CB_OK) {
+		cli_error("%s", err);
+		return EXIT_USAGE;
+	}
+	return 0;
+}
+
+int
+main(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{"db", required_argument, NULL, 'd'},
+		{"config", required_argument, NULL, 'c'},
+		{"demo", no_argument, NULL, 'D'},
+		{"help", no_argument, NULL, 'h'},
+		{"version", no_argument, NULL, 'V'},
+		{NULL, 0, NULL, 0},
+	};
+	struct cli c;
+	const char *opt_db = NULL, *opt_config = NULL;
+	int opt, rc;
+
+	/* Everything the program writes is for its owner's eyes only. */
+	umask(077);
+	setlocale(LC_ALL, "");
+#ifdef ENABLE_NLS
+	bindtextdomain(PACKAGE, getenv("CAMBOUIS_LOCALEDIR") ? getenv("CAMBOUIS_LOCALEDIR") : LOCALEDIR);
+	textdomain(PACKAGE);
+#endif
+	memset(&c, 0, sizeof c);
+
+	opterr = 0;
+	while ((opt = getopt_long(argc, argv, "+:d:c:hV", opts, NULL)) != -1) {
+		switch (opt) {
+		case 'd': opt_db = optarg; break;
+		case 'c': opt_config = optarg; break;
+		case 'D': c.demo = true; break;
+		case 'h':
+			usage(stdout);
+			return fflush(stdout) == 0 ? EXIT_OK : EXIT_FAILURE_RUNTIME;
+		case 'V':
+			printf("cambouis %s\n", PACKAGE_VERSION);
+			return fflush(stdout) == 0 ? EXIT_OK : EXIT_FAILURE_RUNTIME;
+		case ':':
+			cli_error(_("option '%s' needs a value"), argv[optind - 1]);
+			return cli_usage_error(NULL);
+		default:
+			cli_error(_("unknown option '%s'"), argv[optind - 1]);
+			return cli_usage_error(NULL);
+		}
+	}
+	if ((rc = load_config(&c, opt_config)) != 0 || (rc = pin_clock()) != 0) {
+		cb_config_free(&c.cfg);
+		return rc;
+	}
+	if (resolve_db(&c, opt_db) != CB_OK) {
+		cb_config_free(&c.cfg);
+		cli_error(_("cannot tell where the database is: set HOME or use --db FILE"));
+		return EXIT_USAGE;
+	}
+
+	if (optind >= argc) {
+		rc = ui_main(&c);
+	} else {
+		const char *cmd = argv[optind];
+		rc = -1;
+		for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+			if (strcmp(cmd, commands[i].name) == 0) {
+				rc = commands[i].fn(&c, argc - optind, argv + optind);
+				break;
+			}
+		if (rc < 0) {
+			cli_error(_("unknown command '%s'"), cmd);
+			rc = cli_usage_error(NULL);
+		}
+	}
+	cli_close(&c);
+	cb_config_free(&c.cfg);
+	free(c.db_path);
+	if (fflush(stdout) != 0 && rc == EXIT_OK) {
+		cli_error(_("cannot write the output"));
+		rc = EXIT_FAILURE_RUNTIME;
+	}
+	return rc;
+}

@@ -1,0 +1,14 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+# make check: Check unit suites (core alone, no curses), CLI golden tests,
+# and the house checks (translations complete).
+TEST_EXTENSIONS = .sh
+SH_LOG_COMPILER = $(SHELL)
+AM_TESTS_ENVIRONMENT = \
+	top_srcdir='$(abs_top_srcdir)'; top_builddir='$(abs_top_builddir)'; \
+	CAMBOUIS='$(abs_top_builddir)/src/cambouis'; \
+	export top_srcdir top_builddir CAMBOUIS; \
+	TZ=Europe/Paris; LC_ALL=C.UTF-8; LANG=C.UTF-8; LANGUAGE=; export TZ LC_ALL LANG LANGUAGE; \
+	unset CAMBOUIS_DB CAMBOUIS_CONFIG CAMBOUIS_NOW NO_COLOR;
+
+include $(srcdir)/tests/unit/local.mk
+include $(srcdir)/tests/cli/local.mk
