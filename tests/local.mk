@@ -12,3 +12,4 @@ AM_TESTS_ENVIRONMENT = \
 
 include $(srcdir)/tests/unit/local.mk
 include $(srcdir)/tests/cli/local.mk
+include $(srcdir)/tests/ui/local.mk

@@ -56,6 +56,10 @@ cb_status cb_oplog_rebuild(struct cb_db *db);
 /* Number of ops in the log. */
 cb_status cb_oplog_count(struct cb_db *db, int64_t *count);
 
+/* Local changes not yet carried to another laptop: this site's ops after
+ * the last export (all of them until the sync module records one). */
+cb_status cb_oplog_pending(struct cb_db *db, int64_t *count);
+
 /* The clock value the next local op would get at least (for tests). */
 uint64_t cb_oplog_last_hlc(const struct cb_db *db);
 

@@ -23,6 +23,9 @@ static const char SQL_OP_ALL[] =
 	"SELECT op_id, site, seq, hlc, kind, tbl, row, field, value, typeof(value)"
 	" FROM ops ORDER BY hlc, site, op_id";
 static const char SQL_OP_COUNT[] = "SELECT count(*) FROM ops";
+static const char SQL_PENDING[] =
+	"SELECT count(*) FROM ops WHERE site = ?1 AND seq >"
+	" coalesce((SELECT value FROM meta WHERE key = 'exported_seq'), 0)";
 static const char SQL_CLOCKS_CLEAR[] = "DELETE FROM clocks";
 
 cb_status
@@ -296,6 +299,24 @@ cb_status
 cb_oplog_count(struct cb_db *db, int64_t *count)
 {
 	return cb_db_query_int(db, SQL_OP_COUNT, count);
+}
+
+cb_status
+cb_oplog_pending(struct cb_db *db, int64_t *count)
+{
+	struct cb_stmt *st;
+	cb_status rc = cb_db_prepare(db, SQL_PENDING, &st);
+
+	*count = 0;
+	if (rc != CB_OK)
+		return rc;
+	cb_stmt_bind_id(st, 1, cb_db_site(db));
+	rc = cb_stmt_step(st);
+	if (rc != CB_ROW)
+		return rc == CB_DONE ? CB_DB_ERROR : rc;
+	*count = cb_stmt_int(st, 0);
+	cb_stmt_reset(st);
+	return CB_OK;
 }
 
 uint64_t
