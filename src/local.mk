@@ -7,3 +7,20 @@ src_cambouis_SOURCES = src/main.c \
 src_cambouis_LDADD = $(CORE_LIBS) $(NCURSESW_LIBS)
 
 include $(srcdir)/src/ui/local.mk
+
+# Run from the build tree, the program finds its translations there, so
+# `src/cambouis` speaks French before `make install` (see locale_dir()).
+src_cambouis_CPPFLAGS += -DBUILD_BINDIR=\"$(abs_top_builddir)/src\" \
+	-DBUILD_LOCALEDIR=\"$(abs_top_builddir)/po/locale\"
+all-local: build-locale
+build-locale:
+	@for lang in `cat $(srcdir)/po/LINGUAS`; do \
+	  if test -f $(srcdir)/po/$$lang.gmo; then gmo=$(srcdir)/po/$$lang.gmo; \
+	  elif test -f po/$$lang.gmo; then gmo=po/$$lang.gmo; else continue; fi; \
+	  $(MKDIR_P) po/locale/$$lang/LC_MESSAGES && \
+	  cp -f $$gmo po/locale/$$lang/LC_MESSAGES/$(PACKAGE).mo || exit 1; \
+	done
+clean-local: clean-build-locale
+clean-build-locale:
+	-rm -rf po/locale
+.PHONY: build-locale clean-build-locale

@@ -54,6 +54,35 @@ usage(FILE *out)
 		"See cambouis(1) and cambouis.conf(5).\n"), out);
 }
 
+/* Where the translations are: CAMBOUIS_LOCALEDIR, else the build tree's
+ * when this binary is the one in the build tree, else the installed ones. */
+static const char *
+locale_dir(void)
+{
+	const char *env = getenv("CAMBOUIS_LOCALEDIR");
+#ifdef BUILD_BINDIR
+	static char exe[4096];
+	ssize_t n;
+#endif
+
+	if (env && *env)
+		return env;
+#ifdef BUILD_BINDIR
+	n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	if (n > 0) {
+		char *slash;
+		exe[n] = '\0';
+		slash = strrchr(exe, '/');
+		if (slash) {
+			*slash = '\0';
+			if (strcmp(exe, BUILD_BINDIR) == 0)
+				return BUILD_LOCALEDIR;
+		}
+	}
+#endif
+	return LOCALEDIR;
+}
+
 static char *
 expand_home(const char *path)
 {
@@ -148,7 +177,7 @@ main(int argc, char **argv)
 	umask(077);
 	setlocale(LC_ALL, "");
 #ifdef ENABLE_NLS
-	bindtextdomain(PACKAGE, getenv("CAMBOUIS_LOCALEDIR") ? getenv("CAMBOUIS_LOCALEDIR") : LOCALEDIR);
+	bindtextdomain(PACKAGE, locale_dir());
 	textdomain(PACKAGE);
 #endif
 	memset(&c, 0, sizeof c);

@@ -13,3 +13,6 @@ AM_TESTS_ENVIRONMENT = \
 include $(srcdir)/tests/unit/local.mk
 include $(srcdir)/tests/cli/local.mk
 include $(srcdir)/tests/ui/local.mk
+
+TESTS += tests/po-check.sh
+EXTRA_DIST += tests/po-check.sh
