@@ -108,6 +108,8 @@ fail(struct cb_db *db, int rc)
 const char *
 cb_db_errmsg(const struct cb_db *db)
 {
+	if (!db->err[0] && db->h)
+		return sqlite3_errmsg(db->h);
 	return db->err;
 }
 
@@ -159,6 +161,7 @@ cb_db_prepare(struct cb_db *db, const char *sql, struct cb_stmt **out)
 	j = slot_of(db, sql);
 	while (db->cache[j].sql && db->cache[j].sql != sql)
 		j = (j + 1) & (db->cache_cap - 1);
+	pending_bind_failure = CB_OK; /* a fresh statement starts clean */
 	if (db->cache[j].sql) {
 		sqlite3_reset(db->cache[j].stmt);
 		sqlite3_clear_bindings(db->cache[j].stmt);
@@ -189,11 +192,20 @@ cache_clear(struct cb_db *db)
 
 #define S(st) ((sqlite3_stmt *)(st))
 
+/* A failed bind (out of memory, value too big) must not let the statement
+ * run with a NULL in its place: the failure is kept and the next step of
+ * any statement reports it instead of running. The program is
+ * single-threaded, so one pending failure is enough. */
+static cb_status pending_bind_failure = CB_OK;
+
 static cb_status
 bind_rc(struct cb_stmt *st, int rc)
 {
+	(void)st;
 	if (rc == SQLITE_OK)
 		return CB_OK;
+	if (pending_bind_failure == CB_OK)
+		pending_bind_failure = map_rc(rc);
 	return map_rc(rc);
 }
 
@@ -232,7 +244,15 @@ cb_stmt_bind_null(struct cb_stmt *st, int i)
 cb_status
 cb_stmt_step(struct cb_stmt *st)
 {
-	int rc = sqlite3_step(S(st));
+	int rc;
+
+	if (pending_bind_failure != CB_OK) {
+		cb_status failed = pending_bind_failure;
+		pending_bind_failure = CB_OK;
+		sqlite3_reset(S(st));
+		return failed;
+	}
+	rc = sqlite3_step(S(st));
 
 	if (rc == SQLITE_ROW)
 		return CB_ROW;
