@@ -52,6 +52,9 @@ static const char *const migrations[] = {
 };
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 
+/* see bind_rc() */
+static cb_status pending_bind_failure = CB_OK;
+
 struct cache_slot {
 	const char *sql;
 	sqlite3_stmt *stmt;
@@ -196,7 +199,6 @@ cache_clear(struct cb_db *db)
  * run with a NULL in its place: the failure is kept and the next step of
  * any statement reports it instead of running. The program is
  * single-threaded, so one pending failure is enough. */
-static cb_status pending_bind_failure = CB_OK;
 
 static cb_status
 bind_rc(struct cb_stmt *st, int rc)
