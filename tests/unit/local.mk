@@ -1,3 +1,20 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
+# Check suites, one per core module. Each links the core library alone:
+# a suite that links proves the core never needs curses.
 unit_cppflags = $(AM_CPPFLAGS) $(CHECK_CFLAGS)
 unit_ldadd = $(CORE_LIBS) $(CHECK_LIBS)
+
+unit_suites = \
+	tests/unit/test-id tests/unit/test-hlc
+
+check_PROGRAMS += $(unit_suites)
+TESTS += $(unit_suites)
+unit_common = tests/unit/unit.h tests/unit/unit.c
+
+tests_unit_test_id_SOURCES = tests/unit/test-id.c $(unit_common)
+tests_unit_test_id_CPPFLAGS = $(unit_cppflags)
+tests_unit_test_id_LDADD = $(unit_ldadd)
+
+tests_unit_test_hlc_SOURCES = tests/unit/test-hlc.c $(unit_common)
+tests_unit_test_hlc_CPPFLAGS = $(unit_cppflags)
+tests_unit_test_hlc_LDADD = $(unit_ldadd)
