@@ -494,7 +494,8 @@ main(void)
 	TCase *files = tcase_create("files");
 	TCase *tx = tcase_create("transactions");
 
-	tcase_add_checked_fixture(files, setup_dir, teardown_dir);
+	/* once per test case, in the parent: cleaned up even when a test fails */
+	tcase_add_unchecked_fixture(files, setup_dir, teardown_dir);
 	tcase_add_test(files, test_new_file_mode);
 	tcase_add_test(files, test_identity_and_wal);
 	tcase_add_test(files, test_migrate_old_database);
