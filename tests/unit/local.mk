@@ -5,7 +5,7 @@ unit_cppflags = $(AM_CPPFLAGS) $(CHECK_CFLAGS)
 unit_ldadd = $(CORE_LIBS) $(CHECK_LIBS)
 
 unit_suites = \
-	tests/unit/test-id tests/unit/test-hlc tests/unit/test-oplog tests/unit/test-db tests/unit/test-config
+	tests/unit/test-id tests/unit/test-hlc tests/unit/test-oplog tests/unit/test-db tests/unit/test-config tests/unit/test-venue
 
 check_PROGRAMS += $(unit_suites)
 TESTS += $(unit_suites)
@@ -30,3 +30,7 @@ tests_unit_test_db_LDADD = $(unit_ldadd)
 tests_unit_test_config_SOURCES = tests/unit/test-config.c $(unit_common)
 tests_unit_test_config_CPPFLAGS = $(unit_cppflags)
 tests_unit_test_config_LDADD = $(unit_ldadd)
+
+tests_unit_test_venue_SOURCES = tests/unit/test-venue.c $(unit_common)
+tests_unit_test_venue_CPPFLAGS = $(unit_cppflags)
+tests_unit_test_venue_LDADD = $(unit_ldadd)
