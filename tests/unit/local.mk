@@ -5,7 +5,8 @@ unit_cppflags = $(AM_CPPFLAGS) $(CHECK_CFLAGS)
 unit_ldadd = $(CORE_LIBS) $(CHECK_LIBS)
 
 unit_suites = \
-	tests/unit/test-id tests/unit/test-hlc tests/unit/test-oplog tests/unit/test-db tests/unit/test-config tests/unit/test-venue
+	tests/unit/test-id tests/unit/test-hlc tests/unit/test-oplog tests/unit/test-db tests/unit/test-config tests/unit/test-venue \
+	tests/unit/test-text tests/unit/test-demo
 
 check_PROGRAMS += $(unit_suites)
 TESTS += $(unit_suites)
@@ -34,3 +35,11 @@ tests_unit_test_config_LDADD = $(unit_ldadd)
 tests_unit_test_venue_SOURCES = tests/unit/test-venue.c $(unit_common)
 tests_unit_test_venue_CPPFLAGS = $(unit_cppflags)
 tests_unit_test_venue_LDADD = $(unit_ldadd)
+
+tests_unit_test_text_SOURCES = tests/unit/test-text.c $(unit_common)
+tests_unit_test_text_CPPFLAGS = $(unit_cppflags)
+tests_unit_test_text_LDADD = $(unit_ldadd)
+
+tests_unit_test_demo_SOURCES = tests/unit/test-demo.c $(unit_common)
+tests_unit_test_demo_CPPFLAGS = $(unit_cppflags)
+tests_unit_test_demo_LDADD = $(unit_ldadd)
