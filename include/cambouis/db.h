@@ -53,6 +53,7 @@ cb_status cb_db_migrate_to(struct cb_db *db, int version);
 cb_status cb_db_begin(struct cb_db *db);
 cb_status cb_db_commit(struct cb_db *db);
 void cb_db_rollback(struct cb_db *db);
+/* True inside a transaction that can still commit (false once doomed). */
 bool cb_db_in_transaction(const struct cb_db *db);
 
 /* PRAGMA integrity_check plus the cambouis identity checks; CB_OK or

@@ -466,7 +466,9 @@ cb_db_rollback(struct cb_db *db)
 bool
 cb_db_in_transaction(const struct cb_db *db)
 {
-	return db->tx_depth > 0;
+	/* After an inner rollback SQLite is back in autocommit mode: a write
+	 * now would be committed at once, so a doomed transaction is none. */
+	return db->tx_depth > 0 && !db->doomed;
 }
 
 struct cb_db_clock *

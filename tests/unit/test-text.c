@@ -1,0 +1,194 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "cambouis/text.h"
+#include "unit.h"
+
+#define E_ACUTE "\xc3\xa9"           /* é, precomposed U+00E9 */
+#define E_COMBINING "e\xcc\x81"      /* e + U+0301 */
+#define ZHONG "\xe4\xb8\xad"         /* 中 */
+#define BICYCLE "\xf0\x9f\x9a\xb2"   /* U+1F6B2 */
+
+START_TEST(test_widths)
+{
+	ck_assert_int_eq(cb_utf8_width(""), 0);
+	ck_assert_int_eq(cb_utf8_width("Halle"), 5);
+	ck_assert_int_eq(cb_utf8_width(E_ACUTE), 1);
+	ck_assert_int_eq(cb_utf8_width(E_COMBINING), 1);
+	ck_assert_int_eq(cb_utf8_width("Jou" E_ACUTE "-l" E_COMBINING "s-Tours"), 14);
+	ck_assert_int_eq(cb_utf8_width(ZHONG), 2);
+	ck_assert_int_eq(cb_utf8_width(ZHONG "文"), 4);
+	ck_assert_int_eq(cb_utf8_width(BICYCLE), 2);
+	ck_assert_int_eq(cb_utf8_width("a" BICYCLE "b"), 4);
+	ck_assert_int_eq(cb_codepoint_width(0x301), 0);
+	ck_assert_int_eq(cb_codepoint_width(0xE9), 1);
+	ck_assert_int_eq(cb_codepoint_width(0x4E2D), 2);
+	ck_assert_int_eq(cb_codepoint_width(0x1F6B2), 2);
+	ck_assert_int_eq(cb_codepoint_width(0xAC00), 2);  /* Hangul */
+	ck_assert_int_eq(cb_codepoint_width(0x200B), 0);  /* zero-width space */
+	ck_assert_int_eq(cb_codepoint_width('A'), 1);
+}
+END_TEST
+
+/* Fitting never cuts a character, and never ends between a letter and its
+ * combining accent's width accounting. */
+START_TEST(test_fit)
+{
+	static const char *const samples[] = {
+		"Halle", "Jou" E_ACUTE "-l" E_COMBINING "s-Tours", ZHONG "文" ZHONG,
+		"a" BICYCLE "b" BICYCLE, E_COMBINING E_COMBINING "x", "",
+	};
+	int used;
+
+	ck_assert_uint_eq(cb_utf8_fit("Halle", 3, &used), 3);
+	ck_assert_int_eq(used, 3);
+	ck_assert_uint_eq(cb_utf8_fit("Halle", 10, &used), 5);
+	ck_assert_int_eq(used, 5);
+	ck_assert_uint_eq(cb_utf8_fit(ZHONG ZHONG, 3, &used), 3); /* the second does not fit */
+	ck_assert_int_eq(used, 2);
+	ck_assert_uint_eq(cb_utf8_fit(ZHONG, 1, &used), 0);
+	ck_assert_int_eq(used, 0);
+	ck_assert_uint_eq(cb_utf8_fit("a" BICYCLE, 2, &used), 1);
+	ck_assert_uint_eq(cb_utf8_fit(E_ACUTE "t" E_ACUTE, 2, &used), 3);
+	ck_assert_uint_eq(cb_utf8_fit("x", 0, NULL), 0);
+	/* a combining accent takes no column, so it stays with its letter */
+	ck_assert_uint_eq(cb_utf8_fit(E_COMBINING "t", 1, &used), 3);
+	ck_assert_int_eq(used, 1);
+
+	for (size_t i = 0; i < sizeof samples / sizeof samples[0]; i++) {
+		const char *s = samples[i];
+		for (int cols = 0; cols <= 12; cols++) {
+			size_t n = cb_utf8_fit(s, cols, &used);
+			char *head = strndup(s, n);
+			ck_assert_uint_le(n, strlen(s));
+			ck_assert_msg(cb_utf8_valid(s, n), "sample %zu cut inside a character at %d cols",
+				      i, cols);
+			ck_assert_int_le(used, cols);
+			ck_assert_int_eq(used, cb_utf8_width(head));
+			/* as much as fits: the rest would overflow (or there is none) */
+			if (n < strlen(s)) {
+				size_t more = n + cb_utf8_fit(s + n, 2, NULL);
+				char *longer = strndup(s, more > n ? more : strlen(s));
+				ck_assert_int_gt(cb_utf8_width(longer), cols);
+				free(longer);
+			}
+			free(head);
+		}
+	}
+}
+END_TEST
+
+START_TEST(test_valid)
+{
+	static const struct {
+		const char *s;
+		size_t len; /* 0: strlen */
+		bool ok;
+	} cases[] = {
+		{"", 0, true},
+		{"Halle", 0, true},
+		{E_ACUTE E_COMBINING ZHONG BICYCLE, 0, true},
+		{"\xef\xbf\xbd", 0, true},            /* U+FFFD itself is a character */
+		{"\xf4\x8f\xbf\xbf", 0, true},        /* U+10FFFF */
+		{"\xed\x9f\xbf", 0, true},            /* U+D7FF, just below surrogates */
+		{"\xee\x80\x80", 0, true},            /* U+E000, just above */
+		{"\xc0\xaf", 0, false},               /* overlong '/' */
+		{"\xc1\xbf", 0, false},               /* overlong */
+		{"\xe0\x80\xaf", 0, false},           /* overlong, 3 bytes */
+		{"\xe0\x9f\xbf", 0, false},           /* overlong U+07FF */
+		{"\xf0\x80\x80\xaf", 0, false},       /* overlong, 4 bytes */
+		{"\xf0\x8f\xbf\xbf", 0, false},       /* overlong U+FFFF */
+		{"\xed\xa0\x80", 0, false},           /* U+D800 */
+		{"\xed\xbf\xbf", 0, false},           /* U+DFFF */
+		{"\xed\xa0\xbd\xed\xb2\xa9", 0, false}, /* CESU-8 pair */
+		{"\xf4\x90\x80\x80", 0, false},       /* above U+10FFFF */
+		{"\xf8\x88\x80\x80\x80", 0, false},   /* 5 bytes */
+		{"\xff", 0, false},
+		{"\x80", 0, false},                   /* lone continuation */
+		{"a\xc3", 0, false},                  /* truncated 2 */
+		{"a\xe4\xb8", 0, false},              /* truncated 3 */
+		{"a\xf0\x9f\x9a", 0, false},          /* truncated 4 */
+		{"\xc3(", 0, false},                  /* bad continuation */
+		{"\xe4\xb8x", 0, false},
+	};
+
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		size_t len = cases[i].len ? cases[i].len : strlen(cases[i].s);
+		ck_assert_msg(cb_utf8_valid(cases[i].s, len) == cases[i].ok, "case %zu: expected %s", i,
+			      cases[i].ok ? "valid" : "invalid");
+	}
+	/* a length that cuts a character makes it invalid */
+	ck_assert(cb_utf8_valid(ZHONG, 3));
+	ck_assert(!cb_utf8_valid(ZHONG, 2));
+	ck_assert(!cb_utf8_valid(BICYCLE, 1));
+	ck_assert(cb_utf8_valid(BICYCLE "xyz", 4));
+}
+END_TEST
+
+START_TEST(test_decode)
+{
+	uint32_t cp;
+
+	ck_assert_uint_eq(cb_utf8_decode(E_ACUTE, 2, &cp), 2);
+	ck_assert_uint_eq(cp, 0xE9);
+	ck_assert_uint_eq(cb_utf8_decode(BICYCLE, 4, &cp), 4);
+	ck_assert_uint_eq(cp, 0x1F6B2);
+	ck_assert_uint_eq(cb_utf8_decode("\xc0\xaf", 2, &cp), 1);
+	ck_assert_uint_eq(cp, 0xFFFD);
+	ck_assert_uint_eq(cb_utf8_decode(BICYCLE, 3, &cp), 1);
+	ck_assert_uint_eq(cp, 0xFFFD);
+	ck_assert_uint_eq(cb_utf8_decode("", 0, &cp), 1);
+	ck_assert_uint_eq(cp, 0xFFFD);
+}
+END_TEST
+
+START_TEST(test_control_trim_case)
+{
+	char *t;
+
+	ck_assert(!cb_text_has_control("Halle " E_ACUTE, false));
+	ck_assert(cb_text_has_control("a\tb", false));
+	ck_assert(!cb_text_has_control("a\tb\nc", true));
+	ck_assert(cb_text_has_control("a\rb", true));
+	ck_assert(cb_text_has_control("\x1b[31m", true));
+	ck_assert(cb_text_has_control("a\x7f", true));
+	ck_assert(cb_text_has_control("a\xc2\x9b", true)); /* C1 CSI */
+
+	t = cb_text_trim(" \t Halle couverte \n");
+	ck_assert_str_eq(t, "Halle couverte");
+	free(t);
+	t = cb_text_trim("   ");
+	ck_assert_str_eq(t, "");
+	free(t);
+	t = cb_text_trim(NULL);
+	ck_assert_str_eq(t, "");
+	free(t);
+	t = cb_strdup0(NULL);
+	ck_assert_str_eq(t, "");
+	free(t);
+
+	ck_assert(cb_text_equal_nocase("Halle", "hALLE"));
+	ck_assert(!cb_text_equal_nocase("Halle", "Hall"));
+	ck_assert(!cb_text_equal_nocase("Hall", "Halle"));
+	ck_assert(cb_text_equal_nocase("O" E_ACUTE "sia", "o" E_ACUTE "SIA"));
+	ck_assert(!cb_text_equal_nocase(E_ACUTE, "\xc3\x89")); /* É: not ASCII */
+}
+END_TEST
+
+int
+main(void)
+{
+	Suite *s = suite_create("text");
+	TCase *tc = tcase_create("text");
+
+	tcase_add_test(tc, test_widths);
+	tcase_add_test(tc, test_fit);
+	tcase_add_test(tc, test_valid);
+	tcase_add_test(tc, test_decode);
+	tcase_add_test(tc, test_control_trim_case);
+	suite_add_tcase(s, tc);
+	return unit_run(s);
+}
