@@ -41,4 +41,10 @@ char *cb_strdup0(const char *s);
 /* ASCII case-insensitive equality of two UTF-8 strings. */
 bool cb_text_equal_nocase(const char *a, const char *b);
 
+/* Order two UTF-8 strings for lists, the same in every locale: letters
+ * compare without regard to case or (Latin) accents, so "école" sorts
+ * among the e's and "Zèbre" after "abri". Returns <0, 0 or >0; 0 also for
+ * strings that differ only in case or accents (callers break ties). */
+int cb_text_collate(const char *a, const char *b);
+
 #endif

@@ -70,7 +70,7 @@ struct cb_venue_list {
 	size_t count;
 };
 
-/* Every live venue, ordered by name; release with cb_venue_list_free(). */
+/* Every live venue, ordered by name (cb_text_collate); release with cb_venue_list_free(). */
 cb_status cb_venue_list(struct cb_db *db, struct cb_venue_list *out);
 void cb_venue_list_free(struct cb_venue_list *list);
 

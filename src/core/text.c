@@ -241,3 +241,51 @@ cb_text_equal_nocase(const char *a, const char *b)
 	}
 	return *a == *b;
 }
+
+/* Base letters of U+00C0..U+017F (Latin-1 Supplement and Latin
+ * Extended-A); '_' where there is none (multiplication and division signs). */
+static const char latin_base[] =
+	"aaaaaaaceeeeiiii" /* U+00C0 */
+	"dnooooo_ouuuuyts" /* U+00D0 */
+	"aaaaaaaceeeeiiii" /* U+00E0 */
+	"dnooooo_ouuuuyty" /* U+00F0 */
+	"aaaaaaccccccccdd" /* U+0100 */
+	"ddeeeeeeeeeegggg" /* U+0110 */
+	"gggghhhhiiiiiiii" /* U+0120 */
+	"iiiijjkkklllllll" /* U+0130 */
+	"lllnnnnnnnnnoooo" /* U+0140 */
+	"oooorrrrrrssssss" /* U+0150 */
+	"ssttttttuuuuuuuu" /* U+0160 */
+	"uuuuwwyyyzzzzzzs" /* U+0170 */;
+
+static uint32_t
+fold(uint32_t cp)
+{
+	if (cp >= 'A' && cp <= 'Z')
+		return cp - 'A' + 'a';
+	if (cp >= 0xC0 && cp <= 0x17F && latin_base[cp - 0xC0] != '_')
+		return (uint32_t)(unsigned char)latin_base[cp - 0xC0];
+	return cp;
+}
+
+int
+cb_text_collate(const char *a, const char *b)
+{
+	size_t na = strlen(a), nb = strlen(b), i = 0, j = 0;
+
+	while (i < na && j < nb) {
+		uint32_t ca, cb;
+		i += cb_utf8_decode(a + i, na - i, &ca);
+		j += cb_utf8_decode(b + j, nb - j, &cb);
+		/* combining accents (e + U+0301) weigh nothing */
+		while (cb_codepoint_width(ca) == 0 && ca && i < na)
+			i += cb_utf8_decode(a + i, na - i, &ca);
+		while (cb_codepoint_width(cb) == 0 && cb && j < nb)
+			j += cb_utf8_decode(b + j, nb - j, &cb);
+		ca = fold(ca);
+		cb = fold(cb);
+		if (ca != cb)
+			return ca < cb ? -1 : 1;
+	}
+	return (i < na) - (j < nb);
+}

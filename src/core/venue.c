@@ -17,7 +17,7 @@ static const char SQL_GET[] =
 	"SELECT id, name, address, commune, capacity, notes, deleted FROM venues WHERE id = ?1";
 static const char SQL_LIST[] =
 	"SELECT id, name, address, commune, capacity, notes, deleted FROM venues"
-	" WHERE deleted = 0 AND name IS NOT NULL ORDER BY name COLLATE NOCASE, id";
+	" WHERE deleted = 0 AND name IS NOT NULL ORDER BY id";
 
 /* Check one text field: UTF-8, no control characters, size. */
 static cb_status
@@ -181,6 +181,16 @@ write_fields(struct cb_db *db, const struct cb_id *id, const struct cb_venue_inp
 	return set_capacity(db, id, in, old ? old->capacity : -1);
 }
 
+/* A refusal found before anything was written ends this level of the
+ * transaction cleanly, so a caller's enclosing transaction (the demo, an
+ * import) is not doomed by a venue that already exists. */
+static cb_status
+refuse(struct cb_db *db, cb_status rc)
+{
+	cb_status st = cb_db_commit(db);
+	return st != CB_OK ? st : rc;
+}
+
 static cb_status
 finish(struct cb_db *db, cb_status rc)
 {
@@ -208,8 +218,11 @@ cb_venue_add(struct cb_db *db, const struct cb_venue_input *in, struct cb_id *ou
 	}
 	rc = name_is_free(db, name, NULL);
 	free(name);
-	if (rc == CB_EXISTS && bad_field)
-		*bad_field = CB_F_VENUE_NAME;
+	if (rc == CB_EXISTS) {
+		if (bad_field)
+			*bad_field = CB_F_VENUE_NAME;
+		return refuse(db, rc);
+	}
 	if (rc == CB_OK)
 		rc = cb_id_new(&id, cb_clock_now_ms());
 	if (rc == CB_OK)
@@ -230,13 +243,17 @@ cb_venue_edit(struct cb_db *db, const struct cb_id *id, const struct cb_venue_in
 	if ((rc = cb_db_begin(db)) != CB_OK)
 		return rc;
 	if ((rc = cb_venue_get(db, id, &old)) != CB_OK)
-		return finish(db, rc);
+		return rc == CB_NOT_FOUND ? refuse(db, rc) : finish(db, rc);
 	if (in->name) {
 		char *name = cb_text_trim(in->name);
 		rc = name ? name_is_free(db, name, id) : CB_NOMEM;
 		free(name);
-		if (rc == CB_EXISTS && bad_field)
-			*bad_field = CB_F_VENUE_NAME;
+		if (rc == CB_EXISTS) {
+			if (bad_field)
+				*bad_field = CB_F_VENUE_NAME;
+			cb_venue_clear(&old);
+			return refuse(db, rc);
+		}
 	}
 	if (rc == CB_OK)
 		rc = write_fields(db, id, in, &old);
@@ -254,12 +271,14 @@ set_deleted(struct cb_db *db, const struct cb_id *id, int deleted)
 	if ((rc = cb_db_begin(db)) != CB_OK)
 		return rc;
 	if ((rc = cb_venue_get(db, id, &old)) != CB_OK)
-		return finish(db, rc);
+		return rc == CB_NOT_FOUND ? refuse(db, rc) : finish(db, rc);
 	if (!deleted) {
 		/* a restored venue must not clash with one added since */
 		rc = name_is_free(db, old.name, id);
 	}
 	cb_venue_clear(&old);
+	if (rc == CB_EXISTS)
+		return refuse(db, rc);
 	if (rc == CB_OK)
 		rc = cb_oplog_set(db, CB_T_VENUE, id, CB_F_VENUE_DELETED, &v);
 	return finish(db, rc);
@@ -324,6 +343,16 @@ cb_venue_clear(struct cb_venue *v)
 	v->name = v->address = v->commune = v->notes = NULL;
 }
 
+/* Case and accents folded, so "école" sorts among the e's; SQLite's NOCASE
+ * only folds ASCII. Ties keep a stable order (by id). */
+static int
+by_name(const void *a, const void *b)
+{
+	const struct cb_venue *x = a, *y = b;
+	int c = cb_text_collate(x->name, y->name);
+	return c ? c : cb_id_cmp(&x->id, &y->id);
+}
+
 cb_status
 cb_venue_list(struct cb_db *db, struct cb_venue_list *out)
 {
@@ -350,8 +379,11 @@ cb_venue_list(struct cb_db *db, struct cb_venue_list *out)
 			break;
 		out->count++;
 	}
-	if (rc == CB_DONE)
+	if (rc == CB_DONE) {
+		if (out->count > 1)
+			qsort(out->items, out->count, sizeof *out->items, by_name);
 		return CB_OK;
+	}
 	cb_stmt_reset(st);
 	cb_venue_list_free(out);
 	return rc;

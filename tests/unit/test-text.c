@@ -181,7 +181,25 @@ END_TEST
 int
 main(void)
 {
-	Suite *s = suite_create("text");
+	/* Lists sort the way a French reader expects, in any locale. */
+START_TEST(test_collate)
+{
+	ck_assert_int_lt(cb_text_collate("abri", "Zèbre"), 0);
+	ck_assert_int_lt(cb_text_collate("école", "salle"), 0);
+	ck_assert_int_lt(cb_text_collate("Étoile", "faux"), 0);
+	ck_assert_int_gt(cb_text_collate("étoile", "école"), 0);
+	ck_assert_int_eq(cb_text_collate("Halle", "HALLE"), 0);
+	ck_assert_int_eq(cb_text_collate("Oésia", "oesia"), 0);
+	/* e + combining acute equals precomposed é */
+	ck_assert_int_eq(cb_text_collate("e\xcc\x81cole", "\xc3\xa9cole"), 0);
+	ck_assert_int_lt(cb_text_collate("Hall", "Halle"), 0);
+	ck_assert_int_gt(cb_text_collate("Halle 2", "Halle"), 0);
+	ck_assert_int_eq(cb_text_collate("", ""), 0);
+	ck_assert_int_lt(cb_text_collate("", "a"), 0);
+}
+END_TEST
+
+Suite *s = suite_create("text");
 	TCase *tc = tcase_create("text");
 
 	tcase_add_test(tc, test_widths);
@@ -189,6 +207,7 @@ main(void)
 	tcase_add_test(tc, test_valid);
 	tcase_add_test(tc, test_decode);
 	tcase_add_test(tc, test_control_trim_case);
+	tcase_add_test(tc, test_collate);
 	suite_add_tcase(s, tc);
 	return unit_run(s);
 }
