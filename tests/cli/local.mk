@@ -5,7 +5,8 @@
 # from the current binary (review the diff before committing it).
 CLI_TESTS = \
 	tests/cli/basics.sh \
-	tests/cli/init.sh
+	tests/cli/init.sh \
+	tests/cli/venue.sh
 
 TESTS += $(CLI_TESTS)
 EXTRA_DIST += $(CLI_TESTS) tests/cli/lib.sh tests/cli/README \
