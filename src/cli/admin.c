@@ -144,6 +144,19 @@ cli_cmd_rebuild(struct cli *c, int argc, char **argv)
 	return EXIT_OK;
 }
 
+/* SQLite's integrity report can start with a "*** in database main ***"
+ * heading and list many pages: keep the first problem, on one line. */
+static const char *
+first_problem(char *detail)
+{
+	char *p = detail;
+
+	if (strncmp(p, "*** ", 4) == 0 && strchr(p, '\n'))
+		p = strchr(p, '\n') + 1;
+	p[strcspn(p, "\n")] = '\0';
+	return p;
+}
+
 int
 cli_cmd_check(struct cli *c, int argc, char **argv)
 {
@@ -159,8 +172,9 @@ cli_cmd_check(struct cli *c, int argc, char **argv)
 		return rc;
 	st = cb_db_check(c->db, detail, sizeof detail);
 	if (st != CB_OK) {
+		const char *why = first_problem(detail);
 		cli_error("%s: %s%s%s", c->db_path, cb_status_message(st),
-			  detail[0] ? ": " : "", detail);
+			  *why ? ": " : "", why);
 		return cli_exit_code(st);
 	}
 	printf(_("%s: ok\n"), c->db_path);
