@@ -3,6 +3,7 @@
 # another program's SQLite file: the right exit code and a clear message,
 # and nothing created or changed.
 . "$top_srcdir/tests/cli/lib.sh"
+need_sqlite3
 cli_setup
 
 for cmd in "venue list" "venue add X" "venue edit X --notes y" "venue rm X" rebuild check; do
@@ -40,23 +41,19 @@ run "read-only file: check still reads it" ./asuser "$CAMBOUIS" -d ro/w.db check
 [ "$before" = "$(op_count ro/w.db)" ] || fail "a refused write changed the read-only file"
 note "the read-only file is unchanged"
 
-if command -v sqlite3 >/dev/null 2>&1; then
-	cp w.db new.db && sqlite3 new.db 'PRAGMA user_version = 999' >/dev/null
-	CLI_SED='s/this build knows [0-9]*/this build knows N/'
-	run "database from a newer cambouis" cambouis -d new.db venue list
-	run "database from a newer cambouis: check" cambouis -d new.db check
-	unset CLI_SED
-	sqlite3 other.db 'CREATE TABLE notes(x); INSERT INTO notes VALUES (1)'
-	cp other.db other.orig
-	run "another program's SQLite file: check" cambouis -d other.db check
-	run "another program's SQLite file: list" cambouis -d other.db venue list
-	run "another program's SQLite file: add" cambouis -d other.db venue add X
-	run "another program's SQLite file: init" cambouis -d other.db init --site-label t
-	cmp -s other.db other.orig || fail "cambouis changed another program's file"
-	note "the other program's file is unchanged"
-else
-	note "sqlite3 missing: newer and foreign databases not tested"
-fi
+cp w.db new.db && sqlite3 new.db 'PRAGMA user_version = 999' >/dev/null
+CLI_SED='s/this build knows [0-9]*/this build knows N/'
+run "database from a newer cambouis" cambouis -d new.db venue list
+run "database from a newer cambouis: check" cambouis -d new.db check
+unset CLI_SED
+sqlite3 other.db 'CREATE TABLE notes(x); INSERT INTO notes VALUES (1)'
+cp other.db other.orig
+run "another program's SQLite file: check" cambouis -d other.db check
+run "another program's SQLite file: list" cambouis -d other.db venue list
+run "another program's SQLite file: add" cambouis -d other.db venue add X
+run "another program's SQLite file: init" cambouis -d other.db init --site-label t
+cmp -s other.db other.orig || fail "cambouis changed another program's file"
+note "the other program's file is unchanged"
 
 LC_ALL=C awk 'BEGIN { srand(7); for (i = 0; i < 8192; i++) printf "%c", 1 + int(rand() * 255) }' >random.db
 cp random.db random.orig

@@ -120,14 +120,20 @@ fail()
 	exit 1
 }
 
-# The number of ops in a database, or "-" without the sqlite3 tool.
+# Tests that look inside the database with the sqlite3 tool call this
+# first: without the tool they are skipped, never passed silently.
+need_sqlite3()
+{
+	if ! command -v sqlite3 >/dev/null 2>&1; then
+		echo "$cli_name: the sqlite3 tool is missing: skipped"
+		exit 77
+	fi
+}
+
+# The number of ops in a database.
 op_count()
 {
-	if command -v sqlite3 >/dev/null 2>&1; then
-		sqlite3 "$1" 'select count(*) from ops'
-	else
-		echo -
-	fi
+	sqlite3 "$1" 'select count(*) from ops' || echo "cannot count the ops"
 }
 
 # Octal permission bits of a file, e.g. 600.

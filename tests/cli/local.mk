@@ -7,7 +7,8 @@ CLI_TESTS = \
 	tests/cli/basics.sh \
 	tests/cli/init.sh \
 	tests/cli/venue.sh \
-	tests/cli/dbstate.sh
+	tests/cli/dbstate.sh \
+	tests/cli/badinput.sh
 
 TESTS += $(CLI_TESTS)
 EXTRA_DIST += $(CLI_TESTS) tests/cli/lib.sh tests/cli/README \

@@ -3,6 +3,7 @@
 # print (commas, quotes, tabs, newlines, accents, wide characters) survive
 # every format, and csv/tsv never truncate.
 . "$top_srcdir/tests/cli/lib.sh"
+need_sqlite3
 cli_setup
 
 tab=$(printf '\t')
