@@ -8,7 +8,8 @@ CLI_TESTS = \
 	tests/cli/init.sh \
 	tests/cli/venue.sh \
 	tests/cli/dbstate.sh \
-	tests/cli/badinput.sh
+	tests/cli/badinput.sh \
+	tests/cli/rebuild.sh
 
 TESTS += $(CLI_TESTS)
 EXTRA_DIST += $(CLI_TESTS) tests/cli/lib.sh tests/cli/README \
