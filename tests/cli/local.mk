@@ -9,7 +9,8 @@ CLI_TESTS = \
 	tests/cli/venue.sh \
 	tests/cli/dbstate.sh \
 	tests/cli/badinput.sh \
-	tests/cli/rebuild.sh
+	tests/cli/rebuild.sh \
+	tests/cli/config.sh
 
 TESTS += $(CLI_TESTS)
 EXTRA_DIST += $(CLI_TESTS) tests/cli/lib.sh tests/cli/README \
