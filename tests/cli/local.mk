@@ -10,7 +10,9 @@ CLI_TESTS = \
 	tests/cli/dbstate.sh \
 	tests/cli/badinput.sh \
 	tests/cli/rebuild.sh \
-	tests/cli/config.sh
+	tests/cli/config.sh \
+	tests/cli/perms.sh \
+	tests/cli/help-fr.sh
 
 TESTS += $(CLI_TESTS)
 EXTRA_DIST += $(CLI_TESTS) tests/cli/lib.sh tests/cli/README \
