@@ -193,6 +193,7 @@ cli_cmd_demo(struct cli *c, int argc, char **argv)
 	};
 	enum cb_demo_scale scale = CB_DEMO_SMALL;
 	long long seed = 1;
+	int64_t nops = 0;
 	int opt, rc;
 	cb_status st;
 
@@ -239,6 +240,15 @@ cli_cmd_demo(struct cli *c, int argc, char **argv)
 	}
 	if ((rc = cli_open(c, CB_OPEN_CREATE)) != 0)
 		return rc;
+	/* Demo data meets its own names in a filled database and the fill
+	 * would fail half-way with a bare "database error": say why first. */
+	if ((st = cb_oplog_count(c->db, &nops)) != CB_OK)
+		return cli_fail(st, c->db_path);
+	if (nops > 0) {
+		cli_error(_("%s already holds data: demo data goes into a new or empty database (--db FILE)"),
+			  c->db_path);
+		return EXIT_FAILURE_RUNTIME;
+	}
 	if (!*cb_db_site_label(c->db) && (st = cb_db_set_site_label(c->db, "demo")) != CB_OK)
 		return cli_fail(st, c->db_path);
 	if ((st = cb_demo_fill(c->db, scale, (uint64_t)seed)) != CB_OK)
