@@ -12,7 +12,8 @@ CLI_TESTS = \
 	tests/cli/rebuild.sh \
 	tests/cli/config.sh \
 	tests/cli/perms.sh \
-	tests/cli/help-fr.sh
+	tests/cli/help-fr.sh \
+	tests/cli/config-keys.sh
 
 TESTS += $(CLI_TESTS)
 EXTRA_DIST += $(CLI_TESTS) tests/cli/lib.sh tests/cli/README \
