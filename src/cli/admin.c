@@ -144,6 +144,19 @@ cli_cmd_rebuild(struct cli *c, int argc, char **argv)
 	return EXIT_OK;
 }
 
+/* SQLite's integrity report can start with a "*** in database main ***"
+ * heading and list many pages: keep the first problem, on one line. */
+static const char *
+first_problem(char *detail)
+{
+	char *p = detail;
+
+	if (strncmp(p, "*** ", 4) == 0 && strchr(p, '\n'))
+		p = strchr(p, '\n') + 1;
+	p[strcspn(p, "\n")] = '\0';
+	return p;
+}
+
 int
 cli_cmd_check(struct cli *c, int argc, char **argv)
 {
@@ -159,8 +172,9 @@ cli_cmd_check(struct cli *c, int argc, char **argv)
 		return rc;
 	st = cb_db_check(c->db, detail, sizeof detail);
 	if (st != CB_OK) {
+		const char *why = first_problem(detail);
 		cli_error("%s: %s%s%s", c->db_path, cb_status_message(st),
-			  detail[0] ? ": " : "", detail);
+			  *why ? ": " : "", why);
 		return cli_exit_code(st);
 	}
 	printf(_("%s: ok\n"), c->db_path);
@@ -179,6 +193,7 @@ cli_cmd_demo(struct cli *c, int argc, char **argv)
 	};
 	enum cb_demo_scale scale = CB_DEMO_SMALL;
 	long long seed = 1;
+	int64_t nops = 0;
 	int opt, rc;
 	cb_status st;
 
@@ -225,6 +240,15 @@ cli_cmd_demo(struct cli *c, int argc, char **argv)
 	}
 	if ((rc = cli_open(c, CB_OPEN_CREATE)) != 0)
 		return rc;
+	/* Demo data meets its own names in a filled database and the fill
+	 * would fail half-way with a bare "database error": say why first. */
+	if ((st = cb_oplog_count(c->db, &nops)) != CB_OK)
+		return cli_fail(st, c->db_path);
+	if (nops > 0) {
+		cli_error(_("%s already holds data: demo data goes into a new or empty database (--db FILE)"),
+			  c->db_path);
+		return EXIT_FAILURE_RUNTIME;
+	}
 	if (!*cb_db_site_label(c->db) && (st = cb_db_set_site_label(c->db, "demo")) != CB_OK)
 		return cli_fail(st, c->db_path);
 	if ((st = cb_demo_fill(c->db, scale, (uint64_t)seed)) != CB_OK)

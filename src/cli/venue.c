@@ -93,8 +93,11 @@ parse_fields(int argc, char **argv, bool editing, struct cb_venue_input *in, con
 		case OPT_COMMUNE: in->commune = optarg; break;
 		case OPT_NOTES: in->notes = optarg; break;
 		case OPT_NAME:
-			if (!editing)
-				goto unknown;
+			if (!editing) {
+				/* argv[optind - 1] is the value here, not the option */
+				cli_error(_("venue %s: unknown option '%s'"), sub, "--name");
+				return cli_usage_error("venue");
+			}
 			in->name = optarg;
 			break;
 		case OPT_CAPACITY:
@@ -115,7 +118,6 @@ parse_fields(int argc, char **argv, bool editing, struct cb_venue_input *in, con
 			cli_error(_("option '%s' needs a value"), argv[optind - 1]);
 			return cli_usage_error("venue");
 		default:
-		unknown:
 			cli_error(_("venue %s: unknown option '%s'"), sub, argv[optind - 1]);
 			return cli_usage_error("venue");
 		}

@@ -1,1 +1,38 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
+# CLI golden tests: each script runs commands in a fresh temporary home and
+# compares a transcript (stdout, stderr, exit code per case) with
+# tests/cli/expected/NAME.out. `make regen-cli` rewrites the expected files
+# from the current binary (review the diff before committing it); see
+# tests/cli/README.
+CLI_GOLDEN = \
+	tests/cli/basics.sh \
+	tests/cli/init.sh \
+	tests/cli/venue.sh \
+	tests/cli/dbstate.sh \
+	tests/cli/badinput.sh \
+	tests/cli/rebuild.sh \
+	tests/cli/config.sh \
+	tests/cli/perms.sh \
+	tests/cli/help-fr.sh
+CLI_EXPECTED = \
+	tests/cli/expected/basics.out \
+	tests/cli/expected/init.out \
+	tests/cli/expected/venue.out \
+	tests/cli/expected/dbstate.out \
+	tests/cli/expected/badinput.out \
+	tests/cli/expected/rebuild.out \
+	tests/cli/expected/config.out \
+	tests/cli/expected/perms.out \
+	tests/cli/expected/help-fr.out
+# checks of the sources, with no transcript
+CLI_CHECKS = \
+	tests/cli/config-keys.sh \
+	tests/cli/manpages.sh
+
+TESTS += $(CLI_GOLDEN) $(CLI_CHECKS)
+EXTRA_DIST += $(CLI_GOLDEN) $(CLI_CHECKS) $(CLI_EXPECTED) \
+	tests/cli/lib.sh tests/cli/README
+
+regen-cli: all
+	$(MAKE) $(AM_MAKEFLAGS) check TESTS='$(CLI_GOLDEN)' UPDATE_EXPECTED=1
+.PHONY: regen-cli
