@@ -178,10 +178,7 @@ START_TEST(test_control_trim_case)
 }
 END_TEST
 
-int
-main(void)
-{
-	/* Lists sort the way a French reader expects, in any locale. */
+/* Lists sort the way a French reader expects, in any locale. */
 START_TEST(test_collate)
 {
 	ck_assert_int_lt(cb_text_collate("abri", "Zèbre"), 0);
@@ -191,7 +188,7 @@ START_TEST(test_collate)
 	ck_assert_int_eq(cb_text_collate("Halle", "HALLE"), 0);
 	ck_assert_int_eq(cb_text_collate("Oésia", "oesia"), 0);
 	/* e + combining acute equals precomposed é */
-	ck_assert_int_eq(cb_text_collate("e\xcc\x81cole", "\xc3\xa9cole"), 0);
+	ck_assert_int_eq(cb_text_collate("e\xcc\x81" "cole", "\xc3\xa9" "cole"), 0);
 	ck_assert_int_lt(cb_text_collate("Hall", "Halle"), 0);
 	ck_assert_int_gt(cb_text_collate("Halle 2", "Halle"), 0);
 	ck_assert_int_eq(cb_text_collate("", ""), 0);
@@ -199,7 +196,10 @@ START_TEST(test_collate)
 }
 END_TEST
 
-Suite *s = suite_create("text");
+int
+main(void)
+{
+	Suite *s = suite_create("text");
 	TCase *tc = tcase_create("text");
 
 	tcase_add_test(tc, test_widths);
