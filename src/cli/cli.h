@@ -44,6 +44,10 @@ int cli_fail(cb_status st, const char *what);
 int cli_open(struct cli *c, unsigned flags);
 void cli_close(struct cli *c);
 
+/* Open for a listing: read-write when the file allows it (so an older
+ * schema is upgraded), read-only otherwise. Same return as cli_open(). */
+int cli_open_to_read(struct cli *c);
+
 /* Parse a whole decimal number in [min, max]; false when it is not one. */
 bool cli_parse_int(const char *s, long long min, long long max, long long *out);
 

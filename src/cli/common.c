@@ -68,6 +68,9 @@ cli_parse_int(const char *s, long long min, long long max, long long *out)
 
 	if (!s || !*s)
 		return false;
+	/* strtoll would take leading blanks and a '+': a number is digits */
+	if (!((*s >= '0' && *s <= '9') || (*s == '-' && s[1] >= '0' && s[1] <= '9')))
+		return false;
 	errno = 0;
 	v = strtoll(s, &end, 10);
 	if (errno || *end || v < min || v > max)
@@ -142,6 +145,16 @@ cli_open(struct cli *c, unsigned flags)
 		cli_error("%s: %s", c->db_path, cb_status_message(st));
 	}
 	return cli_exit_code(st);
+}
+
+int
+cli_open_to_read(struct cli *c)
+{
+	/* Read-write when we may, so an older database is upgraded on the
+	 * way; a read-only file at the current schema can still be listed. */
+	if (!c->demo && access(c->db_path, F_OK) == 0 && access(c->db_path, W_OK) != 0)
+		return cli_open(c, CB_OPEN_READONLY);
+	return cli_open(c, CB_OPEN_WRITE);
 }
 
 void

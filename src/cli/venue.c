@@ -257,7 +257,7 @@ venue_list(struct cli *c, int argc, char **argv)
 		cli_error(_("venue %s: unexpected argument '%s'"), "list", argv[optind]);
 		return cli_usage_error("venue");
 	}
-	if ((rc = cli_open(c, CB_OPEN_WRITE)) != 0)
+	if ((rc = cli_open_to_read(c)) != 0)
 		return rc;
 	if ((st = cb_venue_list(c->db, &list)) != CB_OK)
 		return cli_fail(st, NULL);

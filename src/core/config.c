@@ -101,6 +101,20 @@ report(struct loader *ld, const config_setting_t *s, const char *fmt, ...)
 		snprintf(ld->err, ld->errlen, "%s: %s", ld->file, msg);
 }
 
+/* "session.start" rather than "start": the name a user searches for. */
+static const char *
+qname(const config_setting_t *s)
+{
+	static char buf[128];
+	const config_setting_t *parent = config_setting_parent(s);
+
+	if (parent && !config_setting_is_root(parent) && config_setting_name(parent)) {
+		snprintf(buf, sizeof buf, "%s.%s", config_setting_name(parent), config_setting_name(s));
+		return buf;
+	}
+	return config_setting_name(s);
+}
+
 static bool
 valid_time(const char *s)
 {
@@ -115,7 +129,7 @@ get_string(struct loader *ld, const config_setting_t *s, char **dst)
 	const char *v;
 
 	if (config_setting_type(s) != CONFIG_TYPE_STRING) {
-		report(ld, s, _("'%s' must be a string"), config_setting_name(s));
+		report(ld, s, _("'%s' must be a string"), qname(s));
 		return;
 	}
 	v = config_setting_get_string(s);
@@ -128,7 +142,7 @@ get_time(struct loader *ld, const config_setting_t *s, char **dst)
 {
 	if (config_setting_type(s) != CONFIG_TYPE_STRING ||
 	    !valid_time(config_setting_get_string(s))) {
-		report(ld, s, _("'%s' must be a time such as \"17:30\""), config_setting_name(s));
+		report(ld, s, _("'%s' must be a time such as \"17:30\""), qname(s));
 		return;
 	}
 	get_string(ld, s, dst);
@@ -140,12 +154,12 @@ get_int(struct loader *ld, const config_setting_t *s, int *dst, int min, int max
 	int v;
 
 	if (config_setting_type(s) != CONFIG_TYPE_INT) {
-		report(ld, s, _("'%s' must be a whole number"), config_setting_name(s));
+		report(ld, s, _("'%s' must be a whole number"), qname(s));
 		return;
 	}
 	v = config_setting_get_int(s);
 	if (v < min || v > max) {
-		report(ld, s, _("'%s' must be between %d and %d"), config_setting_name(s), min, max);
+		report(ld, s, _("'%s' must be between %d and %d"), qname(s), min, max);
 		return;
 	}
 	*dst = v;
@@ -155,7 +169,7 @@ static void
 get_bool(struct loader *ld, const config_setting_t *s, bool *dst)
 {
 	if (config_setting_type(s) != CONFIG_TYPE_BOOL) {
-		report(ld, s, _("'%s' must be true or false"), config_setting_name(s));
+		report(ld, s, _("'%s' must be true or false"), qname(s));
 		return;
 	}
 	*dst = config_setting_get_bool(s);

@@ -716,7 +716,13 @@ setup(struct cb_db *db, unsigned flags)
 	if ((st = check_identity(db)) != CB_OK)
 		return st;
 	if (db->readonly) {
-		if (cb_db_schema_version(db) < N_MIGRATIONS) {
+		int version = cb_db_schema_version(db);
+		if (version == 0) {
+			/* an empty file: nothing was ever written here */
+			snprintf(db->err, sizeof db->err, "empty file");
+			return CB_DB_MISSING;
+		}
+		if (version < N_MIGRATIONS) {
 			snprintf(db->err, sizeof db->err, "schema needs an upgrade");
 			return CB_DB_READONLY;
 		}

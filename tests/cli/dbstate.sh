@@ -38,6 +38,7 @@ run "read-only file: venue rm" ./asuser "$CAMBOUIS" -d ro/w.db venue rm 'Salle d
 run "read-only file: rebuild" ./asuser "$CAMBOUIS" -d ro/w.db rebuild
 run "read-only file: init" ./asuser "$CAMBOUIS" -d ro/w.db init --site-label u
 run "read-only file: check still reads it" ./asuser "$CAMBOUIS" -d ro/w.db check
+run "read-only file: venue list still reads it" ./asuser "$CAMBOUIS" -d ro/w.db venue list --format tsv
 [ "$before" = "$(op_count ro/w.db)" ] || fail "a refused write changed the read-only file"
 note "the read-only file is unchanged"
 
@@ -57,6 +58,8 @@ note "the other program's file is unchanged"
 
 LC_ALL=C awk 'BEGIN { srand(7); for (i = 0; i < 8192; i++) printf "%c", 1 + int(rand() * 255) }' >random.db
 cp random.db random.orig
+: >empty.db
+run "empty file: check" cambouis -d empty.db check
 run "random bytes: check" cambouis -d random.db check
 run "random bytes: list" cambouis -d random.db venue list
 run "random bytes: add" cambouis -d random.db venue add X

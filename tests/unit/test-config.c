@@ -183,7 +183,7 @@ START_TEST(test_wrong_type)
 		"config:1: 'small_count_threshold' must be a whole number");
 	REFUSED("workshop_name = 12;\n", "config:1: 'workshop_name' must be a string");
 	REFUSED("colour = \"yes\";\n", "config:1: 'colour' must be true or false");
-	REFUSED("session = { every_weeks = \"2\"; };\n", "config:1: 'every_weeks' must be a whole number");
+	REFUSED("session = { every_weeks = \"2\"; };\n", "config:1: 'session.every_weeks' must be a whole number");
 	REFUSED("session = \"weekly\";\n", "config:1: 'session' must be a group { ... }");
 }
 END_TEST
@@ -195,7 +195,7 @@ START_TEST(test_out_of_range)
 	REFUSED("small_count_threshold = 101;\n",
 		"config:1: 'small_count_threshold' must be between 1 and 100");
 	REFUSED("session = {\n every_weeks = 53;\n};\n",
-		"config:2: 'every_weeks' must be between 1 and 52");
+		"config:2: 'session.every_weeks' must be between 1 and 52");
 	REFUSED("workshop_name = \"\";\n", "config:1: 'workshop_name' must not be empty");
 	REFUSED("database = \"\";\n", "config:1: 'database' must not be empty");
 }
@@ -204,10 +204,10 @@ END_TEST
 START_TEST(test_bad_time)
 {
 	REFUSED("session = {\n  start = \"25:00\";\n};\n",
-		"config:2: 'start' must be a time such as \"17:30\"");
-	REFUSED("session = { end = \"19:60\"; };\n", "config:1: 'end' must be a time such as \"17:30\"");
-	REFUSED("session = { end = \"7:30\"; };\n", "config:1: 'end' must be a time such as \"17:30\"");
-	REFUSED("session = { start = 1730; };\n", "config:1: 'start' must be a time such as \"17:30\"");
+		"config:2: 'session.start' must be a time such as \"17:30\"");
+	REFUSED("session = { end = \"19:60\"; };\n", "config:1: 'session.end' must be a time such as \"17:30\"");
+	REFUSED("session = { end = \"7:30\"; };\n", "config:1: 'session.end' must be a time such as \"17:30\"");
+	REFUSED("session = { start = 1730; };\n", "config:1: 'session.start' must be a time such as \"17:30\"");
 	/* the edges are accepted */
 	char *e = load_error("session = { start = \"00:00\"; end = \"23:59\"; };\n", CB_OK);
 	ck_assert_str_eq(e, "");
@@ -271,7 +271,7 @@ START_TEST(test_refused_file_leaves_config)
 	ck_assert_int_eq(cb_config_defaults(&cfg), CB_OK);
 	ck_assert_int_eq(cb_config_load(&cfg, good, true, err, sizeof err), CB_OK);
 	ck_assert_int_eq(cb_config_load(&cfg, bad, true, err, sizeof err), CB_CONFIG);
-	ck_assert_ptr_nonnull(strstr(err, "bad.conf:3: 'every_weeks' must be between 1 and 52"));
+	ck_assert_ptr_nonnull(strstr(err, "bad.conf:3: 'session.every_weeks' must be between 1 and 52"));
 	ck_assert_str_eq(cfg.path, good);
 	ck_assert_str_eq(cfg.workshop_name, "L'Atelier du Cambouis");
 	ck_assert_str_eq(cfg.session_start, "18:00");
