@@ -114,7 +114,7 @@ ui_key_name(int key, char *buf, size_t len)
 	if (key >= UI_KEY_F1 && key <= UI_KEY_F12) {
 		snprintf(buf, len, "F%d", key - UI_KEY_F1 + 1);
 	} else if (key >= 0 && key < 0x20) {
-		snprintf(buf, len, "C-%c", (char)(key + '@'));
+		snprintf(buf, len, "C-%c", (char)(key + '`'));
 	} else if (key > 0x20 && key < UI_KEY_SPECIAL && key != 0x7f) {
 		char u[8];
 		ui_utf8_encode((unsigned)key, u);

@@ -577,7 +577,9 @@ draw_detail(const struct venues *v, const struct ui_rect *r)
 		ui_draw_str(r->y, r->x + i, 1, "─", UI_ROLE_BORDER);
 	if (!x)
 		return;
-	ui_draw_str(r->y, r->x + 2, r->w - 4, x->name, UI_ROLE_TITLE);
+	ui_draw_str(r->y, r->x + 2, 1, " ", UI_ROLE_NORMAL);
+	ui_draw_str(r->y, r->x + 4 + ui_draw_str(r->y, r->x + 3, r->w - 6, x->name, UI_ROLE_TITLE) - 1,
+		    1, " ", UI_ROLE_NORMAL);
 	{
 		int lw = cb_utf8_width(_("Address")) > cb_utf8_width(_("Notes"))
 			 ? cb_utf8_width(_("Address")) : cb_utf8_width(_("Notes"));
@@ -608,9 +610,13 @@ venues_draw(void *st, struct ui_app *app, const struct ui_rect *area)
 	const char *titles[3] = {_(columns[0].title), _(columns[1].title), _(columns[2].title)};
 	struct ui_rect lr = *area;
 	bool detail = area->h >= 12;
+	char keys[64], empty[200];
+
+	ui_draw_keys_of(ui_app_keymap(app), ui_app_scope(app), UI_A_ADD, keys, sizeof keys);
+	snprintf(empty, sizeof empty, _("No venues yet: press %s to add the first one."), keys);
 
 	lr.h = area->h - (detail ? 4 : 0);
-	ui_draw_list(&v->list, &lr, titles, _("No venues yet: press a to add the first one."));
+	ui_draw_list(&v->list, &lr, titles, empty);
 	if (detail) {
 		struct ui_rect dr = {area->y + lr.h + 1, area->x, 3, area->w};
 		draw_detail(v, &dr);
