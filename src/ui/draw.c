@@ -191,6 +191,17 @@ centred(const struct ui_rect *area, int w, int h)
 	return r;
 }
 
+/* The first key of a form action: the hints line has little room. */
+static void
+first_key(const struct ui_keymap *km, enum ui_action a, char *buf, size_t len)
+{
+	char *comma;
+
+	ui_draw_keys_of(km, UI_SCOPE_FORM, a, buf, len);
+	if ((comma = strchr(buf, ',')))
+		*comma = '\0';
+}
+
 void
 ui_draw_form(const struct ui_form *f, const struct ui_rect *area, const struct ui_keymap *km)
 {
@@ -252,15 +263,15 @@ ui_draw_form(const struct ui_form *f, const struct ui_rect *area, const struct u
 			ui_draw_text(y, input_x, input_w, msg, UI_ROLE_ERROR);
 		}
 	}
-	ui_draw_keys_of(km, UI_SCOPE_FORM, UI_A_FIELD_NEXT, k1, sizeof k1);
-	ui_draw_keys_of(km, UI_SCOPE_FORM, UI_A_SAVE, k2, sizeof k2);
-	ui_draw_keys_of(km, UI_SCOPE_FORM, UI_A_CANCEL, k3, sizeof k3);
+	first_key(km, UI_A_FIELD_NEXT, k1, sizeof k1);
+	first_key(km, UI_A_SAVE, k2, sizeof k2);
+	first_key(km, UI_A_CANCEL, k3, sizeof k3);
 	/* TRANSLATORS: the keys of a form: next field, save, cancel */
 	snprintf(hints, sizeof hints, _("%s: next field   %s: save   %s: cancel"), k1, k2, k3);
 	if (f->n && f->fields[f->cur].nsuggestions) {
 		char k4[40];
 		size_t used = strlen(hints);
-		ui_draw_keys_of(km, UI_SCOPE_FORM, UI_A_CHOOSE, k4, sizeof k4);
+		first_key(km, UI_A_CHOOSE, k4, sizeof k4);
 		snprintf(hints + used, sizeof hints - used, _("   %s: choose"), k4);
 	}
 	ui_draw_text(box.y + box.h - 2, box.x + 2, box.w - 4, hints, UI_ROLE_DIM);
@@ -286,31 +297,35 @@ ui_draw_confirm(const struct ui_confirm *c, const struct ui_rect *area)
 }
 
 int
-ui_picker_height(const struct ui_rect *area)
+ui_picker_height(const struct ui_picker *p, const struct ui_rect *area)
 {
-	int h = area->h - 6;
+	int h = area->h - 6, want = p->list.nrows < 3 ? 3 : (int)p->list.nrows;
+
+	if (h > want)
+		h = want;
 	return h > 12 ? 12 : h < 1 ? 1 : h;
 }
 
 void
 ui_draw_picker(const struct ui_picker *p, const struct ui_rect *area)
 {
-	int lh = ui_picker_height(area);
+	int lh = ui_picker_height(p, area);
 	struct ui_rect box = centred(area, area->w > 50 ? 46 : area->w - 2, lh + 5), lr;
 	const char *titles[] = {""};
 	int col;
 	char *view;
 
 	ui_draw_box(&box, p->title);
+	/* the list's header row doubles as the line under the query */
+	lr = (struct ui_rect){box.y + 1, box.x + 1, box.h - 2, box.w - 2};
+	ui_draw_list(&p->list, &lr, titles, _("nothing matches"));
+	ui_draw_text(box.y + 1, box.x + 1, box.w - 2, "", UI_ROLE_NORMAL);
 	ui_draw_str(box.y + 1, box.x + 2, box.w - 4, "›", UI_ROLE_LABEL_ACTIVE);
 	if ((view = ui_edit_view(&p->query, box.w - 6, &col))) {
 		put(box.y + 1, box.x + 4, view, UI_ROLE_FIELD_ACTIVE);
 		free(view);
 		ui_term_cursor(box.y + 1, box.x + 4 + col);
 	}
-	lr = (struct ui_rect){box.y + 2, box.x + 1, box.h - 3, box.w - 2};
-	ui_draw_list(&p->list, &lr, titles, _("nothing matches"));
-	blank(box.y + 2, box.x + 1, box.w - 2, UI_ROLE_NORMAL);
 }
 
 void

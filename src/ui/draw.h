@@ -28,7 +28,7 @@ void ui_draw_form(const struct ui_form *f, const struct ui_rect *area,
 		  const struct ui_keymap *km);
 void ui_draw_confirm(const struct ui_confirm *c, const struct ui_rect *area);
 /* The rows a picker's list gets in area (for paging). */
-int ui_picker_height(const struct ui_rect *area);
+int ui_picker_height(const struct ui_picker *p, const struct ui_rect *area);
 void ui_draw_picker(const struct ui_picker *p, const struct ui_rect *area);
 /* A one-line prompt (search) at row y. */
 void ui_draw_prompt(int y, int x, int w, const char *label, const struct ui_edit *e,

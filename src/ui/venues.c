@@ -329,7 +329,7 @@ picker_key(struct venues *v, struct ui_app *app, enum ui_action a, int key)
 {
 	struct ui_rect area = ui_app_area(app);
 
-	switch (ui_picker_handle(&v->picker, a, key, ui_picker_height(&area))) {
+	switch (ui_picker_handle(&v->picker, a, key, ui_picker_height(&v->picker, &area))) {
 	case UI_PICK_CHOSEN:
 		ui_form_set_text(&v->form, v->form.cur, ui_picker_choice(&v->picker));
 		/* fall through */

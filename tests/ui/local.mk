@@ -7,3 +7,8 @@ tests_ui_vm_test_CPPFLAGS = $(unit_cppflags)
 tests_ui_vm_test_LDADD = $(unit_ldadd)
 
 TESTS += tests/ui/vm-test
+
+TESTS += tests/ui/scenarios.sh tests/ui/config.sh tests/ui/tmux.sh
+EXTRA_DIST += tests/ui/scenarios.sh tests/ui/config.sh tests/ui/tmux.sh \
+	tests/ui/README $(wildcard $(srcdir)/tests/ui/scripts/*.keys) \
+	$(wildcard $(srcdir)/tests/ui/expected/*.txt)
