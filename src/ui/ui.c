@@ -1,20 +1,143 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Start the full-screen interface: check the key bindings, open the
+ * database, set up the terminal (or the headless virtual screen), run. */
 #include "config.h"
 
+#include <signal.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <unistd.h>
 
 #include "cambouis/i18n.h"
+#include "ui/app.h"
+#include "ui/keys.h"
+#include "ui/script.h"
+#include "ui/term.h"
 #include "ui/ui.h"
+
+static int
+run_tty(struct ui_app *app)
+{
+	ui_app_draw(app);
+	while (!app->quit && !ui_term_signal()) {
+		int key = ui_term_key();
+		if (key < 0)
+			continue;
+		ui_app_key(app, key);
+		if (!app->quit)
+			ui_app_draw(app);
+	}
+	return EXIT_OK;
+}
+
+/* Keys from the script; the screen is written out at each ":dump". */
+static int
+run_script(struct ui_app *app, struct ui_script *s)
+{
+	ui_app_draw(app);
+	while (!app->quit && !ui_term_signal()) {
+		struct ui_script_event ev = ui_script_next(s);
+		switch (ev.kind) {
+		case UI_SCRIPT_END:
+			return EXIT_OK;
+		case UI_SCRIPT_ERROR:
+			ui_term_close();
+			cli_error("%s", s->err);
+			return EXIT_USAGE;
+		case UI_SCRIPT_DUMP:
+			ui_app_draw(app);
+			if (!ui_term_dump(ev.path)) {
+				ui_term_close();
+				cli_error(_("cannot write the screen to '%s'"), ev.path);
+				return EXIT_FAILURE_RUNTIME;
+			}
+			break;
+		case UI_SCRIPT_RESIZE:
+			ui_term_resize(ev.cols, ev.rows);
+			ui_app_key(app, UI_KEY_RESIZE);
+			ui_app_draw(app);
+			break;
+		case UI_SCRIPT_KEY:
+			ui_app_key(app, ev.key);
+			ui_app_draw(app);
+			break;
+		}
+	}
+	return EXIT_OK;
+}
 
 int
 ui_main(struct cli *c)
 {
-	(void)c;
-	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
-		cli_error(_("no terminal: give a command (see 'cambouis --help')"));
+	const char *script_path = getenv("CAMBOUIS_SCRIPT");
+	const char *scopes[UI_MAX_SCREENS], *nc = getenv("NO_COLOR");
+	bool headless = script_path && *script_path;
+	struct ui_script script = {0};
+	struct ui_keymap *km;
+	struct ui_app app;
+	int cols = 0, rows = 0, rc, sig;
+	char err[512];
+
+	for (size_t i = 0; i < ui_nscreens && i < UI_MAX_SCREENS; i++)
+		scopes[i] = ui_screens[i]->name;
+	if (!(km = ui_keymap_new(scopes, ui_nscreens)))
+		return cli_fail(CB_NOMEM, NULL);
+	if (!ui_keymap_configure(km, c->cfg.keys, c->cfg.nkeys, c->cfg.path, err, sizeof err)) {
+		cli_error("%s", err);
+		ui_keymap_free(km);
 		return EXIT_USAGE;
 	}
-	cli_error(_("the full-screen interface is not built yet"));
-	return EXIT_TERMINAL;
+	if (headless) {
+		const char *size = getenv("CAMBOUIS_SCREEN");
+		if (!size || !*size)
+			size = "80x24";
+		if (!ui_script_size(size, &cols, &rows)) {
+			cli_error(_("invalid CAMBOUIS_SCREEN '%s': use COLUMNSxROWS, e.g. 80x24"), size);
+			ui_keymap_free(km);
+			return EXIT_USAGE;
+		}
+		if (!ui_script_open(&script, script_path)) {
+			cli_error("%s", script.err);
+			ui_keymap_free(km);
+			return EXIT_USAGE;
+		}
+	} else if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+		cli_error(_("no terminal: give a command (see 'cambouis --help')"));
+		ui_keymap_free(km);
+		return EXIT_USAGE;
+	}
+	if ((rc = cli_open(c, CB_OPEN_CREATE)) != 0) {
+		ui_script_close(&script);
+		ui_keymap_free(km);
+		return rc;
+	}
+	/* Signal handlers go in before curses, so curses keeps its hands off
+	 * SIGINT and SIGTERM and we leave through the normal path. */
+	ui_term_signals();
+	if (!ui_term_open(cols, rows, c->cfg.colour && !(nc && *nc), err, sizeof err)) {
+		cli_error("%s", err);
+		ui_script_close(&script);
+		ui_keymap_free(km);
+		return EXIT_TERMINAL;
+	}
+	if (!ui_app_start(&app, c, km)) {
+		ui_term_close();
+		cli_error("%s", app.message[0] ? app.message : cb_status_message(CB_NOMEM));
+		ui_script_close(&script);
+		ui_keymap_free(km);
+		return EXIT_FAILURE_RUNTIME;
+	}
+	rc = headless ? run_script(&app, &script) : run_tty(&app);
+	ui_app_stop(&app);
+	ui_term_close();
+	ui_script_close(&script);
+	ui_keymap_free(km);
+	if ((sig = ui_term_signal()) != 0) {
+		/* every change is already committed; die of the signal as the
+		 * caller expects, with the terminal restored */
+		cli_close(c);
+		signal(sig, SIG_DFL);
+		raise(sig);
+	}
+	return rc;
 }

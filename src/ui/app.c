@@ -1,0 +1,436 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#define NCURSES_WIDECHAR 1
+#include <curses.h>
+
+#include "cambouis/clock.h"
+#include "cambouis/i18n.h"
+#include "cambouis/oplog.h"
+#include "cambouis/text.h"
+#include "ui/app.h"
+#include "ui/date.h"
+#include "ui/draw.h"
+#include "ui/keys.h"
+
+struct cb_db *
+ui_app_db(struct ui_app *app)
+{
+	return app->cli->db;
+}
+
+int64_t
+ui_app_now(struct ui_app *app)
+{
+	(void)app;
+	return cb_clock_now_ms();
+}
+
+const struct ui_keymap *
+ui_app_keymap(struct ui_app *app)
+{
+	return app->km;
+}
+
+int
+ui_app_scope(struct ui_app *app)
+{
+	return (int)app->cur + 2;
+}
+
+struct ui_rect
+ui_app_area(struct ui_app *app)
+{
+	(void)app;
+	return (struct ui_rect){1, 0, LINES - 3, COLS};
+}
+
+static void
+vmessage(struct ui_app *app, enum ui_role role, const char *fmt, va_list ap)
+{
+	vsnprintf(app->message, sizeof app->message, fmt, ap);
+	app->message_role = role;
+}
+
+void
+ui_app_message(struct ui_app *app, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vmessage(app, UI_ROLE_INFO, fmt, ap);
+	va_end(ap);
+}
+
+void
+ui_app_error(struct ui_app *app, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vmessage(app, UI_ROLE_ERROR, fmt, ap);
+	va_end(ap);
+}
+
+static void
+count_pending(struct ui_app *app)
+{
+	if (cb_oplog_pending(app->cli->db, &app->pending) != CB_OK)
+		app->pending = -1;
+}
+
+bool
+ui_app_start(struct ui_app *app, struct cli *cli, struct ui_keymap *km)
+{
+	memset(app, 0, sizeof *app);
+	app->cli = cli;
+	app->km = km;
+	for (size_t i = 0; i < ui_nscreens && i < UI_MAX_SCREENS; i++) {
+		if (!(app->states[i] = ui_screens[i]->open(app))) {
+			ui_app_stop(app);
+			return false;
+		}
+	}
+	count_pending(app);
+	return true;
+}
+
+void
+ui_app_stop(struct ui_app *app)
+{
+	for (size_t i = 0; i < ui_nscreens && i < UI_MAX_SCREENS; i++)
+		if (app->states[i])
+			ui_screens[i]->close(app->states[i]);
+	memset(app->states, 0, sizeof app->states);
+}
+
+/* --- drawing ------------------------------------------------------------ */
+
+static void
+draw_tabs(struct ui_app *app)
+{
+	char now[96], date[64], label[96];
+	struct ui_date d;
+	int64_t ms = cb_clock_now_ms();
+	int x = 0, right;
+
+	ui_draw_text(0, 0, COLS, "", UI_ROLE_TABBAR);
+	x += ui_draw_str(0, 1, COLS - 1, "cambouis", UI_ROLE_TABBAR) + 2;
+	for (size_t i = 0; i < ui_nscreens; i++) {
+		bool cur = i == app->cur && !app->help;
+		snprintf(label, sizeof label, " %zu %s ", i + 1, _(ui_screens[i]->title));
+		x += ui_draw_str(0, x, COLS - x, label, cur ? UI_ROLE_TAB_ACTIVE : UI_ROLE_TABBAR);
+		x += 1;
+	}
+	ui_date_of(ms, &d);
+	ui_date_long(&d, date, sizeof date);
+	{
+		time_t t = (time_t)(ms / 1000);
+		struct tm tm;
+		if (localtime_r(&t, &tm))
+			snprintf(now, sizeof now, "%s  %02d:%02d ", date, tm.tm_hour, tm.tm_min);
+		else
+			snprintf(now, sizeof now, "%s ", date);
+	}
+	right = COLS - cb_utf8_width(now);
+	if (right > x)
+		ui_draw_str(0, right, COLS - right, now, UI_ROLE_TABBAR);
+}
+
+/* The database path with the home directory as "~". */
+static void
+short_path(const char *path, char *buf, size_t len)
+{
+	const char *home = getenv("HOME");
+	size_t n = home ? strlen(home) : 0;
+
+	if (n > 1 && strncmp(path, home, n) == 0 && path[n] == '/')
+		snprintf(buf, len, "~%s", path + n);
+	else
+		snprintf(buf, len, "%s", path);
+}
+
+static void
+draw_status(struct ui_app *app)
+{
+	char left[1024], path[900], right[128];
+	int y = LINES - 2, rw;
+
+	short_path(app->cli->db_path, path, sizeof path);
+	snprintf(left, sizeof left, " %s · %s", app->cli->cfg.workshop_name, path);
+	if (app->pending < 0)
+		snprintf(right, sizeof right, "%s ", _("sync: unknown"));
+	else if (app->pending == 0)
+		snprintf(right, sizeof right, "%s ", _("nothing to sync"));
+	else
+		snprintf(right, sizeof right,
+			 ngettext_("%lld change to sync ", "%lld changes to sync ", app->pending),
+			 (long long)app->pending);
+	rw = cb_utf8_width(right);
+	ui_draw_text(y, 0, COLS, left, UI_ROLE_STATUS);
+	if (rw < COLS / 2) {
+		ui_draw_text(y, COLS - rw - 1, rw + 1, "", UI_ROLE_STATUS);
+		ui_draw_str(y, COLS - rw, rw, right, UI_ROLE_STATUS);
+	}
+}
+
+static void
+draw_hints(struct ui_app *app)
+{
+	enum ui_action acts[12];
+	size_t n = 0;
+	int x = 0, y = LINES - 1;
+	void *st = app->states[app->cur];
+	bool text = ui_screens[app->cur]->text_input(st);
+
+	if (app->message[0]) {
+		ui_draw_text(y, 0, COLS, app->message, app->message_role);
+		return;
+	}
+	if (app->help) {
+		acts[n++] = UI_A_BACK;
+		acts[n++] = UI_A_DOWN;
+		acts[n++] = UI_A_UP;
+	} else {
+		n = ui_screens[app->cur]->hints(st, acts, 9);
+		if (!text) {
+			acts[n++] = UI_A_HELP;
+			acts[n++] = UI_A_QUIT;
+		}
+	}
+	for (size_t i = 0; i < n && x < COLS; i++) {
+		char keys[64], *comma;
+		ui_keymap_keys(app->km, text ? UI_SCOPE_FORM : ui_app_scope(app), acts[i], keys,
+			       sizeof keys);
+		if (!keys[0])
+			continue;
+		if ((comma = strchr(keys, ',')))
+			*comma = '\0'; /* the first key is enough here */
+		x += ui_draw_str(y, x, COLS - x, keys, UI_ROLE_KEY);
+		x += ui_draw_str(y, x, COLS - x, " ", UI_ROLE_NORMAL);
+		x += ui_draw_str(y, x, COLS - x, _(ui_action_info(acts[i])->label), UI_ROLE_NORMAL);
+		x += ui_draw_str(y, x, COLS - x, "  ", UI_ROLE_NORMAL);
+	}
+}
+
+/* The help lines, generated from the action table and the key map. */
+static size_t
+help_lines(struct ui_app *app, char ***out)
+{
+	char **lines = calloc(UI_A_COUNT + UI_G_COUNT * 2 + 4, sizeof *lines);
+	size_t n = 0;
+
+	*out = lines;
+	if (!lines)
+		return 0;
+	for (int g = 0; g < UI_G_COUNT; g++) {
+		int scope = g == UI_G_FORM ? UI_SCOPE_FORM : ui_app_scope(app);
+		if (n)
+			lines[n++] = strdup("");
+		if (asprintf(&lines[n], "\x01%s", ui_group_title((enum ui_group)g)) < 0)
+			lines[n] = NULL;
+		n++;
+		for (int a = 1; a < UI_A_COUNT; a++) {
+			const struct ui_action_info *info = ui_action_info((enum ui_action)a);
+			char keys[96], *cell;
+			if ((int)info->group != g)
+				continue;
+			if (a >= UI_A_SCREEN_1 && a <= UI_A_SCREEN_9 &&
+			    (size_t)(a - UI_A_SCREEN_1) >= ui_nscreens)
+				continue;
+			ui_draw_keys_of(app->km, scope, (enum ui_action)a, keys, sizeof keys);
+			cell = ui_text_cell(keys, 18, UI_ALIGN_LEFT);
+			if (!cell || asprintf(&lines[n], "  %s  %s", cell, _(info->help)) < 0)
+				lines[n] = NULL;
+			free(cell);
+			n++;
+		}
+	}
+	return n;
+}
+
+static void
+draw_help(struct ui_app *app, const struct ui_rect *area)
+{
+	char **lines, title[160];
+	size_t n = help_lines(app, &lines), top;
+	int rows = area->h - 2;
+
+	snprintf(title, sizeof title, _("Keys — %s"), _(ui_screens[app->cur]->title));
+	ui_draw_text(area->y, 0, COLS, "", UI_ROLE_NORMAL);
+	ui_draw_str(area->y, 1, COLS - 2, title, UI_ROLE_TITLE);
+	if (rows < 1)
+		rows = 1;
+	top = app->help_top;
+	if (n > (size_t)rows && top > n - (size_t)rows)
+		top = n - (size_t)rows;
+	if (n <= (size_t)rows)
+		top = 0;
+	for (int i = 0; i < rows && top + (size_t)i < n; i++) {
+		const char *s = lines[top + (size_t)i];
+		if (!s)
+			continue;
+		if (s[0] == '\x01')
+			ui_draw_text(area->y + 2 + i, 1, COLS - 2, s + 1, UI_ROLE_HEADER);
+		else
+			ui_draw_text(area->y + 2 + i, 1, COLS - 2, s, UI_ROLE_NORMAL);
+	}
+	if (n > (size_t)rows) {
+		char pos[48];
+		snprintf(pos, sizeof pos, "%zu–%zu/%zu",
+			 top + 1, top + (size_t)rows < n ? top + (size_t)rows : n, n);
+		ui_draw_str(area->y, COLS - cb_utf8_width(pos) - 1, cb_utf8_width(pos), pos, UI_ROLE_DIM);
+	}
+	for (size_t i = 0; i < n; i++)
+		free(lines[i]);
+	free(lines);
+}
+
+static void
+draw_too_small(void)
+{
+	char msg[160], size[64];
+	int y = LINES / 2 - 1;
+
+	snprintf(msg, sizeof msg, "%s", _("Terminal too small"));
+	/* TRANSLATORS: sizes in columns x rows */
+	snprintf(size, sizeof size, _("%d×%d, needs at least %d×%d"), COLS, LINES, UI_MIN_COLS,
+		 UI_MIN_ROWS);
+	if (y < 0)
+		y = 0;
+	ui_draw_str(y, (COLS - cb_utf8_width(msg)) / 2 > 0 ? (COLS - cb_utf8_width(msg)) / 2 : 0,
+		    COLS, msg, UI_ROLE_ERROR);
+	if (y + 1 < LINES)
+		ui_draw_str(y + 1, (COLS - cb_utf8_width(size)) / 2 > 0 ? (COLS - cb_utf8_width(size)) / 2 : 0,
+			    COLS, size, UI_ROLE_NORMAL);
+}
+
+static bool
+too_small(void)
+{
+	return COLS < UI_MIN_COLS || LINES < UI_MIN_ROWS;
+}
+
+void
+ui_app_draw(struct ui_app *app)
+{
+	struct ui_rect area = ui_app_area(app);
+
+	ui_term_begin_frame();
+	if (too_small()) {
+		draw_too_small();
+	} else {
+		draw_tabs(app);
+		if (app->help)
+			draw_help(app, &area);
+		else
+			ui_screens[app->cur]->draw(app->states[app->cur], app, &area);
+		draw_status(app);
+		draw_hints(app);
+	}
+	ui_term_end_frame();
+}
+
+/* --- keys --------------------------------------------------------------- */
+
+static void
+switch_to(struct ui_app *app, size_t i)
+{
+	if (i < ui_nscreens)
+		app->cur = i;
+}
+
+static void
+help_key(struct ui_app *app, enum ui_action a)
+{
+	struct ui_rect area = ui_app_area(app);
+	size_t page = area.h > 4 ? (size_t)area.h - 3 : 1;
+
+	switch (a) {
+	case UI_A_UP: app->help_top -= app->help_top > 0; break;
+	case UI_A_DOWN: app->help_top++; break;
+	case UI_A_PAGE_UP: app->help_top = app->help_top > page ? app->help_top - page : 0; break;
+	case UI_A_PAGE_DOWN: app->help_top += page; break;
+	case UI_A_FIRST: app->help_top = 0; break;
+	case UI_A_LAST: app->help_top = UI_A_COUNT; break;
+	case UI_A_QUIT: app->quit = true; break;
+	case UI_A_NONE: break;
+	default: app->help = false; break;
+	}
+	/* keep help_top within the lines (draw clamps; this keeps Up quick) */
+	if (app->help_top > UI_A_COUNT)
+		app->help_top = UI_A_COUNT;
+	{
+		char **lines;
+		size_t n = help_lines(app, &lines), rows = area.h > 2 ? (size_t)area.h - 2 : 1;
+		if (app->help_top + rows > n)
+			app->help_top = n > rows ? n - rows : 0;
+		for (size_t i = 0; i < n; i++)
+			free(lines[i]);
+		free(lines);
+	}
+}
+
+static void
+reload_others(struct ui_app *app)
+{
+	count_pending(app);
+	for (size_t i = 0; i < ui_nscreens; i++)
+		if (i != app->cur && ui_screens[i]->reload)
+			ui_screens[i]->reload(app->states[i], app);
+}
+
+void
+ui_app_key(struct ui_app *app, int key)
+{
+	const struct ui_screen_ops *ops = ui_screens[app->cur];
+	void *st = app->states[app->cur];
+	enum ui_action a;
+	unsigned r;
+
+	if (key == UI_KEY_RESIZE)
+		return; /* draw() lays everything out again */
+	app->message[0] = '\0';
+	if (too_small()) {
+		if (ui_keymap_lookup(app->km, UI_SCOPE_GENERIC, key) == UI_A_QUIT)
+			app->quit = true;
+		return;
+	}
+	if (app->help) {
+		help_key(app, ui_keymap_lookup(app->km, ui_app_scope(app), key));
+		return;
+	}
+	if (ops->text_input(st)) {
+		a = ui_keymap_lookup(app->km, UI_SCOPE_FORM, key);
+		r = ops->handle(st, app, a, key);
+	} else {
+		a = ui_keymap_lookup(app->km, ui_app_scope(app), key);
+		switch (a) {
+		case UI_A_QUIT: app->quit = true; return;
+		case UI_A_HELP: app->help = true; app->help_top = 0; return;
+		case UI_A_NEXT_SCREEN: switch_to(app, (app->cur + 1) % ui_nscreens); return;
+		case UI_A_PREV_SCREEN: switch_to(app, (app->cur + ui_nscreens - 1) % ui_nscreens); return;
+		case UI_A_REDRAW:
+			if (!ui_term_headless())
+				clearok(curscr, TRUE);
+			return;
+		default:
+			break;
+		}
+		if (a >= UI_A_SCREEN_1 && a <= UI_A_SCREEN_9) {
+			switch_to(app, (size_t)(a - UI_A_SCREEN_1));
+			return;
+		}
+		r = ops->handle(st, app, a, key);
+		if ((r & UI_R_UNHANDLED) && a == UI_A_BACK && key != UI_KEY_ESC)
+			app->quit = true; /* q on a screen's top level leaves */
+	}
+	if (r & UI_R_DATA)
+		reload_others(app);
+}

@@ -1,0 +1,646 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The Venues screen: the places the workshop meets. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cambouis/i18n.h"
+#include "cambouis/schema.h"
+#include "cambouis/text.h"
+#include "cambouis/venue.h"
+#include "ui/dialog.h"
+#include "ui/draw.h"
+#include "ui/keys.h"
+
+enum mode { M_LIST, M_FORM, M_CONFIRM, M_SEARCH, M_PICKER };
+
+/* The fields of the venue form, in order. */
+enum { F_NAME, F_ADDRESS, F_COMMUNE, F_CAPACITY, F_NOTES };
+
+#define UNDO_MAX 64
+
+struct undo {
+	enum { U_ADDED, U_REMOVED, U_EDITED } kind;
+	struct cb_id id;
+	struct cb_venue old; /* U_EDITED: the values before */
+};
+
+struct venues {
+	struct ui_list list;
+	struct cb_venue_list venues;
+	enum mode mode;
+	struct ui_form form;
+	bool editing;          /* the form edits (else adds) */
+	struct cb_id edit_id;
+	struct ui_confirm confirm;
+	struct cb_id confirm_id;
+	struct ui_picker picker;
+	struct ui_edit search;
+	char *last_search;
+	size_t search_origin;
+	bool search_failed;
+	struct undo undo[UNDO_MAX];
+	size_t nundo;
+};
+
+static const struct ui_column columns[] = {
+	{N_("Name"), 12, 5, UI_ALIGN_LEFT, false},
+	{N_("Commune"), 10, 3, UI_ALIGN_LEFT, false},
+	{N_("Capacity"), 8, 0, UI_ALIGN_RIGHT, true},
+};
+
+static void
+id_key(const struct cb_id *id, char *buf)
+{
+	static const char hex[] = "0123456789abcdef";
+
+	for (size_t i = 0; i < sizeof id->b; i++) {
+		buf[2 * i] = hex[id->b[i] >> 4];
+		buf[2 * i + 1] = hex[id->b[i] & 15];
+	}
+	buf[2 * sizeof id->b] = '\0';
+}
+
+static const struct cb_venue *
+selected(const struct venues *v)
+{
+	const char *key = ui_list_selected_key(&v->list);
+	char k[2 * sizeof v->venues.items[0].id.b + 1];
+
+	for (size_t i = 0; key && i < v->venues.count; i++) {
+		id_key(&v->venues.items[i].id, k);
+		if (strcmp(k, key) == 0)
+			return &v->venues.items[i];
+	}
+	return NULL;
+}
+
+/* Capacity in the user's locale ("1 200" in French). */
+static void
+capacity_text(long long cap, char *buf, size_t len)
+{
+	if (cap < 0)
+		snprintf(buf, len, "—");
+	else
+		snprintf(buf, len, "%'lld", cap);
+}
+
+static int
+list_height(struct ui_app *app)
+{
+	struct ui_rect a = ui_app_area(app);
+	int h = a.h - 1 - (a.h >= 12 ? 4 : 0);
+	return h > 1 ? h : 1;
+}
+
+static bool
+load(struct venues *v, struct ui_app *app)
+{
+	cb_status st;
+
+	cb_venue_list_free(&v->venues);
+	if ((st = cb_venue_list(ui_app_db(app), &v->venues)) != CB_OK) {
+		ui_app_error(app, _("Cannot read the venues: %s"), cb_status_message(st));
+		return false;
+	}
+	ui_list_begin(&v->list);
+	for (size_t i = 0; i < v->venues.count; i++) {
+		const struct cb_venue *x = &v->venues.items[i];
+		char key[40], cap[32];
+		long long nums[3] = {0, 0, x->capacity};
+		capacity_text(x->capacity, cap, sizeof cap);
+		const char *cells[3] = {x->name, x->commune, cap};
+		id_key(&x->id, key);
+		if (!ui_list_add(&v->list, key, cells, nums)) {
+			ui_app_error(app, "%s", cb_status_message(CB_NOMEM));
+			break;
+		}
+	}
+	ui_list_end(&v->list);
+	v->list.top = ui_list_top(&v->list, list_height(app));
+	return true;
+}
+
+static void *
+venues_open(struct ui_app *app)
+{
+	struct venues *v = calloc(1, sizeof *v);
+
+	if (!v)
+		return NULL;
+	ui_list_init(&v->list, columns, sizeof columns / sizeof columns[0]);
+	ui_edit_init(&v->search, "", 200);
+	load(v, app);
+	return v;
+}
+
+static void
+undo_drop_oldest(struct venues *v)
+{
+	if (v->undo[0].kind == U_EDITED)
+		cb_venue_clear(&v->undo[0].old);
+	memmove(&v->undo[0], &v->undo[1], (UNDO_MAX - 1) * sizeof v->undo[0]);
+	v->nundo--;
+}
+
+static struct undo *
+undo_push(struct venues *v)
+{
+	if (v->nundo == UNDO_MAX)
+		undo_drop_oldest(v);
+	memset(&v->undo[v->nundo], 0, sizeof v->undo[0]);
+	return &v->undo[v->nundo++];
+}
+
+static void
+close_dialogs(struct venues *v)
+{
+	if (v->mode == M_FORM || v->mode == M_PICKER)
+		ui_form_free(&v->form);
+	if (v->mode == M_PICKER)
+		ui_picker_free(&v->picker);
+	if (v->mode == M_CONFIRM)
+		ui_confirm_free(&v->confirm);
+	v->mode = M_LIST;
+}
+
+static void
+venues_close(void *st)
+{
+	struct venues *v = st;
+
+	close_dialogs(v);
+	while (v->nundo)
+		undo_drop_oldest(v);
+	ui_list_free(&v->list);
+	cb_venue_list_free(&v->venues);
+	ui_edit_free(&v->search);
+	free(v->last_search);
+	free(v);
+}
+
+static void
+venues_reload(void *st, struct ui_app *app)
+{
+	load(st, app);
+}
+
+/* --- the form ----------------------------------------------------------- */
+
+static void
+open_form(struct venues *v, struct ui_app *app, const struct cb_venue *x)
+{
+	const char **communes = calloc(v->venues.count + 1, sizeof *communes);
+	size_t nc = 0;
+	bool ok;
+
+	v->editing = x != NULL;
+	if (x)
+		v->edit_id = x->id;
+	ok = ui_form_init(&v->form, x ? _("Edit the venue") : _("New venue"), ui_app_now(app)) &&
+	     ui_form_add_text(&v->form, _("Name"), x ? x->name : "", true, CB_VENUE_NAME_MAX) >= 0 &&
+	     ui_form_add_text(&v->form, _("Address"), x ? x->address : "", false, CB_VENUE_TEXT_MAX) >= 0 &&
+	     ui_form_add_text(&v->form, _("Commune"), x ? x->commune : "", false, CB_VENUE_TEXT_MAX) >= 0 &&
+	     ui_form_add_number(&v->form, _("Capacity"), x ? x->capacity : -1, 0,
+				CB_VENUE_CAPACITY_MAX, false) >= 0 &&
+	     ui_form_add_text(&v->form, _("Notes"), x ? x->notes : "", false, CB_VENUE_NOTES_MAX) >= 0;
+	/* the communes already used, so one town is spelt one way */
+	for (size_t i = 0; ok && communes && i < v->venues.count; i++) {
+		const char *c = v->venues.items[i].commune;
+		bool seen = !*c;
+		for (size_t j = 0; j < nc && !seen; j++)
+			seen = cb_text_equal_nocase(communes[j], c);
+		if (!seen)
+			communes[nc++] = c;
+	}
+	if (ok && nc)
+		ok = ui_form_suggest(&v->form, F_COMMUNE, communes, nc);
+	free(communes);
+	if (!ok) {
+		ui_form_free(&v->form);
+		ui_app_error(app, "%s", cb_status_message(CB_NOMEM));
+		return;
+	}
+	v->mode = M_FORM;
+}
+
+static size_t
+field_of(int bad_field)
+{
+	switch (bad_field) {
+	case CB_F_VENUE_ADDRESS: return F_ADDRESS;
+	case CB_F_VENUE_COMMUNE: return F_COMMUNE;
+	case CB_F_VENUE_CAPACITY: return F_CAPACITY;
+	case CB_F_VENUE_NOTES: return F_NOTES;
+	default: return F_NAME;
+	}
+}
+
+static const char *
+field_message(cb_status st, size_t field)
+{
+	switch (st) {
+	case CB_EXISTS: return _("another venue already has this name");
+	case CB_TOO_LONG: return _("too long");
+	case CB_INVALID: return field == F_NAME ? _("a name is required") : _("not allowed here");
+	default: return cb_status_message(st);
+	}
+}
+
+static unsigned
+save_form(struct venues *v, struct ui_app *app)
+{
+	struct cb_venue_input in;
+	struct cb_venue old = {0};
+	struct cb_id id;
+	long long cap;
+	int bad = 0;
+	cb_status st;
+	char key[40];
+
+	memset(&in, 0, sizeof in);
+	in.name = ui_form_text(&v->form, F_NAME);
+	in.address = ui_form_text(&v->form, F_ADDRESS);
+	in.commune = ui_form_text(&v->form, F_COMMUNE);
+	in.notes = ui_form_text(&v->form, F_NOTES);
+	in.set_capacity = true;
+	in.capacity = ui_form_number(&v->form, F_CAPACITY, &cap) ? cap : -1;
+	if (v->editing) {
+		id = v->edit_id;
+		if ((st = cb_venue_get(ui_app_db(app), &id, &old)) == CB_OK)
+			st = cb_venue_edit(ui_app_db(app), &id, &in, &bad);
+	} else {
+		st = cb_venue_add(ui_app_db(app), &in, &id, &bad);
+	}
+	if (st != CB_OK) {
+		cb_venue_clear(&old);
+		if (bad) {
+			ui_form_set_error(&v->form, field_of(bad), field_message(st, field_of(bad)));
+		} else {
+			ui_app_error(app, _("Not saved: %s"), cb_status_message(st));
+		}
+		return UI_R_DONE;
+	}
+	{
+		struct undo *u = undo_push(v);
+		u->kind = v->editing ? U_EDITED : U_ADDED;
+		u->id = id;
+		if (v->editing)
+			u->old = old; /* the undo entry owns it now */
+	}
+	if (v->editing)
+		ui_app_message(app, _("Venue “%s” saved."), in.name);
+	else
+		ui_app_message(app, _("Venue “%s” added."), in.name);
+	close_dialogs(v);
+	load(v, app);
+	id_key(&id, key);
+	ui_list_select_key(&v->list, key);
+	v->list.top = ui_list_top(&v->list, list_height(app));
+	return UI_R_DATA;
+}
+
+static unsigned
+form_key(struct venues *v, struct ui_app *app, enum ui_action a, int key)
+{
+	switch (ui_form_handle(&v->form, a, key)) {
+	case UI_FORM_SUBMIT:
+		return save_form(v, app);
+	case UI_FORM_CANCEL:
+		close_dialogs(v);
+		ui_app_message(app, "%s", _("Nothing changed."));
+		return UI_R_DONE;
+	case UI_FORM_CHOOSE: {
+		const struct ui_field *f = &v->form.fields[v->form.cur];
+		if (ui_picker_init(&v->picker, f->label, (const char *const *)f->suggestions,
+				   f->nsuggestions))
+			v->mode = M_PICKER;
+		return UI_R_DONE;
+	}
+	default:
+		return UI_R_DONE;
+	}
+}
+
+static unsigned
+picker_key(struct venues *v, struct ui_app *app, enum ui_action a, int key)
+{
+	struct ui_rect area = ui_app_area(app);
+
+	switch (ui_picker_handle(&v->picker, a, key, ui_picker_height(&v->picker, &area))) {
+	case UI_PICK_CHOSEN:
+		ui_form_set_text(&v->form, v->form.cur, ui_picker_choice(&v->picker));
+		/* fall through */
+	case UI_PICK_CANCEL:
+		ui_picker_free(&v->picker);
+		v->mode = M_FORM;
+		break;
+	default:
+		break;
+	}
+	return UI_R_DONE;
+}
+
+/* --- delete and undo ---------------------------------------------------- */
+
+static void
+ask_delete(struct venues *v, struct ui_app *app)
+{
+	const struct cb_venue *x = selected(v);
+	char q[400];
+
+	if (!x) {
+		ui_app_error(app, "%s", _("No venue selected."));
+		return;
+	}
+	snprintf(q, sizeof q, _("Delete the venue “%s”?"), x->name);
+	if (!ui_confirm_init(&v->confirm, q))
+		return;
+	v->confirm_id = x->id;
+	v->mode = M_CONFIRM;
+}
+
+static unsigned
+confirm_key(struct venues *v, struct ui_app *app, enum ui_action a, int key)
+{
+	enum ui_answer ans = ui_confirm_handle(&v->confirm, a, key);
+	struct cb_venue x;
+	cb_status st;
+
+	if (ans == UI_ANSWER_NONE)
+		return UI_R_DONE;
+	close_dialogs(v);
+	if (ans == UI_ANSWER_NO) {
+		ui_app_message(app, "%s", _("Nothing deleted."));
+		return UI_R_DONE;
+	}
+	if ((st = cb_venue_get(ui_app_db(app), &v->confirm_id, &x)) == CB_OK &&
+	    (st = cb_venue_remove(ui_app_db(app), &v->confirm_id)) == CB_OK) {
+		char keys[64];
+		struct undo *u = undo_push(v);
+		u->kind = U_REMOVED;
+		u->id = v->confirm_id;
+		ui_draw_keys_of(ui_app_keymap(app), ui_app_scope(app), UI_A_UNDO, keys, sizeof keys);
+		ui_app_message(app, _("Venue “%s” deleted (%s: undo)."), x.name, keys);
+	} else {
+		ui_app_error(app, _("Not deleted: %s"), cb_status_message(st));
+	}
+	cb_venue_clear(&x);
+	load(v, app);
+	return st == CB_OK ? UI_R_DATA : UI_R_DONE;
+}
+
+static unsigned
+undo_last(struct venues *v, struct ui_app *app)
+{
+	struct undo *u;
+	struct cb_venue_input in;
+	cb_status st;
+	char key[40];
+
+	if (v->nundo == 0) {
+		ui_app_error(app, "%s", _("Nothing to undo."));
+		return UI_R_DONE;
+	}
+	u = &v->undo[v->nundo - 1];
+	switch (u->kind) {
+	case U_ADDED:
+		st = cb_venue_remove(ui_app_db(app), &u->id);
+		break;
+	case U_REMOVED:
+		st = cb_venue_restore(ui_app_db(app), &u->id);
+		break;
+	default:
+		memset(&in, 0, sizeof in);
+		in.name = u->old.name;
+		in.address = u->old.address;
+		in.commune = u->old.commune;
+		in.notes = u->old.notes;
+		in.set_capacity = true;
+		in.capacity = u->old.capacity;
+		st = cb_venue_edit(ui_app_db(app), &u->id, &in, NULL);
+		break;
+	}
+	if (st != CB_OK) {
+		ui_app_error(app, _("Cannot undo: %s"), cb_status_message(st));
+		return UI_R_DONE;
+	}
+	ui_app_message(app, "%s", u->kind == U_ADDED ? _("Undone: the venue is removed again.")
+			   : u->kind == U_REMOVED ? _("Undone: the venue is back.")
+			   : _("Undone: the venue has its old values."));
+	id_key(&u->id, key);
+	if (u->kind == U_EDITED)
+		cb_venue_clear(&u->old);
+	v->nundo--;
+	load(v, app);
+	ui_list_select_key(&v->list, key);
+	v->list.top = ui_list_top(&v->list, list_height(app));
+	return UI_R_DATA;
+}
+
+/* --- search ------------------------------------------------------------- */
+
+static unsigned
+search_key(struct venues *v, struct ui_app *app, enum ui_action a, int key)
+{
+	int h = list_height(app);
+
+	if (a == UI_A_CANCEL) {
+		v->list.sel = v->search_origin;
+		v->list.top = ui_list_top(&v->list, h);
+		v->mode = M_LIST;
+		return UI_R_DONE;
+	}
+	if (a == UI_A_FIELD_NEXT || a == UI_A_SAVE) {
+		v->mode = M_LIST;
+		if (v->search.len) {
+			free(v->last_search);
+			v->last_search = strdup(v->search.text);
+		}
+		if (v->search_failed)
+			ui_app_error(app, _("No venue matches “%s”."), v->search.text);
+		return UI_R_DONE;
+	}
+	if (ui_edit_handle(&v->search, a, key) > 0) {
+		/* incremental: look again from where the search started */
+		v->list.sel = v->search_origin;
+		v->search_failed = v->search.len &&
+				   !ui_list_search(&v->list, v->search.text, 1, true, h);
+		if (!v->search.len || v->search_failed)
+			v->list.sel = v->search_origin;
+		v->list.top = ui_list_top(&v->list, h);
+	}
+	return UI_R_DONE;
+}
+
+static unsigned
+search_again(struct venues *v, struct ui_app *app, int dir)
+{
+	if (!v->last_search) {
+		ui_app_error(app, "%s", _("No search yet: press / to search."));
+		return UI_R_DONE;
+	}
+	if (!ui_list_search(&v->list, v->last_search, dir, false, list_height(app)))
+		ui_app_error(app, _("No venue matches “%s”."), v->last_search);
+	return UI_R_DONE;
+}
+
+/* --- the screen --------------------------------------------------------- */
+
+static unsigned
+venues_handle(void *st, struct ui_app *app, enum ui_action a, int key)
+{
+	struct venues *v = st;
+	int h = list_height(app);
+	const struct cb_venue *x;
+
+	switch (v->mode) {
+	case M_FORM: return form_key(v, app, a, key);
+	case M_PICKER: return picker_key(v, app, a, key);
+	case M_CONFIRM: return confirm_key(v, app, a, key);
+	case M_SEARCH: return search_key(v, app, a, key);
+	case M_LIST: break;
+	}
+	switch (a) {
+	case UI_A_UP: ui_list_move(&v->list, -1, h); break;
+	case UI_A_DOWN: ui_list_move(&v->list, 1, h); break;
+	case UI_A_PAGE_UP: ui_list_page(&v->list, -1, h); break;
+	case UI_A_PAGE_DOWN: ui_list_page(&v->list, 1, h); break;
+	case UI_A_FIRST: ui_list_first(&v->list); break;
+	case UI_A_LAST: ui_list_last(&v->list, h); break;
+	case UI_A_ADD: open_form(v, app, NULL); break;
+	case UI_A_OPEN:
+	case UI_A_EDIT:
+		if ((x = selected(v)))
+			open_form(v, app, x);
+		else
+			ui_app_error(app, "%s", _("No venue selected."));
+		break;
+	case UI_A_DELETE: ask_delete(v, app); break;
+	case UI_A_UNDO: return undo_last(v, app);
+	case UI_A_SORT:
+		ui_list_sort(&v->list, (v->list.sort_col + 1) % v->list.ncols, false);
+		v->list.top = ui_list_top(&v->list, h);
+		break;
+	case UI_A_SORT_REVERSE:
+		ui_list_sort(&v->list, v->list.sort_col, !v->list.sort_desc);
+		v->list.top = ui_list_top(&v->list, h);
+		break;
+	case UI_A_SEARCH:
+		ui_edit_set(&v->search, "");
+		v->search_origin = v->list.sel;
+		v->search_failed = false;
+		v->mode = M_SEARCH;
+		break;
+	case UI_A_SEARCH_NEXT: return search_again(v, app, 1);
+	case UI_A_SEARCH_PREV: return search_again(v, app, -1);
+	default: return UI_R_UNHANDLED;
+	}
+	return UI_R_DONE;
+}
+
+static bool
+venues_text_input(void *st)
+{
+	return ((struct venues *)st)->mode != M_LIST;
+}
+
+static size_t
+venues_hints(void *st, enum ui_action *out, size_t max)
+{
+	static const enum ui_action list[] = {UI_A_ADD, UI_A_EDIT, UI_A_DELETE, UI_A_UNDO,
+					      UI_A_SEARCH, UI_A_SORT};
+	static const enum ui_action form[] = {UI_A_FIELD_NEXT, UI_A_SAVE, UI_A_CANCEL};
+	static const enum ui_action prompt[] = {UI_A_FIELD_NEXT, UI_A_CANCEL};
+	struct venues *v = st;
+	const enum ui_action *src = v->mode == M_LIST ? list : v->mode == M_FORM ? form : prompt;
+	size_t n = v->mode == M_LIST ? 6 : v->mode == M_FORM ? 3 : 2;
+
+	if (v->mode == M_CONFIRM)
+		n = 0;
+	if (n > max)
+		n = max;
+	memcpy(out, src, n * sizeof *out);
+	return n;
+}
+
+static void
+draw_detail(const struct venues *v, const struct ui_rect *r)
+{
+	const struct cb_venue *x = selected(v);
+	char line[2600];
+
+	ui_draw_text(r->y, r->x, r->w, "", UI_ROLE_NORMAL);
+	for (int i = 0; i < r->w; i++)
+		ui_draw_str(r->y, r->x + i, 1, "─", UI_ROLE_BORDER);
+	if (!x)
+		return;
+	ui_draw_str(r->y, r->x + 2, 1, " ", UI_ROLE_NORMAL);
+	ui_draw_str(r->y, r->x + 4 + ui_draw_str(r->y, r->x + 3, r->w - 6, x->name, UI_ROLE_TITLE) - 1,
+		    1, " ", UI_ROLE_NORMAL);
+	{
+		int lw = cb_utf8_width(_("Address")) > cb_utf8_width(_("Notes"))
+			 ? cb_utf8_width(_("Address")) : cb_utf8_width(_("Notes"));
+		char *l1 = ui_text_cell(_("Address"), lw, UI_ALIGN_RIGHT);
+		char *l2 = ui_text_cell(_("Notes"), lw, UI_ALIGN_RIGHT);
+		if (l1 && l2) {
+			ui_draw_str(r->y + 1, r->x + 1, lw, l1, UI_ROLE_DIM);
+			snprintf(line, sizeof line, "%s%s%s", x->address,
+				 *x->address && *x->commune ? ", " : "", x->commune);
+			ui_draw_text(r->y + 1, r->x + lw + 3, r->w - lw - 4, *line ? line : "—",
+				     UI_ROLE_NORMAL);
+			ui_draw_str(r->y + 2, r->x + 1, lw, l2, UI_ROLE_DIM);
+			snprintf(line, sizeof line, "%s", *x->notes ? x->notes : "—");
+			for (char *p = line; *p; p++)
+				if (*p == '\n' || *p == '\t')
+					*p = ' ';
+			ui_draw_text(r->y + 2, r->x + lw + 3, r->w - lw - 4, line, UI_ROLE_NORMAL);
+		}
+		free(l1);
+		free(l2);
+	}
+}
+
+static void
+venues_draw(void *st, struct ui_app *app, const struct ui_rect *area)
+{
+	struct venues *v = st;
+	const char *titles[3] = {_(columns[0].title), _(columns[1].title), _(columns[2].title)};
+	struct ui_rect lr = *area;
+	bool detail = area->h >= 12;
+	char keys[64], empty[200];
+
+	ui_draw_keys_of(ui_app_keymap(app), ui_app_scope(app), UI_A_ADD, keys, sizeof keys);
+	snprintf(empty, sizeof empty, _("No venues yet: press %s to add the first one."), keys);
+
+	lr.h = area->h - (detail ? 4 : 0);
+	ui_draw_list(&v->list, &lr, titles, empty);
+	if (detail) {
+		struct ui_rect dr = {area->y + lr.h + 1, area->x, 3, area->w};
+		draw_detail(v, &dr);
+	}
+	if (v->mode == M_SEARCH)
+		ui_draw_prompt(area->y + area->h - 1, 0, area->w, _("Search:"), &v->search,
+			       v->search_failed);
+	else if (v->mode == M_FORM)
+		ui_draw_form(&v->form, area, ui_app_keymap(app));
+	else if (v->mode == M_PICKER) {
+		ui_draw_form(&v->form, area, ui_app_keymap(app));
+		ui_draw_picker(&v->picker, area);
+	} else if (v->mode == M_CONFIRM)
+		ui_draw_confirm(&v->confirm, area);
+}
+
+const struct ui_screen_ops ui_venues_ops = {
+	.name = "venues",
+	.title = N_("Venues"),
+	.open = venues_open,
+	.draw = venues_draw,
+	.handle = venues_handle,
+	.text_input = venues_text_input,
+	.hints = venues_hints,
+	.reload = venues_reload,
+	.close = venues_close,
+};

@@ -1,0 +1,125 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# The real binary in a real terminal (tmux): start, type, a resize storm,
+# 10,000 random keys, SIGTERM inside a form. Each time the terminal must
+# come back in its normal mode and the database must pass `cambouis check`.
+set -u
+command -v tmux >/dev/null 2>&1 || { echo "tmux not found: skipped"; exit 77; }
+: "${top_srcdir:=$(cd "$(dirname "$0")/../.." && pwd)}"
+: "${CAMBOUIS:=$top_srcdir/src/cambouis}"
+tmp=$(mktemp -d) || exit 99
+sock=cambouis-test-$$
+T() { tmux -L "$sock" -f /dev/null "$@"; }
+trap 'T kill-server 2>/dev/null; rm -rf "$tmp"' EXIT
+export HOME="$tmp" XDG_DATA_HOME="$tmp/data" XDG_CONFIG_HOME="$tmp/config"
+export TZ=Europe/Paris CAMBOUIS_NOW=2026-03-01T18:00
+fail=0
+db=$tmp/data/cambouis/demo.db
+
+now_ms() { date +%s%3N; }
+screen() { T capture-pane -p -t t; }
+# wait until the screen shows $1 (up to 10 s)
+wait_for() {
+	i=0
+	while [ $i -lt 1000 ]; do
+		screen 2>/dev/null | grep -q -- "$1" && return 0
+		sleep 0.01; i=$((i + 1))
+	done
+	echo "FAIL: '$1' never showed; the screen:"; screen; fail=1; return 1
+}
+# run cambouis in a shell that records its exit status and the terminal
+# modes afterwards
+start() { # TERM, then cambouis arguments
+	term=$1; shift
+	rm -f "$tmp/rc" "$tmp/stty" "$tmp/pid"
+	T new-session -d -s t -x 80 -y 24 \
+		"TERM=$term; export TERM; sh -c 'echo \$\$ >$tmp/pid; exec \"$CAMBOUIS\" $*'; echo \$? >$tmp/rc; stty -a >$tmp/stty; sleep 30"
+}
+finished() { # wait for the exit status, check it and the terminal
+	want=$1
+	i=0
+	while [ ! -s "$tmp/stty" ] && [ $i -lt 1000 ]; do sleep 0.01; i=$((i + 1)); done
+	rc=$(cat "$tmp/rc" 2>/dev/null)
+	[ "$rc" = "$want" ] || { echo "FAIL: exit status '$rc', wanted $want"; screen; fail=1; }
+	grep -q -- '-icanon' "$tmp/stty" && { echo "FAIL: terminal left in raw mode"; fail=1; }
+	grep -q -- '-echo ' "$tmp/stty" && { echo "FAIL: terminal left without echo"; fail=1; }
+	T kill-server 2>/dev/null
+	sleep 0.1
+}
+db_ok() {
+	"$CAMBOUIS" -d "$db" check >/dev/null || { echo "FAIL: cambouis check after $1"; fail=1; }
+}
+
+# 1. start (first run makes the demo database), type into a form, leave
+t0=$(now_ms)
+start xterm-256color --demo
+wait_for "Centre social" || exit 1
+echo "first screen (first run, demo database made): $(( $(now_ms) - t0 )) ms"
+T send-keys -t t a 'Vélo' Tab 'Rue 中央' Tab 'Tours'
+wait_for "Rue 中央"
+T send-keys -t t Escape
+wait_for "Nothing changed"
+T send-keys -t t Q
+finished 0
+db_ok start
+
+# time to the first screen on an existing database, several terminals
+for term in xterm-256color screen-256color linux vt100; do
+	t0=$(now_ms)
+	start "$term" --demo
+	wait_for "Centre social" || exit 1
+	echo "first screen ($term): $(( $(now_ms) - t0 )) ms"
+	T send-keys -t t Q
+	finished 0
+done
+
+# 2. a storm of 100 resizes, some below the minimum size
+start xterm-256color --demo
+wait_for "Centre social" || exit 1
+T send-keys -t t a 'Atelier'
+i=0
+while [ $i -lt 100 ]; do
+	T resize-window -t t -x $((40 + i % 60)) -y $((10 + i % 30))
+	i=$((i + 1))
+done
+T resize-window -t t -x 80 -y 24
+wait_for "Name  Atelier"
+kill -0 "$(cat "$tmp/pid")" 2>/dev/null || { echo "FAIL: died in the resize storm"; fail=1; }
+T send-keys -t t Escape Q
+finished 0
+
+# 3. monkey: 10,000 random keys (without the quit keys q, Q, C-c, C-z)
+start xterm-256color --demo
+wait_for "Centre social" || exit 1
+keys="a b c d e f g h i j k l m n o p r s t u v w x y z A B C D E G J K N S 0 1 2 3 9 / ? é 中 Up Down Left Right Home End PageUp PageDown Enter Escape Tab BTab BSpace DC F1 F2 F4 C-u C-a C-e C-d C-p C-l Space"
+t0=$(now_ms)
+awk -v seed=42 -v list="$keys" 'BEGIN { srand(seed); n = split(list, k, " ");
+	for (i = 0; i < 10000; i++) { printf "%s%s", k[int(rand() * n) + 1], (i % 50 == 49) ? "\n" : " " } }' \
+	>"$tmp/monkey"
+while read -r line; do
+	# shellcheck disable=SC2086
+	T send-keys -t t $line || { echo "FAIL: tmux send-keys"; fail=1; break; }
+done <"$tmp/monkey"
+T send-keys -t t Escape Escape Escape
+sleep 0.3
+T send-keys -t t Escape Q
+echo "monkey: 10000 keys in $(( $(now_ms) - t0 )) ms"
+finished 0
+db_ok "10000 random keys"
+
+# 4. SIGTERM with a form open: the terminal comes back, nothing half-saved
+before=$("$CAMBOUIS" -d "$db" venue list --format tsv | wc -l)
+start xterm-256color --demo
+wait_for "Centre social" || exit 1
+T send-keys -t t a 'Pas enregistré'
+wait_for "Pas enregistré"
+kill -TERM "$(cat "$tmp/pid")"
+finished 143
+after=$("$CAMBOUIS" -d "$db" venue list --format tsv | wc -l)
+[ "$before" = "$after" ] || { echo "FAIL: SIGTERM saved a half-typed venue"; fail=1; }
+db_ok SIGTERM
+
+# 5. an unknown terminal type: exit 3 with a message
+start nosuchterminal --demo
+finished 3
+exit $fail
