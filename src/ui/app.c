@@ -212,9 +212,13 @@ draw_hints(struct ui_app *app)
 			continue;
 		if ((comma = strchr(keys, ',')))
 			*comma = '\0'; /* the first key is enough here */
+		/* a hint that does not fit whole is left out, never cut */
+		const char *label = _(ui_action_info(acts[i])->label);
+		if (x + cb_utf8_width(keys) + 1 + cb_utf8_width(label) > COLS)
+			continue;
 		x += ui_draw_str(y, x, COLS - x, keys, UI_ROLE_KEY);
 		x += ui_draw_str(y, x, COLS - x, " ", UI_ROLE_NORMAL);
-		x += ui_draw_str(y, x, COLS - x, _(ui_action_info(acts[i])->label), UI_ROLE_NORMAL);
+		x += ui_draw_str(y, x, COLS - x, label, UI_ROLE_NORMAL);
 		x += ui_draw_str(y, x, COLS - x, "  ", UI_ROLE_NORMAL);
 	}
 }
