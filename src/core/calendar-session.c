@@ -439,6 +439,8 @@ cb_session_add(struct cb_db *db, const char *date, const char *start, const char
 		rc = cal_set_text(db, CB_T_SESSION, &id, CB_F_SESSION_END, en);
 	if (rc == CB_OK)
 		rc = cal_set_id(db, CB_T_SESSION, &id, CB_F_SESSION_VENUE, venue);
+	if (rc == CB_OK)
+		rc = cal_set_int(db, CB_T_SESSION, &id, CB_F_SESSION_STATUS, CB_SESSION_PLANNED);
 	if ((rc = cal_finish(db, rc)) == CB_OK && out_id)
 		*out_id = id;
 	return rc;

@@ -530,6 +530,10 @@ lay_out(struct cb_db *db, const struct cb_holidays *h, const struct cb_series *s
 			rc = cal_set_text(db, CB_T_SESSION, &id, CB_F_SESSION_SERIES, series_hex);
 			if (rc == CB_OK)
 				rc = cal_set_int(db, CB_T_SESSION, &id, CB_F_SESSION_SLOT, p->slot);
+			/* written now so a cancellation is a change (SEQUENCE) */
+			if (rc == CB_OK)
+				rc = cal_set_int(db, CB_T_SESSION, &id, CB_F_SESSION_STATUS,
+						 CB_SESSION_PLANNED);
 		} else if (e->deleted) {
 			rc = cal_set_int(db, CB_T_SESSION, &id, CB_F_SESSION_DELETED, 0);
 		}
