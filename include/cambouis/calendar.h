@@ -7,6 +7,7 @@
 #include <stdint.h>
 #include "cambouis/date.h"
 #include "cambouis/db.h"
+#include "cambouis/demo.h"
 #include "cambouis/holidays.h"
 #include "cambouis/id.h"
 
@@ -323,6 +324,13 @@ enum cb_day_mark {
 /* marks[d - 1] for each day d of month m of year y (the rest zeroed). */
 cb_status cb_calendar_month(struct cb_db *db, const struct cb_holidays *h, int y, int m,
 			    int32_t today, unsigned marks[31]);
+
+/* The calendar's demo data (called by cb_demo_fill): a biweekly series
+ * over the demo venues around today, sized by scale (small: a few months,
+ * year, 5y: about 130 sessions), with held, cancelled and moved sessions
+ * and one venue closure. Does nothing when a series exists already. */
+cb_status cb_calendar_demo_fill(struct cb_db *db, enum cb_demo_scale scale, uint64_t seed,
+				int32_t today);
 
 /* The id a series gives the session of a slot (exposed for tests). */
 void cb_session_id_for_slot(const struct cb_id *series, int slot, struct cb_id *out);

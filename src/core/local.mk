@@ -17,6 +17,6 @@ src_core_libcambouis_core_a_SOURCES += \
 	include/cambouis/calendar.h include/cambouis/date.h include/cambouis/holidays.h \
 	include/cambouis/ical.h src/core/calendar-private.h \
 	src/core/calendar.c src/core/calendar-session.c src/core/calendar-view.c \
-	src/core/date.c src/core/holidays.c src/core/ical.c
+	src/core/date.c src/core/holidays.c src/core/ical.c src/core/calendar-demo.c
 
 CORE_LIBS = src/core/libcambouis-core.a $(SQLITE_LIBS) $(LIBCONFIG_LIBS) $(LIBINTL)
