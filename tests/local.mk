@@ -13,3 +13,4 @@ AM_TESTS_ENVIRONMENT = \
 include $(srcdir)/tests/unit/local.mk
 include $(srcdir)/tests/cli/local.mk
 include $(srcdir)/tests/ui/local.mk
+include $(srcdir)/tests/unit/calendar.mk
