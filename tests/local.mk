@@ -14,3 +14,4 @@ include $(srcdir)/tests/unit/local.mk
 include $(srcdir)/tests/cli/local.mk
 include $(srcdir)/tests/ui/local.mk
 include $(srcdir)/tests/unit/calendar.mk
+include $(srcdir)/tests/cli/calendar/local.mk

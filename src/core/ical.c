@@ -52,6 +52,9 @@ put_line(struct buf *b, const char *line)
 		/* never split a UTF-8 sequence: back up to a lead byte */
 		while (cut > at + 1 && ((unsigned char)line[cut] & 0xC0) == 0x80)
 			cut--;
+		/* and keep an escape ("\,") on one line, for lenient readers */
+		if (cut > at + 1 && line[cut - 1] == '\\')
+			cut--;
 		buf_addn(b, line + at, cut - at);
 		buf_addn(b, "\r\n ", 3);
 		at = cut;
