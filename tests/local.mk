@@ -15,3 +15,4 @@ include $(srcdir)/tests/cli/local.mk
 include $(srcdir)/tests/ui/local.mk
 include $(srcdir)/tests/unit/calendar.mk
 include $(srcdir)/tests/cli/calendar/local.mk
+include $(srcdir)/tests/bench/calendar.mk

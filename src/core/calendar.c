@@ -7,7 +7,6 @@
 
 #include "calendar-private.h"
 #include "cambouis/clock.h"
-#include "cambouis/i18n.h"
 #include "cambouis/text.h"
 
 static const char SQL_SERIES_GET[] =
