@@ -55,7 +55,7 @@ usage(FILE *out)
 		"                              list the sessions (default: the next 28 days)\n"
 		"  session cancel|move|held|restore|show|add DATE\n"
 		"                              change one session\n"
-		"  conflicts                   sessions that clash: same day, closed venue, holiday\n"
+		"  conflicts                   sessions that clash (day, closed venue, holiday)\n"
 		"  ical [FILE|-]               export the sessions as iCalendar\n"
 		"  demo [--scale S] [--seed N] [--db FILE]\n"
 		"                              fill a database with demo data\n"
