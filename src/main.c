@@ -25,6 +25,11 @@ static const struct {
 	{"rebuild", cli_cmd_rebuild},
 	{"check", cli_cmd_check},
 	{"demo", cli_cmd_demo},
+	{"series", cli_cmd_series},
+	{"agenda", cli_cmd_agenda},
+	{"session", cli_cmd_session},
+	{"conflicts", cli_cmd_conflicts},
+	{"ical", cli_cmd_ical},
 };
 
 static void
@@ -44,6 +49,14 @@ usage(FILE *out)
 		"Commands:\n"
 		"  init [--site-label LABEL]   create the database and name this laptop\n"
 		"  venue add|list|edit|rm      manage the venues (see 'cambouis venue --help')\n"
+		"  venue close|closures        venues closed for a period\n"
+		"  series add|list|edit|rm     sessions every N weeks at rotating venues\n"
+		"  agenda [--from D] [--days N | --to D]\n"
+		"                              list the sessions (default: the next 28 days)\n"
+		"  session cancel|move|held|restore|show|add DATE\n"
+		"                              change one session\n"
+		"  conflicts                   sessions that clash (day, closed venue, holiday)\n"
+		"  ical [FILE|-]               export the sessions as iCalendar\n"
 		"  demo [--scale S] [--seed N] [--db FILE]\n"
 		"                              fill a database with demo data\n"
 		"  rebuild                     rebuild the tables from the op log\n"

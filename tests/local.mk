@@ -16,3 +16,6 @@ include $(srcdir)/tests/ui/local.mk
 
 TESTS += tests/po-check.sh
 EXTRA_DIST += tests/po-check.sh
+include $(srcdir)/tests/unit/calendar.mk
+include $(srcdir)/tests/cli/calendar/local.mk
+include $(srcdir)/tests/bench/calendar.mk

@@ -11,7 +11,7 @@ for tool in xgettext msgmerge msgfmt; do
 done
 status=0
 
-missing=$(grep -rlE '\b_\(|\bN_\(' src include | grep -E '\.[ch]$' | grep -v 'include/cambouis/i18n.h' | sort | while read -r f; do
+missing=$(grep -rlE '\b_\("|\bN_\("' src include | grep -E '\.[ch]$' | grep -v 'include/cambouis/i18n.h' | sort | while read -r f; do
 	grep -qxF "$f" po/POTFILES.in || echo "$f"
 done)
 if [ -n "$missing" ]; then

@@ -20,6 +20,14 @@ struct cb_keybinding {
 	int line;     /* where it was set, for error messages */
 };
 
+/* A school-holiday period from the config (both dates included). */
+struct cb_school_holiday {
+	char *name;
+	char *from; /* "YYYY-MM-DD" */
+	char *to;
+	int line;   /* where it was set, for error messages */
+};
+
 struct cb_config {
 	char *path;           /* file loaded, or NULL when none */
 	char *workshop_name;
@@ -33,6 +41,12 @@ struct cb_config {
 	bool colour;
 	struct cb_keybinding *keys;
 	size_t nkeys;
+	/* calendar: holidays = { public = true; rule = "skip"; };
+	 * school_holidays = ( { name = "..."; from = "..."; to = "..."; } ); */
+	bool public_holidays;
+	char *holiday_rule;   /* "skip", "before", "after" or "ignore" */
+	struct cb_school_holiday *school_holidays;
+	size_t nschool_holidays;
 };
 
 /* Fill cfg with the compiled-in defaults (allocates; free with

@@ -13,6 +13,10 @@
  */
 enum cb_table_code {
 	CB_T_VENUE = 1,
+	/* the calendar (10..19) */
+	CB_T_SERIES = 10,
+	CB_T_SESSION = 11,
+	CB_T_VENUE_CLOSURE = 12,
 };
 
 enum cb_venue_field {
@@ -22,6 +26,41 @@ enum cb_venue_field {
 	CB_F_VENUE_CAPACITY = 4,
 	CB_F_VENUE_NOTES = 5,
 	CB_F_VENUE_DELETED = 6,
+};
+
+/* Ids of other rows travel as 32 lower-case hex digits. */
+enum cb_series_field {
+	CB_F_SERIES_FIRST = 1,       /* "YYYY-MM-DD" */
+	CB_F_SERIES_START = 2,       /* "HH:MM" */
+	CB_F_SERIES_END = 3,
+	CB_F_SERIES_EVERY_WEEKS = 4,
+	CB_F_SERIES_VENUES = 5,      /* venue ids, comma-separated, in rotation order */
+	CB_F_SERIES_UNTIL = 6,       /* "YYYY-MM-DD" or NULL */
+	CB_F_SERIES_COUNT = 7,       /* or NULL */
+	CB_F_SERIES_HOLIDAYS = 8,    /* enum cb_holiday_rule */
+	CB_F_SERIES_DELETED = 9,
+};
+
+enum cb_session_field {
+	CB_F_SESSION_SERIES = 1,     /* series id, NULL for a one-off */
+	CB_F_SESSION_SLOT = 2,
+	CB_F_SESSION_DATE = 3,
+	CB_F_SESSION_START = 4,
+	CB_F_SESSION_END = 5,
+	CB_F_SESSION_VENUE = 6,      /* venue id */
+	CB_F_SESSION_STATUS = 7,     /* enum cb_session_status */
+	CB_F_SESSION_REASON = 8,
+	CB_F_SESSION_NOTES = 9,
+	CB_F_SESSION_EDITED = 10,    /* 1: changed one by one */
+	CB_F_SESSION_DELETED = 11,
+};
+
+enum cb_closure_field {
+	CB_F_CLOSURE_VENUE = 1,      /* venue id */
+	CB_F_CLOSURE_FROM = 2,
+	CB_F_CLOSURE_TO = 3,         /* NULL: until further notice */
+	CB_F_CLOSURE_REASON = 4,
+	CB_F_CLOSURE_DELETED = 5,
 };
 
 enum cb_vtype {

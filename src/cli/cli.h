@@ -75,5 +75,13 @@ int cli_cmd_venue(struct cli *c, int argc, char **argv);
 int cli_cmd_rebuild(struct cli *c, int argc, char **argv);
 int cli_cmd_check(struct cli *c, int argc, char **argv);
 int cli_cmd_demo(struct cli *c, int argc, char **argv);
+/* the calendar (calendar.c, calendar-session.c) */
+int cli_cmd_series(struct cli *c, int argc, char **argv);
+int cli_cmd_agenda(struct cli *c, int argc, char **argv);
+int cli_cmd_session(struct cli *c, int argc, char **argv);
+int cli_cmd_conflicts(struct cli *c, int argc, char **argv);
+int cli_cmd_ical(struct cli *c, int argc, char **argv);
+int cli_venue_close(struct cli *c, int argc, char **argv);
+int cli_venue_closures(struct cli *c, int argc, char **argv);
 
 #endif

@@ -293,6 +293,7 @@ cli_cmd_venue(struct cli *c, int argc, char **argv)
 	} subs[] = {
 		{"add", venue_add}, {"list", venue_list}, {"ls", venue_list},
 		{"edit", venue_edit}, {"rm", venue_rm}, {"remove", venue_rm},
+		{"close", cli_venue_close}, {"closures", cli_venue_closures},
 	};
 
 	if (argc < 2) {

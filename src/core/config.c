@@ -9,6 +9,8 @@
 #include <string.h>
 
 #include "cambouis/config.h"
+#include "cambouis/date.h"
+#include "cambouis/holidays.h"
 #include "cambouis/i18n.h"
 
 static char *
@@ -37,6 +39,8 @@ cb_config_defaults(struct cb_config *cfg)
 	cfg->retention_months = 24;
 	cfg->small_count_threshold = 5;
 	cfg->colour = true;
+	cfg->public_holidays = true;
+	cfg->holiday_rule = xstrdup("skip", &oom);
 	if (oom) {
 		cb_config_free(cfg);
 		return CB_NOMEM;
@@ -57,6 +61,38 @@ free_keys(struct cb_keybinding *keys, size_t n)
 	free(keys);
 }
 
+static void
+free_school(struct cb_school_holiday *sh, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(sh[i].name);
+		free(sh[i].from);
+		free(sh[i].to);
+	}
+	free(sh);
+}
+
+/* A deep copy, so a refused file leaves the caller's list alone. */
+static struct cb_school_holiday *
+copy_school(const struct cb_school_holiday *sh, size_t n, bool *oom)
+{
+	struct cb_school_holiday *c;
+
+	if (!n)
+		return NULL;
+	if (!(c = calloc(n, sizeof *c))) {
+		*oom = true;
+		return NULL;
+	}
+	for (size_t i = 0; i < n; i++) {
+		c[i].name = xstrdup(sh[i].name, oom);
+		c[i].from = xstrdup(sh[i].from, oom);
+		c[i].to = xstrdup(sh[i].to, oom);
+		c[i].line = sh[i].line;
+	}
+	return c;
+}
+
 void
 cb_config_free(struct cb_config *cfg)
 {
@@ -67,6 +103,8 @@ cb_config_free(struct cb_config *cfg)
 	free(cfg->session_start);
 	free(cfg->session_end);
 	free_keys(cfg->keys, cfg->nkeys);
+	free(cfg->holiday_rule);
+	free_school(cfg->school_holidays, cfg->nschool_holidays);
 	memset(cfg, 0, sizeof *cfg);
 }
 
@@ -196,6 +234,102 @@ load_session(struct loader *ld, const config_setting_t *g, struct cb_config *cfg
 	}
 }
 
+/* holidays = { public = true; rule = "skip"; }; */
+static void
+load_holidays(struct loader *ld, const config_setting_t *g, struct cb_config *cfg)
+{
+	if (!config_setting_is_group(g)) {
+		report(ld, g, _("'%s' must be a group { ... }"), config_setting_name(g));
+		return;
+	}
+	for (int i = 0; i < config_setting_length(g) && !ld->failed; i++) {
+		const config_setting_t *s = config_setting_get_elem(g, (unsigned)i);
+		const char *name = config_setting_name(s);
+		enum cb_holiday_rule rule;
+		if (strcmp(name, "public") == 0)
+			get_bool(ld, s, &cfg->public_holidays);
+		else if (strcmp(name, "rule") == 0) {
+			if (config_setting_type(s) != CONFIG_TYPE_STRING ||
+			    cb_holiday_rule_parse(config_setting_get_string(s), &rule) != CB_OK)
+				report(ld, s, _("'holidays.rule' must be \"skip\", \"before\", \"after\" or \"ignore\""));
+			else
+				get_string(ld, s, &cfg->holiday_rule);
+		} else
+			report(ld, s, _("unknown setting 'holidays.%s'"), name);
+	}
+}
+
+/* One school-holiday period: { name = "Noël"; from = "2026-12-19"; to = "2027-01-04"; } */
+static void
+load_school_period(struct loader *ld, const config_setting_t *g, struct cb_school_holiday *sh)
+{
+	const char *name = NULL, *from = NULL, *to = NULL;
+
+	sh->line = config_setting_source_line(g);
+	if (!config_setting_is_group(g)) {
+		report(ld, g, _("each school holiday must be a group { name = ...; from = ...; to = ...; }"));
+		return;
+	}
+	for (int i = 0; i < config_setting_length(g) && !ld->failed; i++) {
+		const config_setting_t *s = config_setting_get_elem(g, (unsigned)i);
+		const char *key = config_setting_name(s);
+		const char **dst = strcmp(key, "name") == 0 ? &name
+				  : strcmp(key, "from") == 0 ? &from
+				  : strcmp(key, "to") == 0 ? &to : NULL;
+		if (!dst) {
+			report(ld, s, _("unknown setting 'school_holidays.%s'"), key);
+			return;
+		}
+		if (config_setting_type(s) != CONFIG_TYPE_STRING) {
+			report(ld, s, _("'%s' must be a string"), key);
+			return;
+		}
+		*dst = config_setting_get_string(s);
+		if (dst != &name && !cb_date_valid(*dst)) {
+			report(ld, s, _("'%s' must be a date such as \"2026-12-19\""), key);
+			return;
+		}
+	}
+	if (!name || !*name || !from || !to) {
+		report(ld, g, _("a school holiday needs a name, a 'from' date and a 'to' date"));
+		return;
+	}
+	if (strcmp(from, to) > 0) {
+		report(ld, g, _("school holiday '%s' ends before it starts"), name);
+		return;
+	}
+	sh->name = xstrdup(name, &ld->oom);
+	sh->from = xstrdup(from, &ld->oom);
+	sh->to = xstrdup(to, &ld->oom);
+}
+
+/* school_holidays = ( {...}, {...} ); replaces the list (no defaults). */
+static void
+load_school(struct loader *ld, const config_setting_t *l, struct cb_config *cfg)
+{
+	int n;
+
+	if (!config_setting_is_list(l) && !config_setting_is_array(l)) {
+		report(ld, l, _("'%s' must be a list ( { ... }, { ... } )"), config_setting_name(l));
+		return;
+	}
+	free_school(cfg->school_holidays, cfg->nschool_holidays);
+	cfg->school_holidays = NULL;
+	cfg->nschool_holidays = 0;
+	n = config_setting_length(l);
+	if (n <= 0)
+		return;
+	if (!(cfg->school_holidays = calloc((size_t)n, sizeof *cfg->school_holidays))) {
+		ld->oom = true;
+		return;
+	}
+	for (int i = 0; i < n && !ld->failed && !ld->oom; i++) {
+		load_school_period(ld, config_setting_get_elem(l, (unsigned)i),
+				   &cfg->school_holidays[i]);
+		cfg->nschool_holidays++;
+	}
+}
+
 /* keys = { generic = { quit = ["Q", "C-c"]; }; venues = { add = "a"; }; };
  * Only the shape is checked here; the screens check the names, since they
  * own the action table and the key names. */
@@ -270,6 +404,10 @@ load_root(struct loader *ld, const config_setting_t *root, struct cb_config *cfg
 			get_bool(ld, s, &cfg->colour);
 		else if (strcmp(name, "keys") == 0)
 			load_keys(ld, s, cfg);
+		else if (strcmp(name, "holidays") == 0)
+			load_holidays(ld, s, cfg);
+		else if (strcmp(name, "school_holidays") == 0)
+			load_school(ld, s, cfg);
 		else
 			report(ld, s, _("unknown setting '%s'"), name);
 	}
@@ -316,6 +454,10 @@ cb_config_load(struct cb_config *cfg, const char *path, bool must_exist, char *e
 	work.session_start = xstrdup(cfg->session_start, &ld.oom);
 	work.session_end = xstrdup(cfg->session_end, &ld.oom);
 	work.path = xstrdup(path, &ld.oom);
+	work.holiday_rule = xstrdup(cfg->holiday_rule, &ld.oom);
+	work.school_holidays = copy_school(cfg->school_holidays, cfg->nschool_holidays, &ld.oom);
+	if (!work.school_holidays)
+		work.nschool_holidays = 0;
 	work.keys = NULL;
 	work.nkeys = 0;
 	if (!ld.oom)

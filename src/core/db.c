@@ -49,6 +49,27 @@ static const char *const migrations[] = {
 	"  name TEXT, address TEXT, commune TEXT, capacity INTEGER, notes TEXT,"
 	"  deleted INTEGER NOT NULL DEFAULT 0) WITHOUT ROWID;"
 	"CREATE INDEX venues_name ON venues(name COLLATE NOCASE);",
+
+	/* 3: the calendar: series, sessions (each a row of its own), closures.
+	 * Ids of other rows are kept as lower-case hex, as the ops carry them. */
+	"CREATE TABLE series("
+	"  id BLOB PRIMARY KEY CHECK(length(id) = 16),"
+	"  first_date TEXT, starts TEXT, ends TEXT, every_weeks INTEGER, venues TEXT,"
+	"  until_date TEXT, count INTEGER, holiday_rule INTEGER,"
+	"  deleted INTEGER NOT NULL DEFAULT 0) WITHOUT ROWID;"
+	"CREATE TABLE sessions("
+	"  id BLOB PRIMARY KEY CHECK(length(id) = 16),"
+	"  series TEXT, slot INTEGER, date TEXT, starts TEXT, ends TEXT, venue TEXT,"
+	"  status INTEGER NOT NULL DEFAULT 0, reason TEXT, notes TEXT,"
+	"  edited INTEGER NOT NULL DEFAULT 0,"
+	"  deleted INTEGER NOT NULL DEFAULT 0) WITHOUT ROWID;"
+	"CREATE INDEX sessions_date ON sessions(date, starts);"
+	"CREATE INDEX sessions_series ON sessions(series, slot);"
+	"CREATE TABLE venue_closures("
+	"  id BLOB PRIMARY KEY CHECK(length(id) = 16),"
+	"  venue TEXT, from_date TEXT, to_date TEXT, reason TEXT,"
+	"  deleted INTEGER NOT NULL DEFAULT 0) WITHOUT ROWID;"
+	"CREATE INDEX venues_hexid ON venues(lower(hex(id)));",
 };
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 

@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "cambouis/calendar.h"
 #include "cambouis/demo.h"
 #include "cambouis/venue.h"
 
@@ -81,10 +82,11 @@ cb_demo_fill(struct cb_db *db, enum cb_demo_scale scale, uint64_t seed)
 	uint64_t rng = seed;
 	cb_status st;
 
-	(void)scale; /* only the calendar and people scale with it */
+	(void)scale; /* venues do not scale; the calendar and people do */
 	if ((st = cb_db_begin(db)) != CB_OK)
 		return st;
-	if ((st = fill_venues(db, &rng)) != CB_OK) {
+	if ((st = fill_venues(db, &rng)) != CB_OK ||
+	    (st = cb_calendar_demo_fill(db, scale, seed, cb_date_today())) != CB_OK) {
 		cb_db_rollback(db);
 		return st;
 	}

@@ -12,5 +12,11 @@ src_core_libcambouis_core_a_SOURCES = \
 	src/core/clock.c src/core/config.c src/core/db.c src/core/demo.c \
 	src/core/hlc.c src/core/id.c src/core/oplog.c src/core/paths.c \
 	src/core/schema.c src/core/status.c src/core/text.c src/core/venue.c
+# the calendar
+src_core_libcambouis_core_a_SOURCES += \
+	include/cambouis/calendar.h include/cambouis/date.h include/cambouis/holidays.h \
+	include/cambouis/ical.h src/core/calendar-private.h \
+	src/core/calendar.c src/core/calendar-session.c src/core/calendar-view.c \
+	src/core/date.c src/core/holidays.c src/core/ical.c src/core/calendar-demo.c
 
 CORE_LIBS = src/core/libcambouis-core.a $(SQLITE_LIBS) $(LIBCONFIG_LIBS) $(LIBINTL)

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include "cambouis/calendar.h"
 #include "cambouis/schema.h"
 #include "cambouis/venue.h"
 
@@ -12,6 +13,20 @@ static const struct cb_table_def tables[] = {
 	 "INSERT OR IGNORE INTO venues(id) VALUES(?1)",
 	 "DELETE FROM venues",
 	 "SELECT hex(id), name, address, commune, capacity, notes, deleted FROM venues ORDER BY id"},
+	{CB_T_SERIES, "series",
+	 "INSERT OR IGNORE INTO series(id) VALUES(?1)",
+	 "DELETE FROM series",
+	 "SELECT hex(id), first_date, starts, ends, every_weeks, venues, until_date, count,"
+	 " holiday_rule, deleted FROM series ORDER BY id"},
+	{CB_T_SESSION, "sessions",
+	 "INSERT OR IGNORE INTO sessions(id) VALUES(?1)",
+	 "DELETE FROM sessions",
+	 "SELECT hex(id), series, slot, date, starts, ends, venue, status, reason, notes,"
+	 " edited, deleted FROM sessions ORDER BY id"},
+	{CB_T_VENUE_CLOSURE, "venue_closures",
+	 "INSERT OR IGNORE INTO venue_closures(id) VALUES(?1)",
+	 "DELETE FROM venue_closures",
+	 "SELECT hex(id), venue, from_date, to_date, reason, deleted FROM venue_closures ORDER BY id"},
 };
 
 static const struct cb_field_def fields[] = {
@@ -27,6 +42,60 @@ static const struct cb_field_def fields[] = {
 	 "UPDATE venues SET notes = ?2 WHERE id = ?1"},
 	{CB_T_VENUE, CB_F_VENUE_DELETED, "deleted", CB_V_INT, 0, 1,
 	 "UPDATE venues SET deleted = coalesce(?2, 0) WHERE id = ?1"},
+
+	{CB_T_SERIES, CB_F_SERIES_FIRST, "first", CB_V_TEXT, CB_DATE_LEN, CB_DATE_LEN,
+	 "UPDATE series SET first_date = ?2 WHERE id = ?1"},
+	{CB_T_SERIES, CB_F_SERIES_START, "start", CB_V_TEXT, CB_TIME_LEN, CB_TIME_LEN,
+	 "UPDATE series SET starts = ?2 WHERE id = ?1"},
+	{CB_T_SERIES, CB_F_SERIES_END, "end", CB_V_TEXT, CB_TIME_LEN, CB_TIME_LEN,
+	 "UPDATE series SET ends = ?2 WHERE id = ?1"},
+	{CB_T_SERIES, CB_F_SERIES_EVERY_WEEKS, "every_weeks", CB_V_INT, 1, 52,
+	 "UPDATE series SET every_weeks = ?2 WHERE id = ?1"},
+	{CB_T_SERIES, CB_F_SERIES_VENUES, "venues", CB_V_TEXT, CB_ID_HEX_LEN,
+	 CB_SERIES_VENUES_MAX * (CB_ID_HEX_LEN + 1) - 1,
+	 "UPDATE series SET venues = ?2 WHERE id = ?1"},
+	{CB_T_SERIES, CB_F_SERIES_UNTIL, "until", CB_V_TEXT, CB_DATE_LEN, CB_DATE_LEN,
+	 "UPDATE series SET until_date = ?2 WHERE id = ?1"},
+	{CB_T_SERIES, CB_F_SERIES_COUNT, "count", CB_V_INT, 1, CB_SERIES_SESSIONS_MAX,
+	 "UPDATE series SET count = ?2 WHERE id = ?1"},
+	{CB_T_SERIES, CB_F_SERIES_HOLIDAYS, "holidays", CB_V_INT, 0, 3,
+	 "UPDATE series SET holiday_rule = ?2 WHERE id = ?1"},
+	{CB_T_SERIES, CB_F_SERIES_DELETED, "deleted", CB_V_INT, 0, 1,
+	 "UPDATE series SET deleted = coalesce(?2, 0) WHERE id = ?1"},
+
+	{CB_T_SESSION, CB_F_SESSION_SERIES, "series", CB_V_TEXT, CB_ID_HEX_LEN, CB_ID_HEX_LEN,
+	 "UPDATE sessions SET series = ?2 WHERE id = ?1"},
+	{CB_T_SESSION, CB_F_SESSION_SLOT, "slot", CB_V_INT, 0, 100000,
+	 "UPDATE sessions SET slot = ?2 WHERE id = ?1"},
+	{CB_T_SESSION, CB_F_SESSION_DATE, "date", CB_V_TEXT, CB_DATE_LEN, CB_DATE_LEN,
+	 "UPDATE sessions SET date = ?2 WHERE id = ?1"},
+	{CB_T_SESSION, CB_F_SESSION_START, "start", CB_V_TEXT, CB_TIME_LEN, CB_TIME_LEN,
+	 "UPDATE sessions SET starts = ?2 WHERE id = ?1"},
+	{CB_T_SESSION, CB_F_SESSION_END, "end", CB_V_TEXT, CB_TIME_LEN, CB_TIME_LEN,
+	 "UPDATE sessions SET ends = ?2 WHERE id = ?1"},
+	{CB_T_SESSION, CB_F_SESSION_VENUE, "venue", CB_V_TEXT, CB_ID_HEX_LEN, CB_ID_HEX_LEN,
+	 "UPDATE sessions SET venue = ?2 WHERE id = ?1"},
+	{CB_T_SESSION, CB_F_SESSION_STATUS, "status", CB_V_INT, 0, 2,
+	 "UPDATE sessions SET status = coalesce(?2, 0) WHERE id = ?1"},
+	{CB_T_SESSION, CB_F_SESSION_REASON, "reason", CB_V_TEXT, 0, CB_SESSION_REASON_MAX,
+	 "UPDATE sessions SET reason = ?2 WHERE id = ?1"},
+	{CB_T_SESSION, CB_F_SESSION_NOTES, "notes", CB_V_TEXT, 0, CB_SESSION_NOTES_MAX,
+	 "UPDATE sessions SET notes = ?2 WHERE id = ?1"},
+	{CB_T_SESSION, CB_F_SESSION_EDITED, "edited", CB_V_INT, 0, 1,
+	 "UPDATE sessions SET edited = coalesce(?2, 0) WHERE id = ?1"},
+	{CB_T_SESSION, CB_F_SESSION_DELETED, "deleted", CB_V_INT, 0, 1,
+	 "UPDATE sessions SET deleted = coalesce(?2, 0) WHERE id = ?1"},
+
+	{CB_T_VENUE_CLOSURE, CB_F_CLOSURE_VENUE, "venue", CB_V_TEXT, CB_ID_HEX_LEN, CB_ID_HEX_LEN,
+	 "UPDATE venue_closures SET venue = ?2 WHERE id = ?1"},
+	{CB_T_VENUE_CLOSURE, CB_F_CLOSURE_FROM, "from", CB_V_TEXT, CB_DATE_LEN, CB_DATE_LEN,
+	 "UPDATE venue_closures SET from_date = ?2 WHERE id = ?1"},
+	{CB_T_VENUE_CLOSURE, CB_F_CLOSURE_TO, "to", CB_V_TEXT, CB_DATE_LEN, CB_DATE_LEN,
+	 "UPDATE venue_closures SET to_date = ?2 WHERE id = ?1"},
+	{CB_T_VENUE_CLOSURE, CB_F_CLOSURE_REASON, "reason", CB_V_TEXT, 0, CB_CLOSURE_REASON_MAX,
+	 "UPDATE venue_closures SET reason = ?2 WHERE id = ?1"},
+	{CB_T_VENUE_CLOSURE, CB_F_CLOSURE_DELETED, "deleted", CB_V_INT, 0, 1,
+	 "UPDATE venue_closures SET deleted = coalesce(?2, 0) WHERE id = ?1"},
 };
 
 const struct cb_field_def *

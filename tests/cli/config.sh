@@ -64,7 +64,7 @@ run "no XDG configuration file is fine" cambouis -d w.db init --site-label t
 cp "$top_srcdir/share/cambouis/config.example" example.conf
 run "the commented example loads as it is" cambouis -c example.conf -d w.db venue list
 # the defaults it documents are valid values too
-sed -e 's/^\(\t*\)#\([a-z]\)/\1\2/' -e 's/^\t#\t/\t\t/' -e 's/^\t#};/\t};/' \
+sed -e 's/^\(\t*\)#\([a-z]\)/\1\2/' -e 's/^#\(\t{\|);\)/\1/' -e 's/^\t#\t/\t\t/' -e 's/^\t#};/\t};/' \
 	example.conf >uncommented.conf
 grep -q '^retention_months = ' uncommented.conf || fail "could not uncomment the example"
 run "the example with every setting uncommented loads" cambouis -c uncommented.conf -d w.db venue list

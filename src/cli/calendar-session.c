@@ -1,0 +1,475 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Sessions one by one (cancel, move, held...) and venue closures. */
+#include "config.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cambouis/calendar.h"
+#include "cambouis/i18n.h"
+#include "cambouis/venue.h"
+#include "calcli.h"
+#include "cli.h"
+
+static void
+session_help(FILE *out)
+{
+	fputs(_("Usage: cambouis session cancel DATE [--reason TEXT]\n"
+		"       cambouis session move DATE [--to DATE] [--venue NAME | --next-venue]\n"
+		"                                  [--start HH:MM] [--end HH:MM]\n"
+		"       cambouis session held DATE\n"
+		"       cambouis session restore DATE\n"
+		"       cambouis session show DATE\n"
+		"       cambouis session add DATE --venue NAME [--start HH:MM] [--end HH:MM]\n"
+		"\n"
+		"DATE names the session of that day (or give the session's id when two\n"
+		"share a day). A moved session keeps its place: later changes to its series\n"
+		"leave it alone. --next-venue takes the next open venue of the rotation.\n"
+		"restore plans a cancelled session again.\n"), out);
+}
+
+enum { OPT_REASON = 256, OPT_TO, OPT_VENUE, OPT_NEXT, OPT_START, OPT_END, OPT_FROM, OPT_FORMAT };
+
+struct session_args {
+	const char *reason, *to, *venue, *start, *end;
+	bool next_venue;
+};
+
+/* Parse the options of one action (allowed: a set of OPT_ codes). */
+static int
+parse_session(int argc, char **argv, const char *sub, const int *allowed, struct session_args *a)
+{
+	static const struct option opts[] = {
+		{"reason", required_argument, NULL, OPT_REASON},
+		{"to", required_argument, NULL, OPT_TO},
+		{"venue", required_argument, NULL, OPT_VENUE},
+		{"next-venue", no_argument, NULL, OPT_NEXT},
+		{"start", required_argument, NULL, OPT_START},
+		{"end", required_argument, NULL, OPT_END},
+		{"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0},
+	};
+	int opt, m;
+
+	optind = 0;
+	opterr = 0;
+	while ((opt = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
+		bool ok = false;
+		if (opt == 'h') {
+			session_help(stdout);
+			return EXIT_OK;
+		}
+		if (opt == ':' || opt == '?')
+			return calcli_getopt_error(opt, argv, "session");
+		for (const int *p = allowed; *p; p++)
+			ok = ok || *p == opt;
+		if (!ok) {
+			cli_error(_("session %s: option '%s' does not apply here"), sub, argv[optind - 1]);
+			return cli_usage_error("session");
+		}
+		switch (opt) {
+		case OPT_REASON: a->reason = optarg; break;
+		case OPT_TO:
+			if (!cb_date_valid(optarg))
+				return calcli_bad_date("--to", optarg);
+			a->to = optarg;
+			break;
+		case OPT_VENUE: a->venue = optarg; break;
+		case OPT_NEXT: a->next_venue = true; break;
+		case OPT_START:
+			if (cb_time_parse(optarg, &m) != CB_OK)
+				return calcli_bad_time("--start", optarg);
+			a->start = optarg;
+			break;
+		case OPT_END:
+			if (cb_time_parse(optarg, &m) != CB_OK)
+				return calcli_bad_time("--end", optarg);
+			a->end = optarg;
+			break;
+		}
+	}
+	if (optind >= argc) {
+		cli_error(_("session %s: give the session's DATE"), sub);
+		return cli_usage_error("session");
+	}
+	if (optind + 1 < argc) {
+		cli_error(_("session %s: unexpected argument '%s'"), sub, argv[optind + 1]);
+		return cli_usage_error("session");
+	}
+	if (!cb_date_valid(argv[optind]) && strlen(argv[optind]) != CB_ID_HEX_LEN)
+		return calcli_bad_date(_("date"), argv[optind]);
+	return -1;
+}
+
+/* Find the session the user means; print why not and return the exit code. */
+static int
+find_session(struct cli *c, const char *key, struct cb_id *id)
+{
+	cb_status st = cb_session_find(c->db, key, id);
+	struct cb_session_list l;
+
+	if (st == CB_OK)
+		return -1;
+	if (st == CB_NOT_FOUND || st == CB_INVALID) {
+		cli_error(_("no session on %s"), key);
+		return EXIT_FAILURE_RUNTIME;
+	}
+	if (st != CB_AMBIGUOUS)
+		return cli_fail(st, NULL);
+	cli_error(_("more than one session on %s: give the id of the one you mean:"), key);
+	if (cb_sessions_between(c->db, key, key, &l) == CB_OK) {
+		for (size_t i = 0; i < l.count; i++) {
+			char hex[CB_ID_HEX_LEN + 1];
+			cb_id_to_hex(&l.items[i].id, hex);
+			fprintf(stderr, "  %s  %s  %s\n", hex, l.items[i].start, l.items[i].venue_name);
+		}
+		cb_session_list_free(&l);
+	}
+	return EXIT_FAILURE_RUNTIME;
+}
+
+static int
+session_done(cb_status st)
+{
+	if (st == CB_OK)
+		return EXIT_OK;
+	if (st == CB_INVALID) {
+		cli_error(_("the session would end before it starts"));
+		return EXIT_USAGE;
+	}
+	return cli_fail(st, NULL);
+}
+
+static int
+session_cancel(struct cli *c, int argc, char **argv)
+{
+	static const int allowed[] = {OPT_REASON, 0};
+	struct session_args a = {0};
+	struct cb_id id;
+	int rc;
+	cb_status st;
+
+	if ((rc = parse_session(argc, argv, "cancel", allowed, &a)) >= 0)
+		return rc;
+	if ((rc = cli_open(c, CB_OPEN_WRITE)) != 0)
+		return rc;
+	if ((rc = find_session(c, argv[optind], &id)) >= 0)
+		return rc;
+	st = cb_session_cancel(c->db, &id, a.reason);
+	if (st == CB_INVALID || st == CB_TOO_LONG) {
+		cli_error(_("--reason: %s"), cb_status_message(st));
+		return EXIT_USAGE;
+	}
+	return session_done(st);
+}
+
+static int
+session_held(struct cli *c, int argc, char **argv)
+{
+	static const int allowed[] = {0};
+	struct session_args a = {0};
+	struct cb_session s;
+	struct cb_id id;
+	char today[CB_DATE_LEN + 1];
+	int rc;
+	cb_status st;
+
+	if ((rc = parse_session(argc, argv, "held", allowed, &a)) >= 0)
+		return rc;
+	if ((rc = cli_open(c, CB_OPEN_WRITE)) != 0)
+		return rc;
+	if ((rc = find_session(c, argv[optind], &id)) >= 0)
+		return rc;
+	if ((st = cb_session_get(c->db, &id, &s)) != CB_OK)
+		return cli_fail(st, NULL);
+	cb_date_format(cb_date_today(), today);
+	rc = strcmp(s.date, today) > 0;
+	cb_session_clear(&s);
+	if (rc) {
+		cli_error(_("the session of %s has not happened yet"), argv[optind]);
+		return EXIT_FAILURE_RUNTIME;
+	}
+	return session_done(cb_session_held(c->db, &id));
+}
+
+static int
+session_restore(struct cli *c, int argc, char **argv)
+{
+	static const int allowed[] = {0};
+	struct session_args a = {0};
+	struct cb_id id;
+	int rc;
+
+	if ((rc = parse_session(argc, argv, "restore", allowed, &a)) >= 0)
+		return rc;
+	if ((rc = cli_open(c, CB_OPEN_WRITE)) != 0)
+		return rc;
+	if ((rc = find_session(c, argv[optind], &id)) >= 0)
+		return rc;
+	return session_done(cb_session_restore(c->db, &id));
+}
+
+static int
+session_move(struct cli *c, int argc, char **argv)
+{
+	static const int allowed[] = {OPT_TO, OPT_VENUE, OPT_NEXT, OPT_START, OPT_END, 0};
+	struct session_args a = {0};
+	struct cb_session_change ch = {0};
+	struct cb_id id, venue;
+	int rc;
+	cb_status st;
+
+	if ((rc = parse_session(argc, argv, "move", allowed, &a)) >= 0)
+		return rc;
+	if (!a.to && !a.venue && !a.next_venue && !a.start && !a.end) {
+		cli_error(_("session move: say where to: --to DATE, --venue NAME, --next-venue, "
+			    "--start HH:MM or --end HH:MM"));
+		return cli_usage_error("session");
+	}
+	if (a.venue && a.next_venue) {
+		cli_error(_("session move: give --venue or --next-venue, not both"));
+		return cli_usage_error("session");
+	}
+	if ((rc = cli_open(c, CB_OPEN_WRITE)) != 0)
+		return rc;
+	if ((rc = find_session(c, argv[optind], &id)) >= 0)
+		return rc;
+	if (a.venue) {
+		if ((st = cb_venue_find(c->db, a.venue, &venue)) != CB_OK)
+			return calcli_venue_error(st, a.venue);
+		ch.venue = &venue;
+	} else if (a.next_venue) {
+		if ((st = cb_session_next_venue(c->db, &id, &venue)) == CB_NOT_FOUND) {
+			cli_error(_("no other venue of the rotation is open on %s"), argv[optind]);
+			return EXIT_FAILURE_RUNTIME;
+		}
+		if (st != CB_OK)
+			return cli_fail(st, NULL);
+		ch.venue = &venue;
+	}
+	ch.date = a.to;
+	ch.start = a.start;
+	ch.end = a.end;
+	return session_done(cb_session_move(c->db, &id, &ch));
+}
+
+static int
+session_show(struct cli *c, int argc, char **argv)
+{
+	static const int allowed[] = {0};
+	struct session_args a = {0};
+	struct cb_session s;
+	struct cb_id id;
+	char hex[CB_ID_HEX_LEN + 1];
+	int rc;
+	cb_status st;
+
+	if ((rc = parse_session(argc, argv, "show", allowed, &a)) >= 0)
+		return rc;
+	if ((rc = cli_open(c, CB_OPEN_WRITE)) != 0)
+		return rc;
+	if ((rc = find_session(c, argv[optind], &id)) >= 0)
+		return rc;
+	if ((st = cb_session_get(c->db, &id, &s)) != CB_OK)
+		return cli_fail(st, NULL);
+	cb_id_to_hex(&s.id, hex);
+	printf("%s: %s\n", _("Id"), hex);
+	printf("%s: %s %s\n", _("Date"), calcli_weekday(s.date), s.date);
+	printf("%s: %s-%s\n", _("Time"), s.start, s.end);
+	printf("%s: %s\n", _("Venue"), s.venue_name);
+	if (*s.venue_address || *s.venue_commune)
+		printf("%s: %s%s%s\n", _("Address"), s.venue_address,
+		       *s.venue_address && *s.venue_commune ? ", " : "", s.venue_commune);
+	printf("%s: %s\n", _("Status"), cb_session_status_label(s.status));
+	if (*s.reason)
+		printf("%s: %s\n", _("Reason"), s.reason);
+	if (s.edited)
+		printf("%s: %s\n", _("Changed"), _("by hand (series edits leave it alone)"));
+	if (*s.notes)
+		printf("%s: %s\n", _("Notes"), s.notes);
+	cb_session_clear(&s);
+	return EXIT_OK;
+}
+
+static int
+session_add(struct cli *c, int argc, char **argv)
+{
+	static const int allowed[] = {OPT_VENUE, OPT_START, OPT_END, 0};
+	struct session_args a = {0};
+	struct cb_id venue;
+	int rc;
+	cb_status st;
+
+	if ((rc = parse_session(argc, argv, "add", allowed, &a)) >= 0)
+		return rc;
+	if (!cb_date_valid(argv[optind]))
+		return calcli_bad_date(_("date"), argv[optind]);
+	if (!a.venue) {
+		cli_error(_("session add: --venue is needed"));
+		return cli_usage_error("session");
+	}
+	if ((rc = cli_open(c, CB_OPEN_WRITE)) != 0)
+		return rc;
+	if ((st = cb_venue_find(c->db, a.venue, &venue)) != CB_OK)
+		return calcli_venue_error(st, a.venue);
+	st = cb_session_add(c->db, argv[optind], a.start ? a.start : c->cfg.session_start,
+			    a.end ? a.end : c->cfg.session_end, &venue, NULL);
+	return session_done(st);
+}
+
+int
+cli_cmd_session(struct cli *c, int argc, char **argv)
+{
+	static const struct {
+		const char *name;
+		int (*fn)(struct cli *, int, char **);
+	} subs[] = {
+		{"cancel", session_cancel}, {"move", session_move}, {"held", session_held},
+		{"restore", session_restore}, {"show", session_show}, {"add", session_add},
+	};
+
+	if (argc < 2) {
+		cli_error(_("session: say what to do: cancel, move, held, restore, show or add"));
+		return cli_usage_error("session");
+	}
+	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
+	    strcmp(argv[1], "help") == 0) {
+		session_help(stdout);
+		return EXIT_OK;
+	}
+	for (size_t i = 0; i < sizeof subs / sizeof subs[0]; i++)
+		if (strcmp(argv[1], subs[i].name) == 0)
+			return subs[i].fn(c, argc - 1, argv + 1);
+	cli_error(_("session: unknown action '%s'"), argv[1]);
+	return cli_usage_error("session");
+}
+
+/* --- venue close / venue closures ------------------------------------------ */
+
+static void
+close_help(FILE *out)
+{
+	fputs(_("Usage: cambouis venue close NAME --from DATE [--to DATE] [--reason TEXT]\n"
+		"       cambouis venue closures [NAME] [--format text|csv|tsv]\n"
+		"A closed venue cannot host a session: sessions planned there in the period\n"
+		"are listed by 'cambouis conflicts'. Without --to the venue stays closed\n"
+		"until further notice.\n"), out);
+}
+
+int
+cli_venue_close(struct cli *c, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{"from", required_argument, NULL, OPT_FROM},
+		{"to", required_argument, NULL, OPT_TO},
+		{"reason", required_argument, NULL, OPT_REASON},
+		{"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0},
+	};
+	const char *from = NULL, *to = NULL, *reason = NULL;
+	struct cb_id venue;
+	int opt, rc;
+	cb_status st;
+
+	optind = 0;
+	opterr = 0;
+	while ((opt = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
+		switch (opt) {
+		case OPT_FROM:
+			if (!cb_date_valid(optarg))
+				return calcli_bad_date("--from", optarg);
+			from = optarg;
+			break;
+		case OPT_TO:
+			if (!cb_date_valid(optarg))
+				return calcli_bad_date("--to", optarg);
+			to = optarg;
+			break;
+		case OPT_REASON: reason = optarg; break;
+		case 'h':
+			close_help(stdout);
+			return EXIT_OK;
+		default:
+			return calcli_getopt_error(opt, argv, "venue");
+		}
+	}
+	if (optind + 1 != argc) {
+		cli_error(_("venue close: give one venue NAME (quote names that hold spaces)"));
+		return cli_usage_error("venue");
+	}
+	if (!from) {
+		cli_error(_("venue close: --from DATE is needed"));
+		return cli_usage_error("venue");
+	}
+	if (to && strcmp(to, from) < 0) {
+		cli_error(_("venue close: --to is before --from"));
+		return cli_usage_error("venue");
+	}
+	if ((rc = cli_open(c, CB_OPEN_WRITE)) != 0)
+		return rc;
+	if ((st = cb_venue_find(c->db, argv[optind], &venue)) != CB_OK)
+		return calcli_venue_error(st, argv[optind]);
+	st = cb_venue_close(c->db, &venue, from, to, reason, NULL);
+	if (st == CB_INVALID || st == CB_TOO_LONG) {
+		cli_error(_("--reason: %s"), cb_status_message(st));
+		return EXIT_USAGE;
+	}
+	return st == CB_OK ? EXIT_OK : cli_fail(st, NULL);
+}
+
+int
+cli_venue_closures(struct cli *c, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{"format", required_argument, NULL, OPT_FORMAT},
+		{"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0},
+	};
+	static const char *const names[] = {"venue", "from", "to", "reason"};
+	const char *titles[] = {_("Venue"), _("From"), _("To"), _("Reason")};
+	enum cli_format fmt = CLI_TEXT;
+	struct cb_closure_list l;
+	struct cli_table *t;
+	struct cb_id venue;
+	bool ok = true;
+	int opt, rc;
+	cb_status st;
+
+	optind = 0;
+	opterr = 0;
+	while ((opt = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
+		switch (opt) {
+		case OPT_FORMAT:
+			if (!cli_format_parse(optarg, &fmt)) {
+				cli_error(_("invalid format '%s': use text, csv or tsv"), optarg);
+				return cli_usage_error("venue");
+			}
+			break;
+		case 'h':
+			close_help(stdout);
+			return EXIT_OK;
+		default:
+			return calcli_getopt_error(opt, argv, "venue");
+		}
+	}
+	if (optind + 1 < argc) {
+		cli_error(_("%s: unexpected argument '%s'"), "venue closures", argv[optind + 1]);
+		return cli_usage_error("venue");
+	}
+	if ((rc = cli_open(c, CB_OPEN_WRITE)) != 0)
+		return rc;
+	if (optind < argc && (st = cb_venue_find(c->db, argv[optind], &venue)) != CB_OK)
+		return calcli_venue_error(st, argv[optind]);
+	if ((st = cb_venue_closures(c->db, optind < argc ? &venue : NULL, &l)) != CB_OK)
+		return cli_fail(st, NULL);
+	t = cli_table_new(4, names, titles);
+	for (size_t i = 0; t && ok && i < l.count; i++) {
+		const struct cb_closure *k = &l.items[i];
+		const char *cells[] = {k->venue_name, k->from, k->to, k->reason};
+		ok = cli_table_add(t, cells);
+	}
+	cb_closure_list_free(&l);
+	return calcli_print(t, ok, fmt);
+}

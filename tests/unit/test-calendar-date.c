@@ -1,0 +1,133 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Day numbers, date and time strings, today, and daylight-saving weeks. */
+#include "config.h"
+
+#include <check.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cambouis/calendar.h"
+#include "cambouis/clock.h"
+#include "cambouis/date.h"
+
+START_TEST(test_round_trip)
+{
+	int32_t from = cb_days_from_civil(1900, 1, 1), to = cb_days_from_civil(2100, 12, 31);
+	char s[CB_DATE_LEN + 1];
+
+	for (int32_t d = from; d <= to; d++) {
+		int32_t back;
+		cb_date_format(d, s);
+		ck_assert_int_eq(cb_date_parse(s, &back), CB_OK);
+		ck_assert_int_eq(back, d);
+		if (d > from)
+			ck_assert_int_eq(cb_weekday(d), (cb_weekday(d - 1) + 1) % 7);
+	}
+	ck_assert_int_eq(cb_days_from_civil(1970, 1, 1), 0);
+	ck_assert_int_eq(cb_days_from_civil(2000, 3, 1), 11017);
+	ck_assert_int_eq(cb_weekday(cb_days_from_civil(2026, 1, 7)), 2); /* a Wednesday */
+	ck_assert_int_eq(cb_weekday(cb_days_from_civil(1969, 12, 28)), 6); /* a Sunday */
+}
+END_TEST
+
+START_TEST(test_parse)
+{
+	int32_t d;
+	int m;
+
+	ck_assert_int_eq(cb_date_parse("2024-02-29", &d), CB_OK);
+	ck_assert_int_eq(cb_date_parse("2026-02-29", &d), CB_INVALID);
+	ck_assert_int_eq(cb_date_parse("2100-02-29", &d), CB_INVALID);
+	ck_assert_int_eq(cb_date_parse("2000-02-29", &d), CB_OK);
+	ck_assert_int_eq(cb_date_parse("2026-1-07", &d), CB_INVALID);
+	ck_assert_int_eq(cb_date_parse("2026-01-07x", &d), CB_INVALID);
+	ck_assert_int_eq(cb_date_parse("2026-13-01", &d), CB_INVALID);
+	ck_assert_int_eq(cb_date_parse("07/01/2026", &d), CB_INVALID);
+	ck_assert_int_eq(cb_date_parse("", &d), CB_INVALID);
+	ck_assert_int_eq(cb_date_parse(NULL, &d), CB_INVALID);
+
+	ck_assert_int_eq(cb_time_parse("17:30", &m), CB_OK);
+	ck_assert_int_eq(m, 17 * 60 + 30);
+	ck_assert_int_eq(cb_time_parse("9:05", &m), CB_OK);
+	ck_assert_int_eq(m, 9 * 60 + 5);
+	ck_assert_int_eq(cb_time_parse("00:00", &m), CB_OK);
+	ck_assert_int_eq(cb_time_parse("24:00", &m), CB_INVALID);
+	ck_assert_int_eq(cb_time_parse("17:60", &m), CB_INVALID);
+	ck_assert_int_eq(cb_time_parse("17h30", &m), CB_INVALID);
+	ck_assert_int_eq(cb_time_parse("7:5", &m), CB_INVALID);
+	char t[CB_TIME_LEN + 1];
+	cb_time_format(9 * 60 + 5, t);
+	ck_assert_str_eq(t, "09:05");
+}
+END_TEST
+
+/* "today" is the workshop's local date, also in the night hours around a
+ * daylight-saving change (TZ=Europe/Paris in the test environment). */
+START_TEST(test_today)
+{
+	int64_t ms;
+
+	ck_assert_int_eq(cb_clock_parse("2026-03-29T01:30", &ms), CB_OK);
+	cb_clock_pin(ms);
+	ck_assert_int_eq(cb_date_today(), cb_days_from_civil(2026, 3, 29));
+	ck_assert_int_eq(cb_clock_parse("2026-03-29T23:59", &ms), CB_OK);
+	cb_clock_pin(ms);
+	ck_assert_int_eq(cb_date_today(), cb_days_from_civil(2026, 3, 29));
+	ck_assert_int_eq(cb_clock_parse("2026-10-25T00:30", &ms), CB_OK);
+	cb_clock_pin(ms);
+	ck_assert_int_eq(cb_date_today(), cb_days_from_civil(2026, 10, 25));
+	ck_assert_int_eq(cb_clock_parse("2026-10-25T23:30", &ms), CB_OK);
+	cb_clock_pin(ms);
+	ck_assert_int_eq(cb_date_today(), cb_days_from_civil(2026, 10, 25));
+	cb_clock_unpin();
+}
+END_TEST
+
+/* A weekly series across both 2026 changes (29 March, 25 October) keeps
+ * its weekday and its times: dates are day numbers, never seconds. */
+START_TEST(test_plan_across_dst)
+{
+	struct cb_series_def def = {
+		.first = cb_days_from_civil(2026, 3, 1), /* a Sunday */
+		.start = 17 * 60 + 30, .end = 20 * 60,
+		.every_weeks = 1, .nvenues = 2,
+		.until = cb_days_from_civil(2026, 11, 30), .count = 0,
+		.rule = CB_HOLIDAY_IGNORE,
+	};
+	struct cb_holidays h = {false, NULL, 0};
+	struct cb_plan_item *p;
+	size_t n;
+	bool saw_march = false, saw_october = false;
+
+	ck_assert_int_eq(cb_series_plan(&def, &h, 0, &p, &n), CB_OK);
+	ck_assert_uint_eq(n, 40);
+	for (size_t i = 0; i < n; i++) {
+		ck_assert_int_eq(cb_weekday(p[i].day), 6);
+		ck_assert_int_eq(p[i].day, def.first + 7 * (int32_t)i);
+		saw_march |= p[i].day == cb_days_from_civil(2026, 3, 29);
+		saw_october |= p[i].day == cb_days_from_civil(2026, 10, 25);
+	}
+	ck_assert(saw_march && saw_october);
+	free(p);
+}
+END_TEST
+
+int
+main(void)
+{
+	Suite *s = suite_create("calendar-date");
+	TCase *tc = tcase_create("core");
+	SRunner *sr;
+	int failed;
+
+	tcase_add_test(tc, test_round_trip);
+	tcase_add_test(tc, test_parse);
+	tcase_add_test(tc, test_today);
+	tcase_add_test(tc, test_plan_across_dst);
+	suite_add_tcase(s, tc);
+	sr = srunner_create(s);
+	srunner_run_all(sr, CK_NORMAL);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
