@@ -16,10 +16,11 @@ src_cambouis_CPPFLAGS += -DBUILD_BINDIR=\"$(abs_top_builddir)/src\" \
 all-local: build-locale
 build-locale:
 	@for lang in `cat $(srcdir)/po/LINGUAS`; do \
-	  if test -f $(srcdir)/po/$$lang.gmo; then gmo=$(srcdir)/po/$$lang.gmo; \
-	  elif test -f po/$$lang.gmo; then gmo=po/$$lang.gmo; else continue; fi; \
-	  $(MKDIR_P) po/locale/$$lang/LC_MESSAGES && \
-	  cp -f $$gmo po/locale/$$lang/LC_MESSAGES/$(PACKAGE).mo || exit 1; \
+	  mo=po/locale/$$lang/LC_MESSAGES/$(PACKAGE).mo; \
+	  if test ! -f $$mo || test $(srcdir)/po/$$lang.po -nt $$mo; then \
+	    $(MKDIR_P) po/locale/$$lang/LC_MESSAGES && \
+	    $(MSGFMT) -c -o $$mo $(srcdir)/po/$$lang.po || exit 1; \
+	  fi; \
 	done
 clean-local: clean-build-locale
 clean-build-locale:
