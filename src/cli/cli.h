@@ -71,5 +71,8 @@ int cli_cmd_venue(struct cli *c, int argc, char **argv);
 int cli_cmd_rebuild(struct cli *c, int argc, char **argv);
 int cli_cmd_check(struct cli *c, int argc, char **argv);
 int cli_cmd_demo(struct cli *c, int argc, char **argv);
+int cli_cmd_export(struct cli *c, int argc, char **argv);
+int cli_cmd_import(struct cli *c, int argc, char **argv);
+int cli_cmd_sync(struct cli *c, int argc, char **argv);
 
 #endif

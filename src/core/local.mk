@@ -14,3 +14,8 @@ src_core_libcambouis_core_a_SOURCES = \
 	src/core/schema.c src/core/status.c src/core/text.c src/core/venue.c
 
 CORE_LIBS = src/core/libcambouis-core.a $(SQLITE_LIBS) $(LIBCONFIG_LIBS) $(LIBINTL)
+
+# sync (issue 6): bundles, SHA-256, export/import/sync
+src_core_libcambouis_core_a_SOURCES += \
+	include/cambouis/bundle.h include/cambouis/sha256.h include/cambouis/sync.h \
+	src/core/bundle.c src/core/sha256.c src/core/sync.c
