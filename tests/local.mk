@@ -16,3 +16,7 @@ include $(srcdir)/tests/ui/local.mk
 
 TESTS += tests/po-check.sh
 EXTRA_DIST += tests/po-check.sh
+
+# sync (issue 6): unit tests, simulation, hostile corpus, crash, git, fuzz
+include $(srcdir)/tests/unit/sync.mk
+include $(srcdir)/tests/sync/local.mk

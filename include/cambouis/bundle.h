@@ -135,4 +135,10 @@ void cb_bundle_data_free(void *data);
  * bundle). CB_IO / CB_FULL with errno kept on failure. */
 cb_status cb_bundle_publish(const char *path, const void *data, size_t size, bool no_replace);
 
+/* For tests and the hostile-bundle generator only: run sql (no checks,
+ * any statement) on a copy of a bundle's bytes and return the result
+ * (free with cb_bundle_data_free). */
+cb_status cb_bundle_test_edit(const void *data, size_t n, const char *sql,
+			      void **out, size_t *out_n);
+
 #endif

@@ -1014,3 +1014,34 @@ out:
 	free(tmp);
 	return st;
 }
+
+/* --- for tests -------------------------------------------------------------- */
+
+cb_status
+cb_bundle_test_edit(const void *data, size_t n, const char *sql, void **out, size_t *out_n)
+{
+	sqlite3 *h;
+	unsigned char *buf;
+	sqlite3_int64 size = 0;
+	int rc;
+
+	*out = NULL;
+	*out_n = 0;
+	if (!(buf = sqlite3_malloc64(n ? n : 1)))
+		return CB_NOMEM;
+	memcpy(buf, data, n);
+	if (sqlite3_open_v2(":memory:", &h, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
+		sqlite3_free(buf);
+		sqlite3_close(h);
+		return CB_NOMEM;
+	}
+	rc = sqlite3_deserialize(h, "main", buf, (sqlite3_int64)n, (sqlite3_int64)n,
+				 SQLITE_DESERIALIZE_FREEONCLOSE | SQLITE_DESERIALIZE_RESIZEABLE);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_exec(h, sql, NULL, NULL, NULL);
+	if (rc == SQLITE_OK && !(*out = sqlite3_serialize(h, "main", &size, 0)))
+		rc = SQLITE_NOMEM;
+	sqlite3_close(h);
+	*out_n = (size_t)size;
+	return rc == SQLITE_OK ? CB_OK : CB_DB_ERROR;
+}
