@@ -155,7 +155,7 @@ cli_cmd_import(struct cli *c, int argc, char **argv)
 		{NULL, 0, NULL, 0},
 	};
 	struct cb_bundle **bundles;
-	int opt, rc, nfiles, rejected = 0;
+	int opt, rc, nfiles, rejected = 0, unreadable = 0;
 	cb_status st = CB_OK;
 
 	optind = 0; /* 0: GNU getopt starts afresh (and permutes) */
@@ -188,11 +188,15 @@ cli_cmd_import(struct cli *c, int argc, char **argv)
 		}
 		if (one != CB_OK) {
 			print_rejection(argv[optind + i], one, errno, &why);
-			rejected++;
+			if (one == CB_INVALID)
+				rejected++;
+			else
+				unreadable++;
 		}
 	}
-	if (st != CB_OK || rejected) {
-		rc = st != CB_OK ? cli_fail(st, NULL) : EXIT_IMPORT_REJECTED;
+	if (st != CB_OK || rejected || unreadable) {
+		rc = st != CB_OK ? cli_fail(st, NULL) :
+		     rejected ? EXIT_IMPORT_REJECTED : EXIT_FAILURE_RUNTIME;
 		goto out;
 	}
 	if ((rc = cli_open(c, CB_OPEN_WRITE)) != 0)

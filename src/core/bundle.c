@@ -157,6 +157,10 @@ reject(struct cb_bundle_why *why, enum cb_bundle_reject r, const char *fmt, ...)
 		vsnprintf(why->detail, sizeof why->detail, fmt, ap);
 		va_end(ap);
 	}
+	/* one line, whatever SQLite or the file said */
+	for (char *p = why->detail; *p; p++)
+		if ((unsigned char)*p < 0x20 || *p == 0x7f)
+			*p = ' ';
 	return CB_INVALID;
 }
 
@@ -308,6 +312,9 @@ check_integrity(struct cb_bundle *b, struct cb_bundle_why *why)
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
 		const char *line = (const char *)sqlite3_column_text(st, 0);
+		static const char noise[] = "*** in database main ***\n";
+		if (line && strncmp(line, noise, sizeof noise - 1) == 0)
+			line += sizeof noise - 1;
 		if (!line || strcmp(line, "ok") != 0)
 			result = reject(why, CB_BUNDLE_DAMAGED, "%.100s", line ? line : "?");
 	} else {
