@@ -20,3 +20,4 @@ EXTRA_DIST += tests/po-check.sh
 # sync (issue 6): unit tests, simulation, hostile corpus, crash, git, fuzz
 include $(srcdir)/tests/unit/sync.mk
 include $(srcdir)/tests/sync/local.mk
+include $(srcdir)/tests/fuzz/local.mk
