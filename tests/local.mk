@@ -21,3 +21,4 @@ EXTRA_DIST += tests/po-check.sh
 include $(srcdir)/tests/unit/sync.mk
 include $(srcdir)/tests/sync/local.mk
 include $(srcdir)/tests/fuzz/local.mk
+include $(srcdir)/tests/bench/sync.mk
