@@ -20,3 +20,10 @@ EXTRA_DIST += tests/po-check.sh tests/lsan.supp
 include $(srcdir)/tests/unit/calendar.mk
 include $(srcdir)/tests/cli/calendar/local.mk
 include $(srcdir)/tests/bench/calendar.mk
+EXTRA_DIST += tests/po-check.sh
+
+# sync (issue 6): unit tests, simulation, hostile corpus, crash, git, fuzz
+include $(srcdir)/tests/unit/sync.mk
+include $(srcdir)/tests/sync/local.mk
+include $(srcdir)/tests/fuzz/local.mk
+include $(srcdir)/tests/bench/sync.mk

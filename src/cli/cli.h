@@ -83,5 +83,8 @@ int cli_cmd_conflicts(struct cli *c, int argc, char **argv);
 int cli_cmd_ical(struct cli *c, int argc, char **argv);
 int cli_venue_close(struct cli *c, int argc, char **argv);
 int cli_venue_closures(struct cli *c, int argc, char **argv);
+int cli_cmd_export(struct cli *c, int argc, char **argv);
+int cli_cmd_import(struct cli *c, int argc, char **argv);
+int cli_cmd_sync(struct cli *c, int argc, char **argv);
 
 #endif
