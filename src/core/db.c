@@ -771,6 +771,9 @@ setup(struct cb_db *db, unsigned flags)
 	}
 	if ((st = cb_db_exec(db, "PRAGMA foreign_keys = ON")) != CB_OK)
 		return st;
+	/* 32 MiB of page cache: an import touches the log's indexes all over */
+	if ((st = cb_db_exec(db, "PRAGMA cache_size = -32768")) != CB_OK)
+		return st;
 	if (strcmp(db->path, ":memory:") != 0 &&
 	    (st = cb_db_exec(db, "PRAGMA journal_mode = WAL")) != CB_OK)
 		return st;

@@ -8,3 +8,4 @@ CLEANFILES += tests/bench/bench-sync
 bench-sync: tests/bench/bench-sync$(EXEEXT)
 	tests/bench/bench-sync$(EXEEXT)
 .PHONY: bench-sync
+bench: bench-sync
