@@ -27,3 +27,4 @@ include $(srcdir)/tests/unit/sync.mk
 include $(srcdir)/tests/sync/local.mk
 include $(srcdir)/tests/fuzz/local.mk
 include $(srcdir)/tests/bench/sync.mk
+include $(srcdir)/tests/unit/review.mk

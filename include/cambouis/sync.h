@@ -112,4 +112,34 @@ struct cb_sync_summary {
 cb_status cb_sync_dir(struct cb_db *db, const char *dir, const struct cb_bundle_limits *lim,
 		      cb_sync_event_fn fn, void *arg, struct cb_sync_summary *s);
 
+/* --- what the Sync screen shows (sync-status.c) ------------------------------ */
+
+/* Another laptop this one knows of: from its ops or its bundles. */
+struct cb_sync_peer {
+	struct cb_id site;
+	char *label;              /* its site label, or its site's first 8 hex digits */
+	bool label_known;         /* a bundle from it told its label */
+	int64_t last_import_ms;   /* when its last bundle was imported here; 0: none
+				   * came directly (its changes came relayed) */
+	int64_t last_created_ms;  /* when that bundle was made */
+	int64_t bundles;          /* its bundles imported here */
+	int64_t received;         /* new changes those bundles brought (own and relayed) */
+	int64_t max_seq;          /* the highest seq of its own changes known here */
+};
+
+struct cb_sync_overview {
+	struct cb_id site;
+	char *label;              /* "" when this laptop has none yet */
+	int64_t pending;          /* local changes not exported yet */
+	int64_t last_export_ms;   /* 0: never */
+	int64_t last_sync_ms;     /* last folder sync; 0: never */
+	int64_t conflicts;        /* open conflicts to review */
+	struct cb_sync_peer *peers; /* by label */
+	size_t npeers;
+};
+
+/* Fill o; free with cb_sync_overview_free(). */
+cb_status cb_sync_overview(struct cb_db *db, struct cb_sync_overview *o);
+void cb_sync_overview_free(struct cb_sync_overview *o);
+
 #endif

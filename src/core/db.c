@@ -90,6 +90,19 @@ static const char *const migrations[] = {
 	"CREATE TABLE sync_files("
 	"  dir TEXT NOT NULL, name TEXT NOT NULL, size INTEGER NOT NULL,"
 	"  digest BLOB NOT NULL, PRIMARY KEY(dir, name)) WITHOUT ROWID;",
+
+	/* 5: conflicts to review: an imported op and the value it met for
+	 * the same field, both kept in the log (winner: the op the field
+	 * shows). Local bookkeeping, not a projection of the ops: rebuild
+	 * leaves it alone and it never travels. */
+	"CREATE TABLE sync_conflicts("
+	"  id INTEGER PRIMARY KEY,"
+	"  tbl INTEGER NOT NULL, row BLOB NOT NULL, field INTEGER NOT NULL,"
+	"  winner BLOB NOT NULL, loser BLOB NOT NULL,"
+	"  found_ms INTEGER NOT NULL,"
+	"  resolved INTEGER NOT NULL DEFAULT 0,"
+	"  UNIQUE(winner, loser));"
+	"CREATE INDEX sync_conflicts_open ON sync_conflicts(resolved, found_ms);",
 };
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 

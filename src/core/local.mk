@@ -25,3 +25,6 @@ CORE_LIBS = src/core/libcambouis-core.a $(SQLITE_LIBS) $(LIBCONFIG_LIBS) $(LIBIN
 src_core_libcambouis_core_a_SOURCES += \
 	include/cambouis/bundle.h include/cambouis/sha256.h include/cambouis/sync.h \
 	src/core/bundle.c src/core/bundle-publish.c src/core/sha256.c src/core/sync.c
+# the Sync screen's core: conflicts to review, the state of sync
+src_core_libcambouis_core_a_SOURCES += \
+	include/cambouis/review.h src/core/review.c src/core/sync-status.c

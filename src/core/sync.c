@@ -13,6 +13,7 @@
 #include "cambouis/clock.h"
 #include "cambouis/hlc.h"
 #include "cambouis/oplog.h"
+#include "cambouis/review.h"
 #include "cambouis/sync.h"
 
 static const char SQL_MARK_GET[] = "SELECT n FROM sync_marks WHERE dest = ?1";
@@ -20,6 +21,10 @@ static const char SQL_MARK_SET[] = "INSERT OR REPLACE INTO sync_marks(dest, n) V
 static const char SQL_OWN_MAX[] = "SELECT coalesce(max(seq), 0) FROM ops WHERE site = ?1";
 static const char SQL_EXPORTED_SEQ[] =
 	"INSERT OR REPLACE INTO meta(key, value) VALUES('exported_seq', ?1)";
+static const char SQL_EXPORTED_MS[] =
+	"INSERT OR REPLACE INTO meta(key, value) VALUES('exported_ms', ?1)";
+static const char SQL_SYNCED_MS[] =
+	"INSERT OR REPLACE INTO meta(key, value) VALUES('synced_ms', ?1)";
 static const char SQL_IMPORT_KNOWN[] = "SELECT 1 FROM sync_imports WHERE digest = ?1";
 static const char SQL_IMPORT_ADD[] =
 	"INSERT INTO sync_imports(digest, origin_site, origin_label, created_ms, imported_ms,"
@@ -140,8 +145,14 @@ cb_sync_export(struct cb_db *db, const struct cb_export_opts *o, cb_publish_fn p
 	if (r->op_count == 0 && o->skip_empty) {
 		r->skipped = true;
 		rc = advance_mark(db, o->mark, last);
-	} else if ((rc = publish(data, size, &r->manifest, arg)) == CB_OK) {
-		rc = advance_mark(db, o->mark, last);
+	} else if ((rc = publish(data, size, &r->manifest, arg)) == CB_OK &&
+		   (rc = advance_mark(db, o->mark, last)) == CB_OK) {
+		/* when a bundle last left this laptop, for the Sync screen */
+		struct cb_stmt *st;
+		if ((rc = cb_db_prepare(db, SQL_EXPORTED_MS, &st)) == CB_OK) {
+			cb_stmt_bind_int(st, 1, r->manifest.created_ms);
+			rc = step_done(st);
+		}
 	}
 	if (rc != CB_OK)
 		goto failed;
@@ -162,6 +173,7 @@ struct import_ctx {
 	struct cb_bundle *b;
 	struct cb_import_result *r;
 	uint64_t future_hlc;
+	int64_t now_ms;
 };
 
 static bool
@@ -197,12 +209,15 @@ import_one(const struct cb_op *op, void *arg)
 		if ((rc = cb_oplog_get(x->db, &info.rival_op_id, &rival)) != CB_OK)
 			return rc;
 		if (rival.seq > cb_bundle_knows(x->b, &rival.site) &&
-		    !same_value(&rival.value, &op->value))
+		    !same_value(&rival.value, &op->value)) {
 			x->r->conflicts++;
+			/* kept for the Sync screen's "conflicts to review" */
+			rc = cb_review_record(x->db, op, &rival, info.won, x->now_ms);
+		}
 		if (rival.value.type == CB_V_TEXT)
 			free((char *)rival.value.s);
 	}
-	return CB_OK;
+	return rc;
 }
 
 static cb_status
@@ -228,7 +243,7 @@ cb_sync_import(struct cb_db *db, struct cb_bundle *b, const char *source,
 	       struct cb_import_result *r)
 {
 	const struct cb_bundle_manifest *m = cb_bundle_manifest(b);
-	struct import_ctx x = {db, b, r, 0};
+	struct import_ctx x = {db, b, r, 0, 0};
 	int64_t now = cb_clock_now_ms(), first, last;
 	struct cb_stmt *st;
 	bool known;
@@ -236,6 +251,7 @@ cb_sync_import(struct cb_db *db, struct cb_bundle *b, const char *source,
 
 	memset(r, 0, sizeof *r);
 	r->max_hlc = cb_bundle_max_hlc(b);
+	x.now_ms = now;
 	x.future_hlc = (uint64_t)(now + CB_SYNC_CLOCK_SLACK_MS) << CB_HLC_COUNTER_BITS;
 	if ((rc = digest_known(db, m->digest, &known)) != CB_OK)
 		return rc;
@@ -561,6 +577,14 @@ cb_sync_dir(struct cb_db *db, const char *dir, const struct cb_bundle_limits *li
 		ev.m = &er.manifest;
 		ev.exported_ops = er.op_count;
 		emit(fn, arg, &ev);
+	}
+	{
+		/* when this laptop last went through a sync folder */
+		struct cb_stmt *st;
+		if ((rc = cb_db_prepare(db, SQL_SYNCED_MS, &st)) == CB_OK) {
+			cb_stmt_bind_int(st, 1, cb_clock_now_ms());
+			rc = step_done(st);
+		}
 	}
 out:
 	names_free(&files);
