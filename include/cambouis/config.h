@@ -33,6 +33,7 @@ struct cb_config {
 	char *workshop_name;
 	char *site_label;     /* NULL: the host name */
 	char *database;       /* NULL: the XDG data path */
+	char *sync_dir;       /* the folder "sync now" uses; NULL: none ("~/" allowed) */
 	char *session_start;  /* "HH:MM" */
 	char *session_end;
 	int every_weeks;

@@ -19,6 +19,9 @@ cb_status cb_paths_demo_db(char **out);
 /* $XDG_CONFIG_HOME/cambouis/config, else ~/.config/cambouis/config */
 cb_status cb_paths_config(char **out);
 
+/* path with a leading "~/" made $HOME/ (unchanged without HOME). */
+cb_status cb_paths_expand_home(const char *path, char **out);
+
 /* mkdir -p the directory holding file, mode 0700 for what it creates. */
 cb_status cb_paths_make_parent(const char *file);
 

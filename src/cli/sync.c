@@ -14,6 +14,7 @@
 #include "cambouis/clock.h"
 #include "cambouis/hlc.h"
 #include "cambouis/i18n.h"
+#include "cambouis/paths.h"
 #include "cambouis/sync.h"
 #include "cli.h"
 
@@ -236,6 +237,8 @@ struct sync_out {
 	const char *dir;
 };
 
+static int sync_folder(struct cli *c, struct sync_out *o);
+
 static void
 on_event(const struct cb_sync_event *ev, void *arg)
 {
@@ -267,8 +270,8 @@ cli_cmd_sync(struct cli *c, int argc, char **argv)
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
-	struct cb_sync_summary s;
 	struct sync_out o;
+	char *dir;
 	int opt, rc;
 	cb_status st;
 
@@ -276,30 +279,51 @@ cli_cmd_sync(struct cli *c, int argc, char **argv)
 	opterr = 0;
 	while ((opt = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
 		if (opt == 'h') {
-			fputs(_("Usage: cambouis sync DIR\n"
+			fputs(_("Usage: cambouis sync [DIR]\n"
 				"Import the other laptops' new bundles found in the folder DIR, then\n"
 				"write this laptop's new changes to DIR/<site label>/. DIR can be a\n"
-				"USB stick, a Syncthing or Nextcloud folder, or a git working copy.\n"),
+				"USB stick, a Syncthing or Nextcloud folder, or a git working copy.\n"
+				"Without DIR, the folder set by sync_dir in the configuration file.\n"),
 			      stdout);
 			return EXIT_OK;
 		}
 		cli_error(_("%s: unknown option '%s'"), "sync", argv[optind - 1]);
 		return cli_usage_error("sync");
 	}
-	if (argc - optind != 1) {
-		cli_error(argc - optind ? _("sync: give one folder") : _("sync: which folder?"));
+	if (argc - optind > 1) {
+		cli_error(_("sync: give one folder"));
 		return cli_usage_error("sync");
 	}
-	o.dir = argv[optind];
-	if ((rc = cli_open(c, CB_OPEN_WRITE)) != 0 || (rc = need_label(c)) != 0)
+	if (argc - optind == 0 && !c->cfg.sync_dir) {
+		cli_error(_("sync: which folder? Give one, or set sync_dir in the configuration "
+			    "file (see cambouis.conf(5))"));
+		return cli_usage_error("sync");
+	}
+	if ((st = cb_paths_expand_home(argc > optind ? argv[optind] : c->cfg.sync_dir,
+				       &dir)) != CB_OK)
+		return cli_fail(st, NULL);
+	o.dir = dir;
+	if ((rc = cli_open(c, CB_OPEN_WRITE)) != 0 || (rc = need_label(c)) != 0) {
+		free(dir);
 		return rc;
-	st = cb_sync_dir(c->db, o.dir, NULL, on_event, &o, &s);
+	}
+	rc = sync_folder(c, &o);
+	free(dir);
+	return rc;
+}
+
+static int
+sync_folder(struct cli *c, struct sync_out *o)
+{
+	struct cb_sync_summary s;
+	cb_status st = cb_sync_dir(c->db, o->dir, NULL, on_event, o, &s);
+
 	if (st == CB_NOT_FOUND) {
-		cli_error(_("%s: no such folder"), o.dir);
+		cli_error(_("%s: no such folder"), o->dir);
 		return EXIT_FAILURE_RUNTIME;
 	}
 	if (st == CB_IO || st == CB_FULL) {
-		cli_error("%s: %s", o.dir, st == CB_IO ? strerror(errno) : cb_status_message(st));
+		cli_error("%s: %s", o->dir, st == CB_IO ? strerror(errno) : cb_status_message(st));
 		return EXIT_FAILURE_RUNTIME;
 	}
 	if (st != CB_OK)

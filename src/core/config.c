@@ -100,6 +100,7 @@ cb_config_free(struct cb_config *cfg)
 	free(cfg->workshop_name);
 	free(cfg->site_label);
 	free(cfg->database);
+	free(cfg->sync_dir);
 	free(cfg->session_start);
 	free(cfg->session_end);
 	free_keys(cfg->keys, cfg->nkeys);
@@ -394,6 +395,8 @@ load_root(struct loader *ld, const config_setting_t *root, struct cb_config *cfg
 			get_string(ld, s, &cfg->site_label);
 		else if (strcmp(name, "database") == 0)
 			get_string(ld, s, &cfg->database);
+		else if (strcmp(name, "sync_dir") == 0)
+			get_string(ld, s, &cfg->sync_dir);
 		else if (strcmp(name, "session") == 0)
 			load_session(ld, s, cfg);
 		else if (strcmp(name, "retention_months") == 0)
@@ -417,6 +420,9 @@ load_root(struct loader *ld, const config_setting_t *root, struct cb_config *cfg
 	if (!ld->failed && cfg->database && !*cfg->database)
 		report(ld, config_setting_get_member(root, "database"),
 		       _("'%s' must not be empty"), "database");
+	if (!ld->failed && cfg->sync_dir && !*cfg->sync_dir)
+		report(ld, config_setting_get_member(root, "sync_dir"),
+		       _("'%s' must not be empty"), "sync_dir");
 }
 
 cb_status
@@ -451,6 +457,7 @@ cb_config_load(struct cb_config *cfg, const char *path, bool must_exist, char *e
 	work.workshop_name = xstrdup(cfg->workshop_name, &ld.oom);
 	work.site_label = xstrdup(cfg->site_label, &ld.oom);
 	work.database = xstrdup(cfg->database, &ld.oom);
+	work.sync_dir = xstrdup(cfg->sync_dir, &ld.oom);
 	work.session_start = xstrdup(cfg->session_start, &ld.oom);
 	work.session_end = xstrdup(cfg->session_end, &ld.oom);
 	work.path = xstrdup(path, &ld.oom);

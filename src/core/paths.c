@@ -97,3 +97,15 @@ cb_paths_make_parent(const char *file)
 	free(dir);
 	return CB_OK;
 }
+
+cb_status
+cb_paths_expand_home(const char *path, char **out)
+{
+	const char *home = getenv("HOME");
+
+	if (strncmp(path, "~/", 2) != 0 || !home || !*home) {
+		*out = strdup(path);
+		return *out ? CB_OK : CB_NOMEM;
+	}
+	return join(out, home, path + 1);
+}

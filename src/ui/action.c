@@ -69,6 +69,18 @@ static const struct {
 	{UI_SCOPE_FORM, UI_A_KILL_LINE, "C-u"},
 };
 
+/* Defaults of the actions one screen alone knows, in that screen's scope
+ * (so they may reuse a letter the generic scope gives to another action). */
+static const struct {
+	const char *screen;
+	enum ui_action action;
+	const char *key;
+} screen_defaults[] = {
+	{"sync", UI_A_SYNC_NOW, "s"},
+	{"sync", UI_A_KEEP_CURRENT, "c"},
+	{"sync", UI_A_KEEP_OTHER, "o"},
+};
+
 struct binding {
 	int scope;
 	int key;
@@ -149,6 +161,17 @@ ui_keymap_new(const char *const *scopes, size_t nscopes)
 		int key;
 		if (!ui_key_parse(defaults[i].key, &key) ||
 		    !add(km, defaults[i].scope, key, defaults[i].action))
+			goto oom;
+	}
+	for (size_t i = 0; i < sizeof screen_defaults / sizeof screen_defaults[0]; i++) {
+		int key, scope = -1;
+		for (size_t j = 2; j < km->nscopes && scope < 0; j++)
+			if (strcmp(km->scopes[j], screen_defaults[i].screen) == 0)
+				scope = (int)j;
+		if (scope < 0)
+			continue; /* that screen is not built in */
+		if (!ui_key_parse(screen_defaults[i].key, &key) ||
+		    !add(km, scope, key, screen_defaults[i].action))
 			goto oom;
 	}
 	return km;

@@ -11,7 +11,9 @@
  * The one table of actions: id, config name, group, short label (for the
  * key hints bar), translatable help.
  * Default bindings, the key map, the config checks and the help screen all
- * come from it, so they cannot drift apart.
+ * come from it, so they cannot drift apart. An action only one screen
+ * knows gets its default keys in that screen's scope (action.c), and the
+ * help leaves out actions with no key where it is shown.
  */
 enum ui_group {
 	UI_G_GLOBAL,
@@ -53,6 +55,9 @@ enum ui_group {
 	_(UNDO,        "undo",          UI_G_LIST,   N_("Undo"), N_("Undo the last change made in this session")) \
 	_(SORT,        "sort",          UI_G_LIST,   N_("Sort"), N_("Sort by the next column")) \
 	_(SORT_REVERSE, "sort-reverse", UI_G_LIST,   N_("Reverse"), N_("Reverse the sort order")) \
+	_(SYNC_NOW,    "sync-now",      UI_G_LIST,   N_("Sync now"), N_("Sync now through the shared folder (sync_dir in the configuration)")) \
+	_(KEEP_CURRENT, "keep-current", UI_G_LIST,   N_("Keep current"), N_("Conflict: keep the value shown now")) \
+	_(KEEP_OTHER,  "keep-other",    UI_G_LIST,   N_("Keep other"), N_("Conflict: keep the other value (it wins on every laptop after the next sync)")) \
 	_(FIELD_NEXT,  "field-next",    UI_G_FORM,   N_("Next field"), N_("Next field (Enter on the last one saves)")) \
 	_(FIELD_PREV,  "field-prev",    UI_G_FORM,   N_("Prev. field"), N_("Previous field")) \
 	_(SAVE,        "save",          UI_G_FORM,   N_("Save"), N_("Save the form")) \

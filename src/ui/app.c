@@ -25,6 +25,12 @@ ui_app_db(struct ui_app *app)
 	return app->cli->db;
 }
 
+const struct cb_config *
+ui_app_config(struct ui_app *app)
+{
+	return &app->cli->cfg;
+}
+
 int64_t
 ui_app_now(struct ui_app *app)
 {
@@ -248,7 +254,9 @@ help_lines(struct ui_app *app, char ***out)
 			if (a >= UI_A_SCREEN_1 && a <= UI_A_SCREEN_9 &&
 			    (size_t)(a - UI_A_SCREEN_1) >= ui_nscreens)
 				continue;
-			ui_draw_keys_of(app->km, scope, (enum ui_action)a, keys, sizeof keys);
+			/* another screen's action (or one left with no key) */
+			if (ui_keymap_keys(app->km, scope, (enum ui_action)a, keys, sizeof keys) == 0)
+				continue;
 			cell = ui_text_cell(keys, 18, UI_ALIGN_LEFT);
 			if (!cell || asprintf(&lines[n], "  %s  %s", cell, _(info->help)) < 0)
 				lines[n] = NULL;

@@ -9,4 +9,4 @@ UI_VM_SOURCES = \
 UI_SOURCES = src/ui/ui.h src/ui/ui.c $(UI_VM_SOURCES) \
 	src/ui/term.h src/ui/term.c src/ui/draw.h src/ui/draw.c \
 	src/ui/screen.h src/ui/app.h src/ui/app.c src/ui/screens.c \
-	src/ui/venues.c
+	src/ui/venues.c src/ui/sync-screen.c

@@ -51,6 +51,7 @@ extern const size_t ui_nscreens;
 
 /* What screens may ask of the app. */
 struct cb_db *ui_app_db(struct ui_app *app);
+const struct cb_config *ui_app_config(struct ui_app *app);
 int64_t ui_app_now(struct ui_app *app);
 const struct ui_keymap *ui_app_keymap(struct ui_app *app);
 /* The key map scope of the screen being shown. */

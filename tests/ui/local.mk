@@ -11,4 +11,5 @@ TESTS += tests/ui/vm-test
 TESTS += tests/ui/scenarios.sh tests/ui/config.sh tests/ui/tmux.sh
 EXTRA_DIST += tests/ui/scenarios.sh tests/ui/config.sh tests/ui/tmux.sh \
 	tests/ui/README $(wildcard $(srcdir)/tests/ui/scripts/*.keys) \
+	$(wildcard $(srcdir)/tests/ui/scripts/*.setup) \
 	$(wildcard $(srcdir)/tests/ui/expected/*.txt)

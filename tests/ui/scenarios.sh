@@ -4,6 +4,7 @@
 # home directory (pinned clock, time zone and screen size) and every
 # ":dump NAME-N.txt" it makes must equal tests/ui/expected/NAME-N.txt.
 # Header lines in a script: "# args: --demo", "# env: LC_ALL=fr_FR.UTF-8".
+# A shell script scripts/NAME.setup, if present, runs first in that home.
 # UPDATE_EXPECTED=1 rewrites the expected files (check the diff!).
 set -u
 : "${top_srcdir:=$(cd "$(dirname "$0")/../.." && pwd)}"
@@ -18,6 +19,14 @@ for keys in "$dir"/scripts/*.keys; do
 	tmp=$(mktemp -d) || exit 99
 	args=$(sed -n 's/^# args: //p' "$keys")
 	envs=$(sed -n 's/^# env: //p' "$keys")
+	# scripts/NAME.setup, when there is one, prepares the home directory
+	# (databases, a config file) with the same environment
+	setup=$dir/scripts/$name.setup
+	if [ -e "$setup" ] && ! (cd "$tmp" && env HOME="$tmp" XDG_DATA_HOME="$tmp/data" \
+		XDG_CONFIG_HOME="$tmp/config" TZ=Europe/Paris CAMBOUIS_NOW=2026-03-01T18:00 \
+		CAMBOUIS="$CAMBOUIS" sh "$setup") >"$tmp/setup.out" 2>&1; then
+		echo "FAIL $name: setup failed:"; cat "$tmp/setup.out"; fail=1; rm -rf "$tmp"; continue
+	fi
 	# shellcheck disable=SC2086
 	(cd "$tmp" && env HOME="$tmp" XDG_DATA_HOME="$tmp/data" XDG_CONFIG_HOME="$tmp/config" \
 		TZ=Europe/Paris CAMBOUIS_NOW=2026-03-01T18:00 CAMBOUIS_SCREEN=80x24 \

@@ -76,6 +76,7 @@ START_TEST(test_defaults)
 	ck_assert_str_eq(cfg.workshop_name, "cambouis");
 	ck_assert_ptr_null(cfg.site_label);
 	ck_assert_ptr_null(cfg.database);
+	ck_assert_ptr_null(cfg.sync_dir);
 	ck_assert_str_eq(cfg.session_start, "17:30");
 	ck_assert_str_eq(cfg.session_end, "20:00");
 	ck_assert_int_eq(cfg.every_weeks, 2);
@@ -94,6 +95,7 @@ static const char full[] =
 	"workshop_name = \"L'Atelier du Cambouis\";\n"
 	"site_label = \"Portable de l'accueil\";\n"
 	"database = \"/srv/cambouis/atelier.db\";\n"
+	"sync_dir = \"~/Sync/cambouis\";\n"
 	"session = {\n"
 	"  start = \"18:00\";\n"
 	"  end = \"21:30\";\n"
@@ -119,6 +121,7 @@ START_TEST(test_full_file)
 	ck_assert_str_eq(cfg.workshop_name, "L'Atelier du Cambouis");
 	ck_assert_str_eq(cfg.site_label, "Portable de l'accueil");
 	ck_assert_str_eq(cfg.database, "/srv/cambouis/atelier.db");
+	ck_assert_str_eq(cfg.sync_dir, "~/Sync/cambouis"); /* expanded by its users */
 	ck_assert_str_eq(cfg.session_start, "18:00");
 	ck_assert_str_eq(cfg.session_end, "21:30");
 	ck_assert_int_eq(cfg.every_weeks, 1);
@@ -131,13 +134,13 @@ START_TEST(test_full_file)
 	ck_assert_uint_eq(cfg.keys[0].nkeys, 2);
 	ck_assert_str_eq(cfg.keys[0].keys[0], "Q");
 	ck_assert_str_eq(cfg.keys[0].keys[1], "C-c");
-	ck_assert_int_eq(cfg.keys[0].line, 14);
+	ck_assert_int_eq(cfg.keys[0].line, 15);
 	ck_assert_str_eq(cfg.keys[1].action, "help");
 	ck_assert_uint_eq(cfg.keys[1].nkeys, 1);
 	ck_assert_str_eq(cfg.keys[1].keys[0], "F1");
 	ck_assert_str_eq(cfg.keys[2].scope, "venues");
 	ck_assert_str_eq(cfg.keys[2].action, "add");
-	ck_assert_int_eq(cfg.keys[2].line, 15);
+	ck_assert_int_eq(cfg.keys[2].line, 16);
 	cb_config_free(&cfg);
 	free(path);
 }
@@ -198,6 +201,8 @@ START_TEST(test_out_of_range)
 		"config:2: 'session.every_weeks' must be between 1 and 52");
 	REFUSED("workshop_name = \"\";\n", "config:1: 'workshop_name' must not be empty");
 	REFUSED("database = \"\";\n", "config:1: 'database' must not be empty");
+	REFUSED("\nsync_dir = \"\";\n", "config:2: 'sync_dir' must not be empty");
+	REFUSED("sync_dir = 3;\n", "config:1: 'sync_dir' must be a string");
 }
 END_TEST
 
