@@ -5,3 +5,7 @@ TESTS += tests/unit/test-review
 tests_unit_test_review_SOURCES = tests/unit/test-review.c $(unit_common)
 tests_unit_test_review_CPPFLAGS = $(unit_cppflags)
 tests_unit_test_review_LDADD = $(unit_ldadd)
+
+# 'cambouis sync' and the sync_dir setting
+TESTS += tests/cli/sync-dir.sh
+EXTRA_DIST += tests/cli/sync-dir.sh
