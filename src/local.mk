@@ -4,6 +4,7 @@ src_cambouis_CPPFLAGS = $(AM_CPPFLAGS) $(NCURSESW_CFLAGS)
 src_cambouis_SOURCES = src/main.c \
 	src/cli/cli.h src/cli/common.c src/cli/table.c src/cli/venue.c src/cli/admin.c \
 	src/cli/calcli.h src/cli/calendar.c src/cli/calendar-session.c \
+	src/cli/sync.c \
 	$(UI_SOURCES)
 src_cambouis_LDADD = $(CORE_LIBS) $(NCURSESW_LIBS)
 
@@ -16,10 +17,11 @@ src_cambouis_CPPFLAGS += -DBUILD_BINDIR=\"$(abs_top_builddir)/src\" \
 all-local: build-locale
 build-locale:
 	@for lang in `cat $(srcdir)/po/LINGUAS`; do \
-	  if test -f $(srcdir)/po/$$lang.gmo; then gmo=$(srcdir)/po/$$lang.gmo; \
-	  elif test -f po/$$lang.gmo; then gmo=po/$$lang.gmo; else continue; fi; \
-	  $(MKDIR_P) po/locale/$$lang/LC_MESSAGES && \
-	  cp -f $$gmo po/locale/$$lang/LC_MESSAGES/$(PACKAGE).mo || exit 1; \
+	  mo=po/locale/$$lang/LC_MESSAGES/$(PACKAGE).mo; \
+	  if test ! -f $$mo || test $(srcdir)/po/$$lang.po -nt $$mo; then \
+	    $(MKDIR_P) po/locale/$$lang/LC_MESSAGES && \
+	    $(MSGFMT) -c -o $$mo $(srcdir)/po/$$lang.po || exit 1; \
+	  fi; \
 	done
 clean-local: clean-build-locale
 clean-build-locale:

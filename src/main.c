@@ -30,6 +30,9 @@ static const struct {
 	{"session", cli_cmd_session},
 	{"conflicts", cli_cmd_conflicts},
 	{"ical", cli_cmd_ical},
+	{"export", cli_cmd_export},
+	{"import", cli_cmd_import},
+	{"sync", cli_cmd_sync},
 };
 
 static void
@@ -61,6 +64,9 @@ usage(FILE *out)
 		"                              fill a database with demo data\n"
 		"  rebuild                     rebuild the tables from the op log\n"
 		"  check                       check the database file's integrity\n"
+		"  export FILE [--full]        write the changes not exported before to a bundle\n"
+		"  import FILE...              check bundles and apply their new changes\n"
+		"  sync DIR                    exchange bundles with the other laptops through DIR\n"
 		"\n"
 		"Exit status: 0 ok, 1 failure, 2 usage or configuration error, 3 terminal\n"
 		"unusable, 4 database unavailable, 5 database damaged, 6 import rejected.\n"

@@ -8,14 +8,22 @@ AM_TESTS_ENVIRONMENT = \
 	CAMBOUIS='$(abs_top_builddir)/src/cambouis'; \
 	export top_srcdir top_builddir CAMBOUIS; \
 	TZ=Europe/Paris; LC_ALL=C.UTF-8; LANG=C.UTF-8; LANGUAGE=; export TZ LC_ALL LANG LANGUAGE; \
-	unset CAMBOUIS_DB CAMBOUIS_CONFIG CAMBOUIS_NOW NO_COLOR;
+	unset CAMBOUIS_DB CAMBOUIS_CONFIG CAMBOUIS_NOW NO_COLOR; \
+	LSAN_OPTIONS=suppressions='$(abs_top_srcdir)/tests/lsan.supp'; export LSAN_OPTIONS;
 
 include $(srcdir)/tests/unit/local.mk
 include $(srcdir)/tests/cli/local.mk
 include $(srcdir)/tests/ui/local.mk
 
 TESTS += tests/po-check.sh
-EXTRA_DIST += tests/po-check.sh
+EXTRA_DIST += tests/po-check.sh tests/lsan.supp
 include $(srcdir)/tests/unit/calendar.mk
 include $(srcdir)/tests/cli/calendar/local.mk
 include $(srcdir)/tests/bench/calendar.mk
+EXTRA_DIST += tests/po-check.sh
+
+# sync (issue 6): unit tests, simulation, hostile corpus, crash, git, fuzz
+include $(srcdir)/tests/unit/sync.mk
+include $(srcdir)/tests/sync/local.mk
+include $(srcdir)/tests/fuzz/local.mk
+include $(srcdir)/tests/bench/sync.mk

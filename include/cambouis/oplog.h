@@ -36,6 +36,10 @@ struct cb_op {
 	struct cb_value value; /* text not owned */
 };
 
+/* Is kind an op kind this build knows? (A bundle with another kind comes
+ * from a newer cambouis.) */
+bool cb_op_kind_known(int kind);
+
 /* Check an op on its own (kind, codes, type, size, UTF-8): a pure function
  * of the op, never of the receiver's clock or contents. CB_OK or CB_BAD_OP. */
 cb_status cb_op_validate(const struct cb_op *op);
@@ -43,6 +47,21 @@ cb_status cb_op_validate(const struct cb_op *op);
 /* Record op if it is new and project it. *was_new (may be NULL) tells
  * whether the op was new. Must run inside a transaction. */
 cb_status cb_oplog_apply(struct cb_db *db, const struct cb_op *op, bool *was_new);
+
+/* What applying one op did, for the import report (conflicts). The rival
+ * is the op that held the field before: the one this op replaced when it
+ * won, or the one it lost to. */
+struct cb_apply_info {
+	bool was_new;      /* the op was not in the log yet */
+	bool won;          /* it is now the field's value */
+	bool had_rival;    /* the field had a value from another op */
+	struct cb_id rival_site, rival_op_id;
+};
+
+/* cb_oplog_apply() telling what happened; the one apply path (the plain
+ * version calls it). info is always filled. */
+cb_status cb_oplog_apply_ex(struct cb_db *db, const struct cb_op *op,
+			    struct cb_apply_info *info);
 
 /* Make a local op setting (table, row, field) to value, stamped with this
  * site, its next seq and a fresh clock, and apply it. Must run inside a
@@ -71,5 +90,27 @@ cb_status cb_oplog_each(struct cb_db *db, cb_op_visit_fn fn, void *arg);
 /* Write every materialised table's rows, in primary-key order, as text
  * lines (for rebuild equality checks and debugging). Caller frees *out. */
 cb_status cb_oplog_dump_tables(struct cb_db *db, char **out);
+
+/* --- for sync ----------------------------------------------------------
+ * Every op that enters the log (local or imported) gets the next arrival
+ * number n, so "the ops not exported before" are those after a mark. */
+
+/* Fetch one op by id; a text value is malloc'ed: the caller frees
+ * (char *)op->value.s. CB_NOT_FOUND when absent. */
+cb_status cb_oplog_get(struct cb_db *db, const struct cb_id *op_id, struct cb_op *op);
+
+/* Visit the ops that arrived after arrival number after, in arrival
+ * order; exclude_source (may be NULL) leaves out the ops that came from
+ * bundles imported from that sync folder. */
+typedef cb_status (*cb_op_arrival_fn)(const struct cb_op *op, int64_t n, void *arg);
+cb_status cb_oplog_each_arrived(struct cb_db *db, int64_t after, const char *exclude_source,
+				cb_op_arrival_fn fn, void *arg);
+
+/* The last arrival number (0 for an empty log). */
+cb_status cb_oplog_last_arrival(struct cb_db *db, int64_t *n);
+
+/* This laptop's knowledge: the highest seq it holds of every site. */
+typedef cb_status (*cb_site_seq_fn)(const struct cb_id *site, int64_t max_seq, void *arg);
+cb_status cb_oplog_each_site_max(struct cb_db *db, cb_site_seq_fn fn, void *arg);
 
 #endif

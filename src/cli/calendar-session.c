@@ -322,28 +322,13 @@ session_add(struct cli *c, int argc, char **argv)
 int
 cli_cmd_session(struct cli *c, int argc, char **argv)
 {
-	static const struct {
-		const char *name;
-		int (*fn)(struct cli *, int, char **);
-	} subs[] = {
+	static const struct cli_action subs[] = {
 		{"cancel", session_cancel}, {"move", session_move}, {"held", session_held},
 		{"restore", session_restore}, {"show", session_show}, {"add", session_add},
 	};
 
-	if (argc < 2) {
-		cli_error(_("session: say what to do: cancel, move, held, restore, show or add"));
-		return cli_usage_error("session");
-	}
-	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
-	    strcmp(argv[1], "help") == 0) {
-		session_help(stdout);
-		return EXIT_OK;
-	}
-	for (size_t i = 0; i < sizeof subs / sizeof subs[0]; i++)
-		if (strcmp(argv[1], subs[i].name) == 0)
-			return subs[i].fn(c, argc - 1, argv + 1);
-	cli_error(_("session: unknown action '%s'"), argv[1]);
-	return cli_usage_error("session");
+	return cli_dispatch(c, argc, argv, "session", subs, sizeof subs / sizeof subs[0], session_help,
+			    _("session: say what to do: cancel, move, held, restore, show or add"));
 }
 
 /* --- venue close / venue closures ------------------------------------------ */

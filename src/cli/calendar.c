@@ -536,28 +536,13 @@ series_list(struct cli *c, int argc, char **argv)
 int
 cli_cmd_series(struct cli *c, int argc, char **argv)
 {
-	static const struct {
-		const char *name;
-		int (*fn)(struct cli *, int, char **);
-	} subs[] = {
+	static const struct cli_action subs[] = {
 		{"add", series_add}, {"list", series_list}, {"ls", series_list},
 		{"edit", series_edit}, {"rm", series_rm}, {"remove", series_rm},
 	};
 
-	if (argc < 2) {
-		cli_error(_("series: say what to do: add, list, edit or rm"));
-		return cli_usage_error("series");
-	}
-	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
-	    strcmp(argv[1], "help") == 0) {
-		series_help(stdout);
-		return EXIT_OK;
-	}
-	for (size_t i = 0; i < sizeof subs / sizeof subs[0]; i++)
-		if (strcmp(argv[1], subs[i].name) == 0)
-			return subs[i].fn(c, argc - 1, argv + 1);
-	cli_error(_("series: unknown action '%s'"), argv[1]);
-	return cli_usage_error("series");
+	return cli_dispatch(c, argc, argv, "series", subs, sizeof subs / sizeof subs[0], series_help,
+			    _("series: say what to do: add, list, edit or rm"));
 }
 
 /* --- agenda ------------------------------------------------------------------ */

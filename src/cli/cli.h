@@ -69,6 +69,17 @@ bool cli_table_add(struct cli_table *t, const char *const *cells);
 bool cli_table_print(const struct cli_table *t, FILE *out, enum cli_format fmt);
 void cli_table_free(struct cli_table *t);
 
+/* A command with actions ("venue add", "series list"...): run the action
+ * named by argv[1], or print help, or say what is missing. say_what is the
+ * translated "GROUP: say what to do: ..." line. */
+struct cli_action {
+	const char *name;
+	int (*fn)(struct cli *c, int argc, char **argv);
+};
+int cli_dispatch(struct cli *c, int argc, char **argv, const char *group,
+		 const struct cli_action *actions, size_t n, void (*help)(FILE *out),
+		 const char *say_what);
+
 /* The sub-commands. argv[0] is the command name. */
 int cli_cmd_init(struct cli *c, int argc, char **argv);
 int cli_cmd_venue(struct cli *c, int argc, char **argv);
@@ -83,5 +94,8 @@ int cli_cmd_conflicts(struct cli *c, int argc, char **argv);
 int cli_cmd_ical(struct cli *c, int argc, char **argv);
 int cli_venue_close(struct cli *c, int argc, char **argv);
 int cli_venue_closures(struct cli *c, int argc, char **argv);
+int cli_cmd_export(struct cli *c, int argc, char **argv);
+int cli_cmd_import(struct cli *c, int argc, char **argv);
+int cli_cmd_sync(struct cli *c, int argc, char **argv);
 
 #endif

@@ -70,6 +70,26 @@ static const char *const migrations[] = {
 	"  venue TEXT, from_date TEXT, to_date TEXT, reason TEXT,"
 	"  deleted INTEGER NOT NULL DEFAULT 0) WITHOUT ROWID;"
 	"CREATE INDEX venues_hexid ON venues(lower(hex(id)));",
+
+	/* 4: sync: the order in which ops arrived here, so an export
+	 * can take "every op not exported before", own and relayed; the
+	 * bundles imported (remembered by digest); how far each destination
+	 * has been exported; and which files of a sync folder were read. */
+	"CREATE TABLE arrivals(n INTEGER PRIMARY KEY, op_id BLOB NOT NULL);"
+	"INSERT INTO arrivals(op_id) SELECT op_id FROM ops ORDER BY hlc, site, op_id;"
+	"CREATE TABLE sync_imports("
+	"  digest BLOB PRIMARY KEY CHECK(length(digest) = 32),"
+	"  origin_site BLOB NOT NULL, origin_label TEXT NOT NULL,"
+	"  created_ms INTEGER NOT NULL, imported_ms INTEGER NOT NULL,"
+	"  op_count INTEGER NOT NULL, new_count INTEGER NOT NULL,"
+	"  conflicts INTEGER NOT NULL,"
+	"  first_n INTEGER, last_n INTEGER," /* arrivals this import added */
+	"  source TEXT) WITHOUT ROWID;"      /* the sync folder, NULL for import */
+	"CREATE INDEX sync_imports_origin ON sync_imports(origin_site, imported_ms);"
+	"CREATE TABLE sync_marks(dest TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;"
+	"CREATE TABLE sync_files("
+	"  dir TEXT NOT NULL, name TEXT NOT NULL, size INTEGER NOT NULL,"
+	"  digest BLOB NOT NULL, PRIMARY KEY(dir, name)) WITHOUT ROWID;",
 };
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 
@@ -750,6 +770,9 @@ setup(struct cb_db *db, unsigned flags)
 		return init_site(db);
 	}
 	if ((st = cb_db_exec(db, "PRAGMA foreign_keys = ON")) != CB_OK)
+		return st;
+	/* 32 MiB of page cache: an import touches the log's indexes all over */
+	if ((st = cb_db_exec(db, "PRAGMA cache_size = -32768")) != CB_OK)
 		return st;
 	if (strcmp(db->path, ":memory:") != 0 &&
 	    (st = cb_db_exec(db, "PRAGMA journal_mode = WAL")) != CB_OK)

@@ -20,3 +20,8 @@ src_core_libcambouis_core_a_SOURCES += \
 	src/core/date.c src/core/holidays.c src/core/ical.c src/core/calendar-demo.c
 
 CORE_LIBS = src/core/libcambouis-core.a $(SQLITE_LIBS) $(LIBCONFIG_LIBS) $(LIBINTL)
+
+# sync (issue 6): bundles, SHA-256, export/import/sync
+src_core_libcambouis_core_a_SOURCES += \
+	include/cambouis/bundle.h include/cambouis/sha256.h include/cambouis/sync.h \
+	src/core/bundle.c src/core/bundle-publish.c src/core/sha256.c src/core/sync.c

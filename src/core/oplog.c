@@ -27,6 +27,25 @@ static const char SQL_PENDING[] =
 	"SELECT count(*) FROM ops WHERE site = ?1 AND seq >"
 	" coalesce((SELECT value FROM meta WHERE key = 'exported_seq'), 0)";
 static const char SQL_CLOCKS_CLEAR[] = "DELETE FROM clocks";
+static const char SQL_ARRIVAL_INSERT[] = "INSERT INTO arrivals(op_id) VALUES(?1)";
+static const char SQL_OP_GET[] =
+	"SELECT op_id, site, seq, hlc, kind, tbl, row, field, value, typeof(value)"
+	" FROM ops WHERE op_id = ?1";
+static const char SQL_OP_ARRIVED[] =
+	"SELECT o.op_id, o.site, o.seq, o.hlc, o.kind, o.tbl, o.row, o.field, o.value,"
+	"  typeof(o.value), a.n"
+	" FROM arrivals a JOIN ops o ON o.op_id = a.op_id WHERE a.n > ?1"
+	" AND (?2 IS NULL OR NOT EXISTS (SELECT 1 FROM sync_imports i"
+	"   WHERE i.source = ?2 AND a.n BETWEEN i.first_n AND i.last_n))"
+	" ORDER BY a.n";
+static const char SQL_LAST_ARRIVAL[] = "SELECT coalesce(max(n), 0) FROM arrivals";
+static const char SQL_SITE_MAX[] = "SELECT site, max(seq) FROM ops GROUP BY site ORDER BY site";
+
+bool
+cb_op_kind_known(int kind)
+{
+	return kind == CB_OP_SET;
+}
 
 cb_status
 cb_op_validate(const struct cb_op *op)
@@ -74,7 +93,7 @@ bind_value(struct cb_stmt *st, int i, const struct cb_value *v)
 /* Does op beat the current winner of its field? Total order on
  * (hlc, site, op_id), so every laptop picks the same winner. */
 static cb_status
-op_wins(struct cb_db *db, const struct cb_op *op, bool *wins)
+op_wins(struct cb_db *db, const struct cb_op *op, bool *wins, struct cb_apply_info *info)
 {
 	struct cb_stmt *st;
 	struct cb_id site, op_id;
@@ -103,6 +122,11 @@ op_wins(struct cb_db *db, const struct cb_op *op, bool *wins)
 	else if ((c = cb_id_cmp(&op->site, &site)) == 0)
 		c = cb_id_cmp(&op->op_id, &op_id);
 	*wins = c > 0;
+	if (info) {
+		info->had_rival = true;
+		info->rival_site = site;
+		info->rival_op_id = op_id;
+	}
 	return CB_OK;
 }
 
@@ -115,7 +139,7 @@ step_done(struct cb_stmt *st)
 
 /* Project one op onto the materialised tables. */
 static cb_status
-project(struct cb_db *db, const struct cb_op *op)
+project(struct cb_db *db, const struct cb_op *op, struct cb_apply_info *info)
 {
 	const struct cb_field_def *def = cb_schema_field(op->table, op->field);
 	const struct cb_table_def *tab = cb_schema_table(op->table);
@@ -125,8 +149,10 @@ project(struct cb_db *db, const struct cb_op *op)
 
 	if (!def || !tab)
 		return CB_BAD_OP;
-	if ((rc = op_wins(db, op, &wins)) != CB_OK || !wins)
+	if ((rc = op_wins(db, op, &wins, info)) != CB_OK || !wins)
 		return rc;
+	if (info)
+		info->won = true;
 
 	if ((rc = cb_db_prepare(db, tab->create_row_sql, &st)) != CB_OK)
 		return rc;
@@ -155,12 +181,22 @@ project(struct cb_db *db, const struct cb_op *op)
 cb_status
 cb_oplog_apply(struct cb_db *db, const struct cb_op *op, bool *was_new)
 {
+	struct cb_apply_info info;
+	cb_status rc = cb_oplog_apply_ex(db, op, &info);
+
+	if (was_new)
+		*was_new = info.was_new;
+	return rc;
+}
+
+cb_status
+cb_oplog_apply_ex(struct cb_db *db, const struct cb_op *op, struct cb_apply_info *info)
+{
 	struct cb_db_clock *clock = cb_db_clock_state(db);
 	struct cb_stmt *st;
 	cb_status rc;
 
-	if (was_new)
-		*was_new = false;
+	memset(info, 0, sizeof *info);
 	if (!cb_db_in_transaction(db))
 		return CB_DB_ERROR;
 	if ((rc = cb_op_validate(op)) != CB_OK)
@@ -180,10 +216,15 @@ cb_oplog_apply(struct cb_db *db, const struct cb_op *op, bool *was_new)
 		return rc;
 	if (cb_db_changes(db) == 0)
 		return CB_OK; /* known already: applying twice changes nothing */
+	/* the arrival order lets an export find the ops it has not sent yet */
+	if ((rc = cb_db_prepare(db, SQL_ARRIVAL_INSERT, &st)) != CB_OK)
+		return rc;
+	cb_stmt_bind_id(st, 1, &op->op_id);
+	if ((rc = step_done(st)) != CB_OK)
+		return rc;
 	clock->last_hlc = cb_hlc_observe(clock->last_hlc, op->hlc);
-	if (was_new)
-		*was_new = true;
-	return project(db, op);
+	info->was_new = true;
+	return project(db, op, info);
 }
 
 cb_status
@@ -270,7 +311,7 @@ replay_one(const struct cb_op *op, void *arg)
 	/* an op that no longer validates (a field dropped) is kept but skipped */
 	if (cb_op_validate(op) != CB_OK)
 		return CB_OK;
-	return project(arg, op);
+	return project(arg, op, NULL);
 }
 
 cb_status
@@ -394,4 +435,76 @@ cb_oplog_dump_tables(struct cb_db *db, char **out)
 	}
 	*out = b.s ? b.s : strdup("");
 	return *out ? CB_OK : CB_NOMEM;
+}
+
+/* --- sync support ------------------------------------------------------- */
+
+cb_status
+cb_oplog_get(struct cb_db *db, const struct cb_id *op_id, struct cb_op *op)
+{
+	struct cb_stmt *st;
+	cb_status rc = cb_db_prepare(db, SQL_OP_GET, &st);
+
+	if (rc != CB_OK)
+		return rc;
+	cb_stmt_bind_id(st, 1, op_id);
+	rc = cb_stmt_step(st);
+	if (rc == CB_DONE)
+		return CB_NOT_FOUND;
+	if (rc != CB_ROW)
+		return rc;
+	read_op(st, op);
+	if (op->value.type == CB_V_TEXT && !(op->value.s = strdup(op->value.s))) {
+		cb_stmt_reset(st);
+		return CB_NOMEM;
+	}
+	cb_stmt_reset(st);
+	return CB_OK;
+}
+
+cb_status
+cb_oplog_each_arrived(struct cb_db *db, int64_t after, const char *exclude_source,
+		      cb_op_arrival_fn fn, void *arg)
+{
+	struct cb_stmt *st;
+	struct cb_op op;
+	cb_status rc = cb_db_prepare(db, SQL_OP_ARRIVED, &st);
+
+	if (rc != CB_OK)
+		return rc;
+	cb_stmt_bind_int(st, 1, after);
+	cb_stmt_bind_text(st, 2, exclude_source);
+	while ((rc = cb_stmt_step(st)) == CB_ROW) {
+		read_op(st, &op);
+		if ((rc = fn(&op, cb_stmt_int(st, 10), arg)) != CB_OK) {
+			cb_stmt_reset(st);
+			return rc;
+		}
+	}
+	return rc == CB_DONE ? CB_OK : rc;
+}
+
+cb_status
+cb_oplog_last_arrival(struct cb_db *db, int64_t *n)
+{
+	return cb_db_query_int(db, SQL_LAST_ARRIVAL, n);
+}
+
+cb_status
+cb_oplog_each_site_max(struct cb_db *db, cb_site_seq_fn fn, void *arg)
+{
+	struct cb_stmt *st;
+	struct cb_id site;
+	cb_status rc = cb_db_prepare(db, SQL_SITE_MAX, &st);
+
+	if (rc != CB_OK)
+		return rc;
+	while ((rc = cb_stmt_step(st)) == CB_ROW) {
+		cb_stmt_id(st, 0, &site);
+		if ((rc = fn(&site, cb_stmt_int(st, 1), arg)) != CB_OK) {
+			cb_stmt_reset(st);
+			return rc;
+		}
+	}
+	return rc == CB_DONE ? CB_OK : rc;
 }

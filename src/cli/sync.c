@@ -1,0 +1,319 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* export, import and sync: the commands that carry changes between
+ * laptops (issue 6). */
+#include "config.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "cambouis/bundle.h"
+#include "cambouis/clock.h"
+#include "cambouis/hlc.h"
+#include "cambouis/i18n.h"
+#include "cambouis/sync.h"
+#include "cli.h"
+
+enum { OPT_FULL = 256 };
+
+static void
+format_time(int64_t ms, char *out, size_t len)
+{
+	time_t t = (time_t)(ms / 1000);
+	struct tm tm;
+
+	if (!localtime_r(&t, &tm) || !strftime(out, len, "%Y-%m-%d %H:%M", &tm))
+		snprintf(out, len, "?");
+}
+
+/* "cambouis: FILE: reason (detail)" */
+static void
+print_rejection(const char *file, cb_status st, int err, const struct cb_bundle_why *why)
+{
+	if (st == CB_INVALID)
+		cli_error("%s: %s%s%s%s", file, cb_bundle_reject_message(why->reason),
+			  why->detail[0] ? " (" : "", why->detail, why->detail[0] ? ")" : "");
+	else if (st == CB_IO)
+		cli_error("%s: %s", file, strerror(err));
+	else
+		cli_error("%s: %s", file, cb_status_message(st));
+}
+
+static int
+need_label(struct cli *c)
+{
+	if (*cb_db_site_label(c->db))
+		return 0;
+	cli_error(_("this laptop has no site label: run 'cambouis init --site-label NAME' first"));
+	return EXIT_USAGE;
+}
+
+static void
+report_import(const char *label, const struct cb_import_result *r)
+{
+	printf(ngettext_("%lld new change from %s", "%lld new changes from %s",
+			 (unsigned long)r->new_ops), (long long)r->new_ops, label);
+	printf(ngettext_(" (%lld already known, ", " (%lld already known, ",
+			 (unsigned long)r->known_ops), (long long)r->known_ops);
+	printf(ngettext_("%lld conflict)\n", "%lld conflicts)\n", (unsigned long)r->conflicts),
+	       (long long)r->conflicts);
+	if (r->future_ops) {
+		char when[32];
+		format_time(cb_hlc_ms(r->max_hlc), when, sizeof when);
+		cli_error(ngettext_("warning: %lld change from %s carries a clock far in the future "
+				    "(%s): that laptop's date may be wrong",
+				    "warning: %lld changes from %s carry clocks far in the future "
+				    "(up to %s): that laptop's date may be wrong",
+				    (unsigned long)r->future_ops),
+			  (long long)r->future_ops, label, when);
+	}
+}
+
+static void
+warn_clock(struct cli *c)
+{
+	int64_t now = cb_clock_now_ms(), newest;
+	char a[32], b[32];
+
+	if (!cb_sync_clock_behind(c->db, now, &newest))
+		return;
+	format_time(now, a, sizeof a);
+	format_time(newest, b, sizeof b);
+	cli_error(_("warning: this laptop's clock (%s) is far behind the newest change seen (%s): "
+		    "check its date and time"), a, b);
+}
+
+/* --- export ---------------------------------------------------------------------- */
+
+static cb_status
+publish_file(const void *data, size_t size, const struct cb_bundle_manifest *m, void *arg)
+{
+	(void)m;
+	return cb_bundle_publish(arg, data, size, false);
+}
+
+int
+cli_cmd_export(struct cli *c, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{"full", no_argument, NULL, OPT_FULL},
+		{"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0},
+	};
+	struct cb_export_opts o = {.mark = "export"};
+	struct cb_export_result r;
+	const char *file;
+	int opt, rc;
+	cb_status st;
+
+	optind = 0; /* 0: GNU getopt starts afresh (and permutes) */
+	opterr = 0;
+	while ((opt = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+		switch (opt) {
+		case OPT_FULL:
+			o.full = true;
+			break;
+		case 'h':
+			fputs(_("Usage: cambouis export FILE [--full]\n"
+				"Write the changes not exported before (this laptop's and those it\n"
+				"relays) into the bundle FILE; --full writes every change.\n"), stdout);
+			return EXIT_OK;
+		default:
+			cli_error(_("%s: unknown option '%s'"), "export", argv[optind - 1]);
+			return cli_usage_error("export");
+		}
+	}
+	if (argc - optind != 1) {
+		cli_error(argc - optind ? _("export: give one file") : _("export: which file?"));
+		return cli_usage_error("export");
+	}
+	file = argv[optind];
+	if ((rc = cli_open(c, CB_OPEN_WRITE)) != 0 || (rc = need_label(c)) != 0)
+		return rc;
+	st = cb_sync_export(c->db, &o, publish_file, (void *)file, &r);
+	if (st == CB_IO || st == CB_FULL) {
+		cli_error("%s: %s", file, st == CB_IO ? strerror(errno) : cb_status_message(st));
+		return EXIT_FAILURE_RUNTIME;
+	}
+	if (st != CB_OK)
+		return cli_fail(st, c->db_path);
+	printf(ngettext_("Exported %lld change to %s.\n", "Exported %lld changes to %s.\n",
+			 (unsigned long)r.op_count), (long long)r.op_count, file);
+	return EXIT_OK;
+}
+
+/* --- import ---------------------------------------------------------------------- */
+
+int
+cli_cmd_import(struct cli *c, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0},
+	};
+	struct cb_bundle **bundles;
+	int opt, rc, nfiles, rejected = 0, unreadable = 0;
+	cb_status st = CB_OK;
+
+	optind = 0; /* 0: GNU getopt starts afresh (and permutes) */
+	opterr = 0;
+	while ((opt = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+		if (opt == 'h') {
+			fputs(_("Usage: cambouis import FILE...\n"
+				"Check the bundles and apply their new changes in one transaction.\n"
+				"A bundle that fails a check is rejected whole (exit 6) and nothing\n"
+				"is imported.\n"), stdout);
+			return EXIT_OK;
+		}
+		cli_error(_("%s: unknown option '%s'"), "import", argv[optind - 1]);
+		return cli_usage_error("import");
+	}
+	nfiles = argc - optind;
+	if (nfiles < 1) {
+		cli_error(_("import: which file?"));
+		return cli_usage_error("import");
+	}
+	if (!(bundles = calloc((size_t)nfiles, sizeof *bundles)))
+		return cli_fail(CB_NOMEM, NULL);
+	/* every file is checked before the database is even opened */
+	for (int i = 0; i < nfiles; i++) {
+		struct cb_bundle_why why;
+		cb_status one = cb_bundle_read(argv[optind + i], NULL, &bundles[i], &why);
+		if (one == CB_NOMEM) {
+			st = one;
+			break;
+		}
+		if (one != CB_OK) {
+			print_rejection(argv[optind + i], one, errno, &why);
+			if (one == CB_INVALID)
+				rejected++;
+			else
+				unreadable++;
+		}
+	}
+	if (st != CB_OK || rejected || unreadable) {
+		rc = st != CB_OK ? cli_fail(st, NULL) :
+		     rejected ? EXIT_IMPORT_REJECTED : EXIT_FAILURE_RUNTIME;
+		goto out;
+	}
+	if ((rc = cli_open(c, CB_OPEN_WRITE)) != 0)
+		goto out;
+	struct cb_import_result *res = calloc((size_t)nfiles, sizeof *res);
+	if (!res || (st = cb_db_begin(c->db)) != CB_OK) {
+		free(res);
+		rc = cli_fail(res ? st : CB_NOMEM, c->db_path);
+		goto out;
+	}
+	for (int i = 0; i < nfiles && st == CB_OK; i++)
+		st = cb_sync_import(c->db, bundles[i], NULL, &res[i]);
+	if (st == CB_OK)
+		st = cb_db_commit(c->db);
+	else
+		cb_db_rollback(c->db);
+	if (st != CB_OK) {
+		free(res);
+		rc = cli_fail(st, c->db_path);
+		goto out;
+	}
+	for (int i = 0; i < nfiles; i++)
+		report_import(cb_bundle_manifest(bundles[i])->origin_label, &res[i]);
+	free(res);
+	warn_clock(c);
+	rc = EXIT_OK;
+out:
+	for (int i = 0; i < nfiles; i++)
+		cb_bundle_free(bundles[i]);
+	free(bundles);
+	return rc;
+}
+
+/* --- sync ------------------------------------------------------------------------ */
+
+struct sync_out {
+	const char *dir;
+};
+
+static void
+on_event(const struct cb_sync_event *ev, void *arg)
+{
+	struct sync_out *o = arg;
+	char path[4096];
+
+	snprintf(path, sizeof path, "%s/%s", o->dir, ev->name);
+	switch (ev->kind) {
+	case CB_SYNC_IMPORTED:
+		printf("%s: ", ev->name);
+		report_import(ev->m->origin_label, &ev->r);
+		break;
+	case CB_SYNC_KNOWN:
+		break;
+	case CB_SYNC_REJECTED:
+		print_rejection(path, ev->st, ev->err, &ev->why);
+		break;
+	case CB_SYNC_EXPORTED:
+		printf(ngettext_("Exported %lld change to %s.\n", "Exported %lld changes to %s.\n",
+				 (unsigned long)ev->exported_ops), (long long)ev->exported_ops, path);
+		break;
+	}
+}
+
+int
+cli_cmd_sync(struct cli *c, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0},
+	};
+	struct cb_sync_summary s;
+	struct sync_out o;
+	int opt, rc;
+	cb_status st;
+
+	optind = 0; /* 0: GNU getopt starts afresh (and permutes) */
+	opterr = 0;
+	while ((opt = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+		if (opt == 'h') {
+			fputs(_("Usage: cambouis sync DIR\n"
+				"Import the other laptops' new bundles found in the folder DIR, then\n"
+				"write this laptop's new changes to DIR/<site label>/. DIR can be a\n"
+				"USB stick, a Syncthing or Nextcloud folder, or a git working copy.\n"),
+			      stdout);
+			return EXIT_OK;
+		}
+		cli_error(_("%s: unknown option '%s'"), "sync", argv[optind - 1]);
+		return cli_usage_error("sync");
+	}
+	if (argc - optind != 1) {
+		cli_error(argc - optind ? _("sync: give one folder") : _("sync: which folder?"));
+		return cli_usage_error("sync");
+	}
+	o.dir = argv[optind];
+	if ((rc = cli_open(c, CB_OPEN_WRITE)) != 0 || (rc = need_label(c)) != 0)
+		return rc;
+	st = cb_sync_dir(c->db, o.dir, NULL, on_event, &o, &s);
+	if (st == CB_NOT_FOUND) {
+		cli_error(_("%s: no such folder"), o.dir);
+		return EXIT_FAILURE_RUNTIME;
+	}
+	if (st == CB_IO || st == CB_FULL) {
+		cli_error("%s: %s", o.dir, st == CB_IO ? strerror(errno) : cb_status_message(st));
+		return EXIT_FAILURE_RUNTIME;
+	}
+	if (st != CB_OK)
+		return cli_fail(st, c->db_path);
+	if (!s.exported_ops)
+		printf(_("Nothing new to export.\n"));
+	printf(ngettext_("Sync done: %lld new change", "Sync done: %lld new changes",
+			 (unsigned long)s.new_ops), (long long)s.new_ops);
+	printf(ngettext_(" from %d bundle", " from %d bundles", (unsigned long)s.files_imported),
+	       s.files_imported);
+	printf(ngettext_(", %lld conflict", ", %lld conflicts", (unsigned long)s.conflicts),
+	       (long long)s.conflicts);
+	printf(ngettext_(", %lld change exported.\n", ", %lld changes exported.\n",
+			 (unsigned long)s.exported_ops), (long long)s.exported_ops);
+	warn_clock(c);
+	return s.files_rejected ? EXIT_IMPORT_REJECTED : EXIT_OK;
+}
