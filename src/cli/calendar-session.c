@@ -62,11 +62,12 @@ parse_session(int argc, char **argv, const char *sub, const int *allowed, struct
 			return EXIT_OK;
 		}
 		if (opt == ':' || opt == '?')
-			return calcli_getopt_error(opt, argv, "session");
+			return calcli_getopt_error(opts, opt, argv, "session");
 		for (const int *p = allowed; *p; p++)
 			ok = ok || *p == opt;
 		if (!ok) {
-			cli_error(_("session %s: option '%s' does not apply here"), sub, argv[optind - 1]);
+			cli_error(_("session %s: option '%s' does not apply here"), sub,
+				  cli_option_name(opts, opt, argv));
 			return cli_usage_error("session");
 		}
 		switch (opt) {
@@ -377,7 +378,7 @@ cli_venue_close(struct cli *c, int argc, char **argv)
 			close_help(stdout);
 			return EXIT_OK;
 		default:
-			return calcli_getopt_error(opt, argv, "venue");
+			return calcli_getopt_error(opts, opt, argv, "venue");
 		}
 	}
 	if (optind + 1 != argc) {
@@ -436,7 +437,7 @@ cli_venue_closures(struct cli *c, int argc, char **argv)
 			close_help(stdout);
 			return EXIT_OK;
 		default:
-			return calcli_getopt_error(opt, argv, "venue");
+			return calcli_getopt_error(opts, opt, argv, "venue");
 		}
 	}
 	if (optind + 1 < argc) {

@@ -40,12 +40,12 @@ calcli_bad_time(const char *what, const char *s)
 }
 
 int
-calcli_getopt_error(int opt, char **argv, const char *cmd)
+calcli_getopt_error(const struct option *opts, int opt, char **argv, const char *cmd)
 {
 	if (opt == ':')
 		cli_error(_("option '%s' needs a value"), argv[optind - 1]);
 	else
-		cli_error(_("%s: unknown option '%s'"), cmd, argv[optind - 1]);
+		cli_error(_("%s: unknown option '%s'"), cmd, cli_option_name(opts, opt, argv));
 	return cli_usage_error(cmd);
 }
 
@@ -274,7 +274,7 @@ parse_series(int argc, char **argv, struct series_args *a, bool editing)
 			return EXIT_OK;
 		default:
 		unknown:
-			return calcli_getopt_error(opt == ':' ? ':' : '?', argv, "series");
+			return calcli_getopt_error(series_opts, opt, argv, "series");
 		}
 	}
 	if ((a->until != NULL) + a->set_count + a->open > 1) {
@@ -450,7 +450,7 @@ parse_format(int argc, char **argv, const char *cmd, enum cli_format *fmt,
 			help(stdout);
 			return EXIT_OK;
 		default:
-			return calcli_getopt_error(opt, argv, cmd);
+			return calcli_getopt_error(opts, opt, argv, cmd);
 		}
 	}
 	return -1;
@@ -613,7 +613,7 @@ cli_cmd_agenda(struct cli *c, int argc, char **argv)
 			agenda_help(stdout);
 			return EXIT_OK;
 		default:
-			return calcli_getopt_error(opt, argv, "agenda");
+			return calcli_getopt_error(opts, opt, argv, "agenda");
 		}
 	}
 	if (optind < argc) {
@@ -732,7 +732,7 @@ cli_cmd_conflicts(struct cli *c, int argc, char **argv)
 			conflicts_help(stdout);
 			return EXIT_OK;
 		default:
-			return calcli_getopt_error(opt, argv, "conflicts");
+			return calcli_getopt_error(opts, opt, argv, "conflicts");
 		}
 	}
 	if (optind < argc) {
@@ -816,7 +816,7 @@ cli_cmd_ical(struct cli *c, int argc, char **argv)
 				"so calendar programs update the events they already have.\n"), stdout);
 			return EXIT_OK;
 		}
-		return calcli_getopt_error(opt, argv, "ical");
+		return calcli_getopt_error(opts, opt, argv, "ical");
 	}
 	if (optind + 1 < argc) {
 		cli_error(_("%s: unexpected argument '%s'"), "ical", argv[optind + 1]);

@@ -19,6 +19,8 @@ venue_help(FILE *out)
 		"       cambouis venue edit NAME [--name NEW] [--address A] [--commune C]\n"
 		"                               [--capacity N] [--notes T]\n"
 		"       cambouis venue rm NAME\n"
+		"       cambouis venue close NAME --from DATE [--to DATE] [--reason TEXT]\n"
+		"       cambouis venue closures [NAME] [--format text|csv|tsv]\n"
 		"\n"
 		"Venues are the places where the workshop meets. An empty value clears a\n"
 		"field; --capacity none clears the capacity.\n"), out);
@@ -294,5 +296,5 @@ cli_cmd_venue(struct cli *c, int argc, char **argv)
 	};
 
 	return cli_dispatch(c, argc, argv, "venue", subs, sizeof subs / sizeof subs[0], venue_help,
-			    _("venue: say what to do: add, list, edit or rm"));
+			    _("venue: say what to do: add, list, edit, rm, close or closures"));
 }
