@@ -73,7 +73,7 @@ enum ui_group {
 	_(TODAY,       "today",         UI_G_CALENDAR, N_("Today"), N_("Go to today")) \
 	_(PREV_SESSION, "prev-session", UI_G_CALENDAR, N_("Prev. session"), N_("Go to the previous session")) \
 	_(NEXT_SESSION, "next-session", UI_G_CALENDAR, N_("Next session"), N_("Go to the next session")) \
-	_(CANCEL_SESSION, "cancel-session", UI_G_CALENDAR, N_("Cancel"), N_("Cancel the session (asks first, then for a reason)")) \
+	_(CANCEL_SESSION, "cancel-session", UI_G_CALENDAR, N_("Call off"), N_("Cancel the session (asks first, then for a reason)")) \
 	_(MOVE_SESSION, "move-session", UI_G_CALENDAR, N_("Move"), N_("Move the session to another date, venue or times")) \
 	_(NEXT_VENUE,  "next-venue",    UI_G_CALENDAR, N_("Next venue"), N_("Move the session to the next open venue of its rotation")) \
 	_(MARK_HELD,   "mark-held",     UI_G_CALENDAR, N_("Held"), N_("Mark the session as held")) \

@@ -547,6 +547,8 @@ draw_agenda(struct calendar *c, struct ui_app *app, const struct ui_rect *r)
 	cw[0] = 1;
 	cw[1] = c->ag.date_width > cb_utf8_width(titles[1]) ? c->ag.date_width
 							    : cb_utf8_width(titles[1]);
+	if (c->ag.n == 0)
+		cw[1] = 15; /* room for a date, so the empty header looks as it will */
 	cw[2] = 11;
 	cw[4] = status_width();
 	cw[3] = r->w - 3 - cw[1] - cw[2] - cw[4] - 3 * AGENDA_GAP - 1;
