@@ -346,9 +346,9 @@ cal_text_input(void *st)
 static size_t
 cal_hints(void *st, enum ui_action *out, size_t max)
 {
+	/* what fits in 80 columns beside help and quit; the rest is in the help */
 	static const enum ui_action view[] = {UI_A_OPEN, UI_A_ADD, UI_A_CANCEL_SESSION,
-					      UI_A_MOVE_SESSION, UI_A_TODAY, UI_A_NEXT_SESSION,
-					      UI_A_UNDO};
+					      UI_A_MOVE_SESSION, UI_A_NEXT_SESSION};
 	static const enum ui_action card[] = {UI_A_CANCEL_SESSION, UI_A_MOVE_SESSION,
 					      UI_A_NEXT_VENUE, UI_A_MARK_HELD, UI_A_RESTORE,
 					      UI_A_BACK};
