@@ -94,6 +94,11 @@ int cb_stmt_columns(struct cb_stmt *st);
 /* Rows changed by the last statement. */
 int64_t cb_db_changes(struct cb_db *db);
 
+/* Convenience: run sql (one text parameter ?1, first column an id) and
+ * expect one row: CB_OK with *out (may be NULL) set, CB_NOT_FOUND, or
+ * CB_AMBIGUOUS when more than one row matches. */
+cb_status cb_db_find_id(struct cb_db *db, const char *sql, const char *key, struct cb_id *out);
+
 /* Convenience: run a statement that returns one integer (e.g. a count). */
 cb_status cb_db_query_int(struct cb_db *db, const char *sql, int64_t *out);
 

@@ -62,11 +62,12 @@ parse_session(int argc, char **argv, const char *sub, const int *allowed, struct
 			return EXIT_OK;
 		}
 		if (opt == ':' || opt == '?')
-			return calcli_getopt_error(opt, argv, "session");
+			return calcli_getopt_error(opts, opt, argv, "session");
 		for (const int *p = allowed; *p; p++)
 			ok = ok || *p == opt;
 		if (!ok) {
-			cli_error(_("session %s: option '%s' does not apply here"), sub, argv[optind - 1]);
+			cli_error(_("session %s: option '%s' does not apply here"), sub,
+				  cli_option_name(opts, opt, argv));
 			return cli_usage_error("session");
 		}
 		switch (opt) {
@@ -322,28 +323,13 @@ session_add(struct cli *c, int argc, char **argv)
 int
 cli_cmd_session(struct cli *c, int argc, char **argv)
 {
-	static const struct {
-		const char *name;
-		int (*fn)(struct cli *, int, char **);
-	} subs[] = {
+	static const struct cli_action subs[] = {
 		{"cancel", session_cancel}, {"move", session_move}, {"held", session_held},
 		{"restore", session_restore}, {"show", session_show}, {"add", session_add},
 	};
 
-	if (argc < 2) {
-		cli_error(_("session: say what to do: cancel, move, held, restore, show or add"));
-		return cli_usage_error("session");
-	}
-	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
-	    strcmp(argv[1], "help") == 0) {
-		session_help(stdout);
-		return EXIT_OK;
-	}
-	for (size_t i = 0; i < sizeof subs / sizeof subs[0]; i++)
-		if (strcmp(argv[1], subs[i].name) == 0)
-			return subs[i].fn(c, argc - 1, argv + 1);
-	cli_error(_("session: unknown action '%s'"), argv[1]);
-	return cli_usage_error("session");
+	return cli_dispatch(c, argc, argv, "session", subs, sizeof subs / sizeof subs[0], session_help,
+			    _("session: say what to do: cancel, move, held, restore, show or add"));
 }
 
 /* --- venue close / venue closures ------------------------------------------ */
@@ -392,7 +378,7 @@ cli_venue_close(struct cli *c, int argc, char **argv)
 			close_help(stdout);
 			return EXIT_OK;
 		default:
-			return calcli_getopt_error(opt, argv, "venue");
+			return calcli_getopt_error(opts, opt, argv, "venue");
 		}
 	}
 	if (optind + 1 != argc) {
@@ -451,7 +437,7 @@ cli_venue_closures(struct cli *c, int argc, char **argv)
 			close_help(stdout);
 			return EXIT_OK;
 		default:
-			return calcli_getopt_error(opt, argv, "venue");
+			return calcli_getopt_error(opts, opt, argv, "venue");
 		}
 	}
 	if (optind + 1 < argc) {

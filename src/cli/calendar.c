@@ -9,6 +9,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "cambouis/buf.h"
 #include "cambouis/calendar.h"
 #include "cambouis/i18n.h"
 #include "cambouis/ical.h"
@@ -40,12 +41,12 @@ calcli_bad_time(const char *what, const char *s)
 }
 
 int
-calcli_getopt_error(int opt, char **argv, const char *cmd)
+calcli_getopt_error(const struct option *opts, int opt, char **argv, const char *cmd)
 {
 	if (opt == ':')
 		cli_error(_("option '%s' needs a value"), argv[optind - 1]);
 	else
-		cli_error(_("%s: unknown option '%s'"), cmd, argv[optind - 1]);
+		cli_error(_("%s: unknown option '%s'"), cmd, cli_option_name(opts, opt, argv));
 	return cli_usage_error(cmd);
 }
 
@@ -75,13 +76,42 @@ calcli_venue_error(cb_status st, const char *name)
 	return EXIT_FAILURE_RUNTIME;
 }
 
-/* "A, B, C" -> venue ids (malloc'ed). Prints the error itself. */
+/* The venue named by pieces [i, j] of a comma-split list joined back with
+ * commas, so names that hold a comma ("Lycée professionnel, cour") need no
+ * quoting: CB_OK with *id set, or the lookup's status. */
+static cb_status
+find_joined(struct cli *c, char **pieces, size_t i, size_t j, struct cb_id *id, char **name)
+{
+	size_t len = 1;
+	char *joined, *trimmed;
+	cb_status st;
+
+	for (size_t k = i; k <= j; k++)
+		len += strlen(pieces[k]) + 1;
+	if (!(joined = calloc(1, len)))
+		return CB_NOMEM;
+	for (size_t k = i; k <= j; k++) {
+		if (k > i)
+			strcat(joined, ",");
+		strcat(joined, pieces[k]);
+	}
+	trimmed = cb_text_trim(joined);
+	free(joined);
+	if (!trimmed)
+		return CB_NOMEM;
+	st = *trimmed ? cb_venue_find(c->db, trimmed, id) : CB_INVALID;
+	*name = trimmed;
+	return st;
+}
+
+/* "A, B, C" -> venue ids (malloc'ed), longest names first so a name may
+ * hold a comma. Prints the error itself. */
 static int
 parse_venue_list(struct cli *c, const char *list, struct cb_id **out, size_t *n)
 {
-	char *copy = strdup(list), *save = NULL, *tok;
+	char *copy = strdup(list), *save = NULL, *tok, **pieces = NULL;
 	struct cb_id *v = NULL;
-	size_t count = 0;
+	size_t count = 0, vcap = 0, npieces = 0, cap = 0;
 	int rc = -1;
 
 	*out = NULL;
@@ -89,37 +119,58 @@ parse_venue_list(struct cli *c, const char *list, struct cb_id **out, size_t *n)
 	if (!copy)
 		return cli_fail(CB_NOMEM, NULL);
 	for (tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
-		char *name = cb_text_trim(tok);
-		cb_status st;
-		if (!name) {
+		if (!cb_grow(&pieces, &cap, npieces, sizeof *pieces, 8)) {
 			rc = cli_fail(CB_NOMEM, NULL);
 			break;
 		}
-		if (!*name) {
+		pieces[npieces++] = tok;
+	}
+	for (size_t i = 0; rc < 0 && i < npieces;) {
+		struct cb_id id;
+		char *name = NULL, *first = NULL;
+		cb_status st = CB_NOT_FOUND, first_st = CB_NOT_FOUND;
+		size_t j;
+
+		for (j = npieces; j-- > i;) {
 			free(name);
+			name = NULL;
+			st = find_joined(c, pieces, i, j, &id, &name);
+			if (j == i) {
+				first = name;
+				first_st = st;
+				name = NULL;
+			}
+			if (st == CB_OK || st == CB_NOMEM)
+				break;
+		}
+		if (st == CB_INVALID || (j == i && first_st == CB_INVALID)) {
+			/* an empty piece ("A,,B" or a trailing comma) */
+			free(name);
+			free(first);
+			i++;
 			continue;
 		}
-		if (count == CB_SERIES_VENUES_MAX) {
-			cli_error(_("too many venues: a rotation holds at most %d"), CB_SERIES_VENUES_MAX);
+		if (st != CB_OK) {
+			rc = st == CB_NOMEM ? cli_fail(st, NULL) : calcli_venue_error(first_st, first);
 			free(name);
-			rc = EXIT_USAGE;
-			break;
-		}
-		struct cb_id *p = realloc(v, (count + 1) * sizeof *p);
-		if (!p) {
-			free(name);
-			rc = cli_fail(CB_NOMEM, NULL);
-			break;
-		}
-		v = p;
-		if ((st = cb_venue_find(c->db, name, &v[count])) != CB_OK) {
-			rc = calcli_venue_error(st, name);
-			free(name);
+			free(first);
 			break;
 		}
 		free(name);
-		count++;
+		free(first);
+		if (count == CB_SERIES_VENUES_MAX) {
+			cli_error(_("too many venues: a rotation holds at most %d"), CB_SERIES_VENUES_MAX);
+			rc = EXIT_USAGE;
+			break;
+		}
+		if (!cb_grow(&v, &vcap, count, sizeof *v, 4)) {
+			rc = cli_fail(CB_NOMEM, NULL);
+			break;
+		}
+		v[count++] = id;
+		i = j + 1;
 	}
+	free(pieces);
 	free(copy);
 	if (rc < 0 && count == 0) {
 		cli_error(_("--venues: give at least one venue name"));
@@ -274,7 +325,7 @@ parse_series(int argc, char **argv, struct series_args *a, bool editing)
 			return EXIT_OK;
 		default:
 		unknown:
-			return calcli_getopt_error(opt == ':' ? ':' : '?', argv, "series");
+			return calcli_getopt_error(series_opts, opt, argv, "series");
 		}
 	}
 	if ((a->until != NULL) + a->set_count + a->open > 1) {
@@ -450,7 +501,7 @@ parse_format(int argc, char **argv, const char *cmd, enum cli_format *fmt,
 			help(stdout);
 			return EXIT_OK;
 		default:
-			return calcli_getopt_error(opt, argv, cmd);
+			return calcli_getopt_error(opts, opt, argv, cmd);
 		}
 	}
 	return -1;
@@ -536,28 +587,13 @@ series_list(struct cli *c, int argc, char **argv)
 int
 cli_cmd_series(struct cli *c, int argc, char **argv)
 {
-	static const struct {
-		const char *name;
-		int (*fn)(struct cli *, int, char **);
-	} subs[] = {
+	static const struct cli_action subs[] = {
 		{"add", series_add}, {"list", series_list}, {"ls", series_list},
 		{"edit", series_edit}, {"rm", series_rm}, {"remove", series_rm},
 	};
 
-	if (argc < 2) {
-		cli_error(_("series: say what to do: add, list, edit or rm"));
-		return cli_usage_error("series");
-	}
-	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
-	    strcmp(argv[1], "help") == 0) {
-		series_help(stdout);
-		return EXIT_OK;
-	}
-	for (size_t i = 0; i < sizeof subs / sizeof subs[0]; i++)
-		if (strcmp(argv[1], subs[i].name) == 0)
-			return subs[i].fn(c, argc - 1, argv + 1);
-	cli_error(_("series: unknown action '%s'"), argv[1]);
-	return cli_usage_error("series");
+	return cli_dispatch(c, argc, argv, "series", subs, sizeof subs / sizeof subs[0], series_help,
+			    _("series: say what to do: add, list, edit or rm"));
 }
 
 /* --- agenda ------------------------------------------------------------------ */
@@ -628,7 +664,7 @@ cli_cmd_agenda(struct cli *c, int argc, char **argv)
 			agenda_help(stdout);
 			return EXIT_OK;
 		default:
-			return calcli_getopt_error(opt, argv, "agenda");
+			return calcli_getopt_error(opts, opt, argv, "agenda");
 		}
 	}
 	if (optind < argc) {
@@ -747,7 +783,7 @@ cli_cmd_conflicts(struct cli *c, int argc, char **argv)
 			conflicts_help(stdout);
 			return EXIT_OK;
 		default:
-			return calcli_getopt_error(opt, argv, "conflicts");
+			return calcli_getopt_error(opts, opt, argv, "conflicts");
 		}
 	}
 	if (optind < argc) {
@@ -831,7 +867,7 @@ cli_cmd_ical(struct cli *c, int argc, char **argv)
 				"so calendar programs update the events they already have.\n"), stdout);
 			return EXIT_OK;
 		}
-		return calcli_getopt_error(opt, argv, "ical");
+		return calcli_getopt_error(opts, opt, argv, "ical");
 	}
 	if (optind + 1 < argc) {
 		cli_error(_("%s: unexpected argument '%s'"), "ical", argv[optind + 1]);

@@ -51,6 +51,12 @@ int cli_open_to_read(struct cli *c);
 /* Parse a whole decimal number in [min, max]; false when it is not one. */
 bool cli_parse_int(const char *s, long long min, long long max, long long *out);
 
+/* How to name, in an error, the option getopt_long() just returned: the
+ * option as typed for '?' and ':', else "--name" from opts (argv[optind-1]
+ * is then the option's value, not the option). */
+struct option;
+const char *cli_option_name(const struct option *opts, int opt, char **argv);
+
 /* "Try 'cambouis CMD --help'." after a usage error; returns EXIT_USAGE. */
 int cli_usage_error(const char *cmd);
 
@@ -68,6 +74,17 @@ bool cli_table_add(struct cli_table *t, const char *const *cells);
 /* Write the table; returns false on a write error (e.g. a full disk). */
 bool cli_table_print(const struct cli_table *t, FILE *out, enum cli_format fmt);
 void cli_table_free(struct cli_table *t);
+
+/* A command with actions ("venue add", "series list"...): run the action
+ * named by argv[1], or print help, or say what is missing. say_what is the
+ * translated "GROUP: say what to do: ..." line. */
+struct cli_action {
+	const char *name;
+	int (*fn)(struct cli *c, int argc, char **argv);
+};
+int cli_dispatch(struct cli *c, int argc, char **argv, const char *group,
+		 const struct cli_action *actions, size_t n, void (*help)(FILE *out),
+		 const char *say_what);
 
 /* The sub-commands. argv[0] is the command name. */
 int cli_cmd_init(struct cli *c, int argc, char **argv);

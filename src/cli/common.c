@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <getopt.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -77,6 +78,20 @@ cli_parse_int(const char *s, long long min, long long max, long long *out)
 		return false;
 	*out = v;
 	return true;
+}
+
+const char *
+cli_option_name(const struct option *opts, int opt, char **argv)
+{
+	static char name[64];
+
+	if (opt != '?' && opt != ':' && opts)
+		for (const struct option *o = opts; o->name; o++)
+			if (o->val == opt && !o->flag) {
+				snprintf(name, sizeof name, "--%s", o->name);
+				return name;
+			}
+	return argv[optind - 1];
 }
 
 int
@@ -162,4 +177,25 @@ cli_close(struct cli *c)
 {
 	cb_db_close(c->db);
 	c->db = NULL;
+}
+
+int
+cli_dispatch(struct cli *c, int argc, char **argv, const char *group,
+	     const struct cli_action *actions, size_t n, void (*help)(FILE *out),
+	     const char *say_what)
+{
+	if (argc < 2) {
+		cli_error("%s", say_what);
+		return cli_usage_error(group);
+	}
+	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
+	    strcmp(argv[1], "help") == 0) {
+		help(stdout);
+		return EXIT_OK;
+	}
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(argv[1], actions[i].name) == 0)
+			return actions[i].fn(c, argc - 1, argv + 1);
+	cli_error(_("%s: unknown action '%s'"), group, argv[1]);
+	return cli_usage_error(group);
 }

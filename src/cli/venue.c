@@ -19,6 +19,8 @@ venue_help(FILE *out)
 		"       cambouis venue edit NAME [--name NEW] [--address A] [--commune C]\n"
 		"                               [--capacity N] [--notes T]\n"
 		"       cambouis venue rm NAME\n"
+		"       cambouis venue close NAME --from DATE [--to DATE] [--reason TEXT]\n"
+		"       cambouis venue closures [NAME] [--format text|csv|tsv]\n"
 		"\n"
 		"Venues are the places where the workshop meets. An empty value clears a\n"
 		"field; --capacity none clears the capacity.\n"), out);
@@ -287,27 +289,12 @@ venue_list(struct cli *c, int argc, char **argv)
 int
 cli_cmd_venue(struct cli *c, int argc, char **argv)
 {
-	static const struct {
-		const char *name;
-		int (*fn)(struct cli *, int, char **);
-	} subs[] = {
+	static const struct cli_action subs[] = {
 		{"add", venue_add}, {"list", venue_list}, {"ls", venue_list},
 		{"edit", venue_edit}, {"rm", venue_rm}, {"remove", venue_rm},
 		{"close", cli_venue_close}, {"closures", cli_venue_closures},
 	};
 
-	if (argc < 2) {
-		cli_error(_("venue: say what to do: add, list, edit or rm"));
-		return cli_usage_error("venue");
-	}
-	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
-	    strcmp(argv[1], "help") == 0) {
-		venue_help(stdout);
-		return EXIT_OK;
-	}
-	for (size_t i = 0; i < sizeof subs / sizeof subs[0]; i++)
-		if (strcmp(argv[1], subs[i].name) == 0)
-			return subs[i].fn(c, argc - 1, argv + 1);
-	cli_error(_("venue: unknown action '%s'"), argv[1]);
-	return cli_usage_error("venue");
+	return cli_dispatch(c, argc, argv, "venue", subs, sizeof subs / sizeof subs[0], venue_help,
+			    _("venue: say what to do: add, list, edit, rm, close or closures"));
 }

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "calendar-private.h"
+#include "cambouis/buf.h"
 #include "cambouis/clock.h"
 #include "cambouis/i18n.h"
 #include "cambouis/text.h"
@@ -127,15 +128,9 @@ cal_session_query(struct cb_db *db, const char *sql, const char *p1, const char 
 	if (p2)
 		cb_stmt_bind_text(st, 2, p2);
 	while ((rc = cb_stmt_step(st)) == CB_ROW) {
-		if (out->count == cap) {
-			size_t ncap = cap ? cap * 2 : 32;
-			struct cb_session *p = realloc(out->items, ncap * sizeof *p);
-			if (!p) {
-				rc = CB_NOMEM;
-				break;
-			}
-			out->items = p;
-			cap = ncap;
+		if (!cb_grow(&out->items, &cap, out->count, sizeof *out->items, 32)) {
+			rc = CB_NOMEM;
+			break;
 		}
 		if ((rc = cal_session_read(st, &out->items[out->count])) != CB_OK)
 			break;
@@ -208,8 +203,6 @@ cb_status
 cb_session_find(struct cb_db *db, const char *key, struct cb_id *out)
 {
 	struct cb_session s;
-	struct cb_stmt *st;
-	int found = 0;
 	cb_status rc;
 
 	if (cb_id_from_hex(key, out) == CB_OK) {
@@ -220,15 +213,7 @@ cb_session_find(struct cb_db *db, const char *key, struct cb_id *out)
 	}
 	if (!cb_date_valid(key))
 		return CB_INVALID;
-	if ((rc = cb_db_prepare(db, SQL_ON_DATE, &st)) != CB_OK)
-		return rc;
-	cb_stmt_bind_text(st, 1, key);
-	while ((rc = cb_stmt_step(st)) == CB_ROW)
-		if (found++ == 0)
-			cb_stmt_id(st, 0, out);
-	if (rc != CB_DONE)
-		return rc;
-	return found == 0 ? CB_NOT_FOUND : found == 1 ? CB_OK : CB_AMBIGUOUS;
+	return cb_db_find_id(db, SQL_ON_DATE, key, out);
 }
 
 cb_status
@@ -597,15 +582,9 @@ cb_venue_closures(struct cb_db *db, const struct cb_id *venue, struct cb_closure
 	}
 	while ((rc = cb_stmt_step(st)) == CB_ROW) {
 		struct cb_closure *c;
-		if (out->count == cap) {
-			size_t ncap = cap ? cap * 2 : 8;
-			struct cb_closure *p = realloc(out->items, ncap * sizeof *p);
-			if (!p) {
-				rc = CB_NOMEM;
-				break;
-			}
-			out->items = p;
-			cap = ncap;
+		if (!cb_grow(&out->items, &cap, out->count, sizeof *out->items, 8)) {
+			rc = CB_NOMEM;
+			break;
 		}
 		c = &out->items[out->count];
 		memset(c, 0, sizeof *c);

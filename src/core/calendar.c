@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "calendar-private.h"
+#include "cambouis/buf.h"
 #include "cambouis/clock.h"
 #include "cambouis/text.h"
 
@@ -85,15 +86,9 @@ cb_series_plan(const struct cb_series_def *def, const struct cb_holidays *h, int
 				break;
 			}
 		}
-		if (made == cap) {
-			size_t ncap = cap ? cap * 2 : 64;
-			struct cb_plan_item *p = realloc(items, ncap * sizeof *p);
-			if (!p) {
-				free(items);
-				return CB_NOMEM;
-			}
-			items = p;
-			cap = ncap;
+		if (!cb_grow(&items, &cap, made, sizeof *items, 64)) {
+			free(items);
+			return CB_NOMEM;
 		}
 		items[made++] = (struct cb_plan_item){slot, day, rotation % def->nvenues, moved};
 		rotation++;
@@ -304,15 +299,9 @@ cb_series_list(struct cb_db *db, struct cb_series_list *out)
 	if (rc != CB_OK)
 		return rc;
 	while ((rc = cb_stmt_step(st)) == CB_ROW) {
-		if (out->count == cap) {
-			size_t ncap = cap ? cap * 2 : 8;
-			struct cb_series *p = realloc(out->items, ncap * sizeof *p);
-			if (!p) {
-				rc = CB_NOMEM;
-				break;
-			}
-			out->items = p;
-			cap = ncap;
+		if (!cb_grow(&out->items, &cap, out->count, sizeof *out->items, 8)) {
+			rc = CB_NOMEM;
+			break;
 		}
 		if ((rc = read_series(st, &out->items[out->count])) != CB_OK)
 			break;
@@ -345,8 +334,6 @@ cb_status
 cb_series_find(struct cb_db *db, const char *key, struct cb_id *out)
 {
 	struct cb_series s;
-	struct cb_stmt *st;
-	int found = 0;
 	cb_status rc;
 
 	if (cb_id_from_hex(key, out) == CB_OK) {
@@ -357,15 +344,7 @@ cb_series_find(struct cb_db *db, const char *key, struct cb_id *out)
 	}
 	if (!cb_date_valid(key))
 		return CB_NOT_FOUND;
-	if ((rc = cb_db_prepare(db, SQL_SERIES_BY_FIRST, &st)) != CB_OK)
-		return rc;
-	cb_stmt_bind_text(st, 1, key);
-	while ((rc = cb_stmt_step(st)) == CB_ROW)
-		if (found++ == 0)
-			cb_stmt_id(st, 0, out);
-	if (rc != CB_DONE)
-		return rc;
-	return found == 0 ? CB_NOT_FOUND : found == 1 ? CB_OK : CB_AMBIGUOUS;
+	return cb_db_find_id(db, SQL_SERIES_BY_FIRST, key, out);
 }
 
 /* The plan's view of a stored series; CB_INVALID when its ops are not all
@@ -416,16 +395,10 @@ load_existing(struct cb_db *db, const char *series_hex, struct existing **out, s
 		return rc;
 	cb_stmt_bind_text(st, 1, series_hex);
 	while ((rc = cb_stmt_step(st)) == CB_ROW) {
-		if (count == cap) {
-			size_t ncap = cap ? cap * 2 : 64;
-			struct existing *p = realloc(v, ncap * sizeof *p);
-			if (!p) {
-				cb_stmt_reset(st);
-				free(v);
-				return CB_NOMEM;
-			}
-			v = p;
-			cap = ncap;
+		if (!cb_grow(&v, &cap, count, sizeof *v, 64)) {
+			cb_stmt_reset(st);
+			free(v);
+			return CB_NOMEM;
 		}
 		struct existing *e = &v[count++];
 		e->slot = (int)cb_stmt_int(st, 0);
@@ -821,16 +794,10 @@ cb_series_extend(struct cb_db *db, const struct cb_holidays *h, int32_t today, s
 	if ((rc = cb_db_prepare(db, SQL_SERIES_OPEN, &st)) != CB_OK)
 		return rc;
 	while ((rc = cb_stmt_step(st)) == CB_ROW) {
-		if (nids == cap) {
-			size_t ncap = cap ? cap * 2 : 4;
-			struct cb_id *p = realloc(ids, ncap * sizeof *p);
-			if (!p) {
-				cb_stmt_reset(st);
-				free(ids);
-				return CB_NOMEM;
-			}
-			ids = p;
-			cap = ncap;
+		if (!cb_grow(&ids, &cap, nids, sizeof *ids, 4)) {
+			cb_stmt_reset(st);
+			free(ids);
+			return CB_NOMEM;
 		}
 		cb_stmt_id(st, 0, &ids[nids++]);
 	}

@@ -404,6 +404,24 @@ cb_db_query_int(struct cb_db *db, const char *sql, int64_t *out)
 	return fail(db, sqlite3_errcode(db->h));
 }
 
+cb_status
+cb_db_find_id(struct cb_db *db, const char *sql, const char *key, struct cb_id *out)
+{
+	struct cb_stmt *st;
+	cb_status rc = cb_db_prepare(db, sql, &st);
+	int found = 0;
+
+	if (rc != CB_OK)
+		return rc;
+	cb_stmt_bind_text(st, 1, key);
+	while ((rc = cb_stmt_step(st)) == CB_ROW)
+		if (found++ == 0 && out)
+			cb_stmt_id(st, 0, out);
+	if (rc != CB_DONE)
+		return rc;
+	return found == 0 ? CB_NOT_FOUND : found == 1 ? CB_OK : CB_AMBIGUOUS;
+}
+
 /* Read-only PRAGMAs and other one-off statements that must not stay cached. */
 static cb_status
 pragma_int(struct cb_db *db, const char *sql, int64_t *out)

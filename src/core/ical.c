@@ -8,42 +8,14 @@
 #include <string.h>
 
 #include "calendar-private.h"
+#include "cambouis/buf.h"
 #include "cambouis/ical.h"
 
 #define FOLD_OCTETS 75
 
-/* A growable byte buffer; the first failure sticks. */
-struct buf {
-	char *s;
-	size_t len, cap;
-	bool oom;
-};
-
-static void
-buf_addn(struct buf *b, const char *s, size_t n)
-{
-	if (b->oom)
-		return;
-	if (b->len + n + 1 > b->cap) {
-		size_t cap = b->cap ? b->cap : 4096;
-		while (cap < b->len + n + 1)
-			cap *= 2;
-		char *p = realloc(b->s, cap);
-		if (!p) {
-			b->oom = true;
-			return;
-		}
-		b->s = p;
-		b->cap = cap;
-	}
-	memcpy(b->s + b->len, s, n);
-	b->len += n;
-	b->s[b->len] = '\0';
-}
-
 /* Append one content line, folded, with its CRLF. */
 static void
-put_line(struct buf *b, const char *line)
+put_line(struct cb_buf *b, const char *line)
 {
 	size_t n = strlen(line), at = 0, room = FOLD_OCTETS;
 
@@ -55,19 +27,19 @@ put_line(struct buf *b, const char *line)
 		/* and keep an escape ("\,") on one line, for lenient readers */
 		if (cut > at + 1 && line[cut - 1] == '\\')
 			cut--;
-		buf_addn(b, line + at, cut - at);
-		buf_addn(b, "\r\n ", 3);
+		cb_buf_addn(b, line + at, cut - at);
+		cb_buf_addn(b, "\r\n ", 3);
 		at = cut;
 		room = FOLD_OCTETS - 1; /* the leading space counts */
 	}
-	buf_addn(b, line + at, n - at);
-	buf_addn(b, "\r\n", 2);
+	cb_buf_addn(b, line + at, n - at);
+	cb_buf_addn(b, "\r\n", 2);
 }
 
-static void put_fmt(struct buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void put_fmt(struct cb_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 static void
-put_fmt(struct buf *b, const char *fmt, ...)
+put_fmt(struct cb_buf *b, const char *fmt, ...)
 {
 	char *line = NULL;
 	va_list ap;
@@ -87,7 +59,7 @@ put_fmt(struct buf *b, const char *fmt, ...)
 cb_status
 cb_ical_fold(const char *line, char **out)
 {
-	struct buf b = {0};
+	struct cb_buf b = {0};
 
 	put_line(&b, line);
 	if (b.oom) {
@@ -101,17 +73,17 @@ cb_ical_fold(const char *line, char **out)
 char *
 cb_ical_escape(const char *s)
 {
-	struct buf b = {0};
+	struct cb_buf b = {0};
 
-	buf_addn(&b, "", 0);
+	cb_buf_addn(&b, "", 0);
 	for (; *s; s++) {
 		switch (*s) {
-		case '\\': buf_addn(&b, "\\\\", 2); break;
-		case ';': buf_addn(&b, "\\;", 2); break;
-		case ',': buf_addn(&b, "\\,", 2); break;
-		case '\n': buf_addn(&b, "\\n", 2); break;
+		case '\\': cb_buf_addn(&b, "\\\\", 2); break;
+		case ';': cb_buf_addn(&b, "\\;", 2); break;
+		case ',': cb_buf_addn(&b, "\\,", 2); break;
+		case '\n': cb_buf_addn(&b, "\\n", 2); break;
 		case '\r': break;
-		default: buf_addn(&b, s, 1);
+		default: cb_buf_addn(&b, s, 1);
 		}
 	}
 	if (b.oom) {
@@ -174,7 +146,7 @@ static const char *const vtimezone[] = {
 };
 
 static cb_status
-put_event(struct cb_db *db, struct buf *b, const char *name, const struct cb_session *s)
+put_event(struct cb_db *db, struct cb_buf *b, const char *name, const struct cb_session *s)
 {
 	char hex[CB_ID_HEX_LEN + 1], stamp[17], start[16], end[16];
 	char *summary, *location, *place;
@@ -230,7 +202,7 @@ cb_status
 cb_ical_export(struct cb_db *db, const char *name, char **out, size_t *len)
 {
 	struct cb_session_list l;
-	struct buf b = {0};
+	struct cb_buf b = {0};
 	char *cal_name = cb_ical_escape(name);
 	cb_status rc;
 

@@ -3,13 +3,13 @@
 noinst_LIBRARIES += src/core/libcambouis-core.a
 src_core_libcambouis_core_a_CPPFLAGS = $(AM_CPPFLAGS) $(SQLITE_CFLAGS) $(LIBCONFIG_CFLAGS)
 src_core_libcambouis_core_a_SOURCES = \
-	include/cambouis/clock.h include/cambouis/config.h include/cambouis/db.h \
+	include/cambouis/buf.h include/cambouis/clock.h include/cambouis/config.h include/cambouis/db.h \
 	include/cambouis/demo.h include/cambouis/hlc.h include/cambouis/i18n.h \
 	include/cambouis/id.h include/cambouis/oplog.h include/cambouis/paths.h \
 	include/cambouis/schema.h include/cambouis/status.h include/cambouis/text.h \
 	include/cambouis/venue.h \
 	src/core/db-private.h \
-	src/core/clock.c src/core/config.c src/core/db.c src/core/demo.c \
+	src/core/buf.c src/core/clock.c src/core/config.c src/core/db.c src/core/demo.c \
 	src/core/hlc.c src/core/id.c src/core/oplog.c src/core/paths.c \
 	src/core/schema.c src/core/status.c src/core/text.c src/core/venue.c
 # the calendar

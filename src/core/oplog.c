@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cambouis/buf.h"
 #include "cambouis/clock.h"
 #include "cambouis/hlc.h"
 #include "cambouis/oplog.h"
@@ -366,63 +367,33 @@ cb_oplog_last_hlc(const struct cb_db *db)
 	return cb_db_clock_state((struct cb_db *)db)->last_hlc;
 }
 
-/* A growable string for dumps. */
-struct buf {
-	char *s;
-	size_t len, cap;
-	bool oom;
-};
-
-static void
-buf_add(struct buf *b, const char *s)
-{
-	size_t n = strlen(s);
-
-	if (b->oom)
-		return;
-	if (b->len + n + 1 > b->cap) {
-		size_t cap = b->cap ? b->cap * 2 : 4096;
-		while (cap < b->len + n + 1)
-			cap *= 2;
-		char *p = realloc(b->s, cap);
-		if (!p) {
-			b->oom = true;
-			return;
-		}
-		b->s = p;
-		b->cap = cap;
-	}
-	memcpy(b->s + b->len, s, n + 1);
-	b->len += n;
-}
-
 cb_status
 cb_oplog_dump_tables(struct cb_db *db, char **out)
 {
 	size_t n;
 	const struct cb_table_def *tabs = cb_schema_tables(&n);
-	struct buf b = {0};
+	struct cb_buf b = {0};
 	cb_status rc = CB_OK;
 
 	*out = NULL;
 	for (size_t i = 0; i < n && rc == CB_OK; i++) {
 		struct cb_stmt *st;
-		buf_add(&b, "[");
-		buf_add(&b, tabs[i].name);
-		buf_add(&b, "]\n");
+		cb_buf_add(&b, "[");
+		cb_buf_add(&b, tabs[i].name);
+		cb_buf_add(&b, "]\n");
 		if ((rc = cb_db_prepare(db, tabs[i].dump_sql, &st)) != CB_OK)
 			break;
 		while ((rc = cb_stmt_step(st)) == CB_ROW) {
 			for (int c = 0; c < cb_stmt_columns(st); c++) {
 				if (c)
-					buf_add(&b, "|");
+					cb_buf_add(&b, "|");
 				if (cb_stmt_is_null(st, c)) {
-					buf_add(&b, "NULL");
+					cb_buf_add(&b, "NULL");
 				} else {
-					buf_add(&b, cb_stmt_text(st, c));
+					cb_buf_add(&b, cb_stmt_text(st, c));
 				}
 			}
-			buf_add(&b, "\n");
+			cb_buf_add(&b, "\n");
 		}
 		if (rc == CB_DONE)
 			rc = CB_OK;

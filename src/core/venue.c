@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cambouis/buf.h"
 #include "cambouis/clock.h"
 #include "cambouis/oplog.h"
 #include "cambouis/text.h"
@@ -78,26 +79,6 @@ cb_venue_validate(const struct cb_venue_input *in, bool adding, int *bad_field)
 	return CB_OK;
 }
 
-/* Find live venues named name; CB_NOT_FOUND, CB_OK (one) or CB_AMBIGUOUS. */
-static cb_status
-find_with(struct cb_db *db, const char *sql, const char *name, struct cb_id *out)
-{
-	struct cb_stmt *st;
-	cb_status rc = cb_db_prepare(db, sql, &st);
-	int found = 0;
-
-	if (rc != CB_OK)
-		return rc;
-	cb_stmt_bind_text(st, 1, name);
-	while ((rc = cb_stmt_step(st)) == CB_ROW) {
-		if (found++ == 0 && out)
-			cb_stmt_id(st, 0, out);
-	}
-	if (rc != CB_DONE)
-		return rc;
-	return found == 0 ? CB_NOT_FOUND : found == 1 ? CB_OK : CB_AMBIGUOUS;
-}
-
 cb_status
 cb_venue_find(struct cb_db *db, const char *name, struct cb_id *out)
 {
@@ -106,9 +87,9 @@ cb_venue_find(struct cb_db *db, const char *name, struct cb_id *out)
 
 	if (!t)
 		return CB_NOMEM;
-	rc = find_with(db, SQL_FIND_EXACT, t, out);
+	rc = cb_db_find_id(db, SQL_FIND_EXACT, t, out);
 	if (rc == CB_NOT_FOUND)
-		rc = find_with(db, SQL_FIND_NOCASE, t, out);
+		rc = cb_db_find_id(db, SQL_FIND_NOCASE, t, out);
 	free(t);
 	return rc;
 }
@@ -118,7 +99,7 @@ static cb_status
 name_is_free(struct cb_db *db, const char *name, const struct cb_id *self)
 {
 	struct cb_id other;
-	cb_status rc = find_with(db, SQL_FIND_NOCASE, name, &other);
+	cb_status rc = cb_db_find_id(db, SQL_FIND_NOCASE, name, &other);
 
 	if (rc == CB_NOT_FOUND)
 		return CB_OK;
@@ -365,15 +346,9 @@ cb_venue_list(struct cb_db *db, struct cb_venue_list *out)
 	if (rc != CB_OK)
 		return rc;
 	while ((rc = cb_stmt_step(st)) == CB_ROW) {
-		if (out->count == cap) {
-			size_t ncap = cap ? cap * 2 : 16;
-			struct cb_venue *p = realloc(out->items, ncap * sizeof *p);
-			if (!p) {
-				rc = CB_NOMEM;
-				break;
-			}
-			out->items = p;
-			cap = ncap;
+		if (!cb_grow(&out->items, &cap, out->count, sizeof *out->items, 16)) {
+			rc = CB_NOMEM;
+			break;
 		}
 		if ((rc = read_row(st, &out->items[out->count])) != CB_OK)
 			break;

@@ -18,68 +18,79 @@ static const struct ui_action_info actions[UI_A_COUNT] = {
 
 static const char *const group_titles[UI_G_COUNT] = {
 	N_("Everywhere"), N_("Moving and searching"), N_("In lists"),
-	N_("In forms and prompts"),
+	N_("In forms and prompts"), N_("In the calendar"),
 };
 
 /* The default bindings, in the order the help shows them. */
+/* Scopes by name: "generic", "form" or a screen's name (a screen that is
+ * not in the tab bar simply gets none of its bindings). */
+#define G "generic"
+#define F "form"
 static const struct {
-	int scope;
+	const char *scope;
 	enum ui_action action;
 	const char *key;
 } defaults[] = {
-	{UI_SCOPE_GENERIC, UI_A_QUIT, "Q"},
-	{UI_SCOPE_GENERIC, UI_A_BACK, "q"}, {UI_SCOPE_GENERIC, UI_A_BACK, "Esc"},
-	{UI_SCOPE_GENERIC, UI_A_HELP, "?"}, {UI_SCOPE_GENERIC, UI_A_HELP, "F1"},
-	{UI_SCOPE_GENERIC, UI_A_NEXT_SCREEN, "Tab"},
-	{UI_SCOPE_GENERIC, UI_A_PREV_SCREEN, "BTab"},
-	{UI_SCOPE_GENERIC, UI_A_SCREEN_1, "1"}, {UI_SCOPE_GENERIC, UI_A_SCREEN_2, "2"},
-	{UI_SCOPE_GENERIC, UI_A_SCREEN_3, "3"}, {UI_SCOPE_GENERIC, UI_A_SCREEN_4, "4"},
-	{UI_SCOPE_GENERIC, UI_A_SCREEN_5, "5"}, {UI_SCOPE_GENERIC, UI_A_SCREEN_6, "6"},
-	{UI_SCOPE_GENERIC, UI_A_SCREEN_7, "7"}, {UI_SCOPE_GENERIC, UI_A_SCREEN_8, "8"},
-	{UI_SCOPE_GENERIC, UI_A_SCREEN_9, "9"},
-	{UI_SCOPE_GENERIC, UI_A_REDRAW, "C-l"},
-	{UI_SCOPE_GENERIC, UI_A_UP, "k"}, {UI_SCOPE_GENERIC, UI_A_UP, "Up"},
-	{UI_SCOPE_GENERIC, UI_A_DOWN, "j"}, {UI_SCOPE_GENERIC, UI_A_DOWN, "Down"},
-	{UI_SCOPE_GENERIC, UI_A_PAGE_UP, "PgUp"}, {UI_SCOPE_GENERIC, UI_A_PAGE_UP, "C-b"},
-	{UI_SCOPE_GENERIC, UI_A_PAGE_DOWN, "PgDn"}, {UI_SCOPE_GENERIC, UI_A_PAGE_DOWN, "C-f"},
-	{UI_SCOPE_GENERIC, UI_A_FIRST, "g"}, {UI_SCOPE_GENERIC, UI_A_FIRST, "Home"},
-	{UI_SCOPE_GENERIC, UI_A_LAST, "G"}, {UI_SCOPE_GENERIC, UI_A_LAST, "End"},
-	{UI_SCOPE_GENERIC, UI_A_SEARCH, "/"},
-	{UI_SCOPE_GENERIC, UI_A_SEARCH_NEXT, "n"},
-	{UI_SCOPE_GENERIC, UI_A_SEARCH_PREV, "N"},
-	{UI_SCOPE_GENERIC, UI_A_OPEN, "Enter"},
-	{UI_SCOPE_GENERIC, UI_A_ADD, "a"},
-	{UI_SCOPE_GENERIC, UI_A_EDIT, "e"},
-	{UI_SCOPE_GENERIC, UI_A_DELETE, "d"},
-	{UI_SCOPE_GENERIC, UI_A_UNDO, "u"},
-	{UI_SCOPE_GENERIC, UI_A_SORT, "s"},
-	{UI_SCOPE_GENERIC, UI_A_SORT_REVERSE, "S"},
-	{UI_SCOPE_FORM, UI_A_FIELD_NEXT, "Enter"}, {UI_SCOPE_FORM, UI_A_FIELD_NEXT, "Tab"},
-	{UI_SCOPE_FORM, UI_A_FIELD_NEXT, "Down"},
-	{UI_SCOPE_FORM, UI_A_FIELD_PREV, "BTab"}, {UI_SCOPE_FORM, UI_A_FIELD_PREV, "Up"},
-	{UI_SCOPE_FORM, UI_A_SAVE, "F2"},
-	{UI_SCOPE_FORM, UI_A_CANCEL, "Esc"},
-	{UI_SCOPE_FORM, UI_A_CHOOSE, "F4"}, {UI_SCOPE_FORM, UI_A_CHOOSE, "C-p"},
-	{UI_SCOPE_FORM, UI_A_CURSOR_LEFT, "Left"},
-	{UI_SCOPE_FORM, UI_A_CURSOR_RIGHT, "Right"},
-	{UI_SCOPE_FORM, UI_A_LINE_START, "Home"}, {UI_SCOPE_FORM, UI_A_LINE_START, "C-a"},
-	{UI_SCOPE_FORM, UI_A_LINE_END, "End"}, {UI_SCOPE_FORM, UI_A_LINE_END, "C-e"},
-	{UI_SCOPE_FORM, UI_A_DELETE_BACK, "Backspace"},
-	{UI_SCOPE_FORM, UI_A_DELETE_CHAR, "Del"}, {UI_SCOPE_FORM, UI_A_DELETE_CHAR, "C-d"},
-	{UI_SCOPE_FORM, UI_A_KILL_LINE, "C-u"},
-};
-
-/* Defaults of the actions one screen alone knows, in that screen's scope
- * (so they may reuse a letter the generic scope gives to another action). */
-static const struct {
-	const char *screen;
-	enum ui_action action;
-	const char *key;
-} screen_defaults[] = {
+	{G, UI_A_QUIT, "Q"},
+	{G, UI_A_BACK, "q"}, {G, UI_A_BACK, "Esc"},
+	{G, UI_A_HELP, "?"}, {G, UI_A_HELP, "F1"},
+	{G, UI_A_NEXT_SCREEN, "Tab"},
+	{G, UI_A_PREV_SCREEN, "BTab"},
+	{G, UI_A_SCREEN_1, "1"}, {G, UI_A_SCREEN_2, "2"},
+	{G, UI_A_SCREEN_3, "3"}, {G, UI_A_SCREEN_4, "4"},
+	{G, UI_A_SCREEN_5, "5"}, {G, UI_A_SCREEN_6, "6"},
+	{G, UI_A_SCREEN_7, "7"}, {G, UI_A_SCREEN_8, "8"},
+	{G, UI_A_SCREEN_9, "9"},
+	{G, UI_A_REDRAW, "C-l"},
+	{G, UI_A_UP, "k"}, {G, UI_A_UP, "Up"},
+	{G, UI_A_DOWN, "j"}, {G, UI_A_DOWN, "Down"},
+	{G, UI_A_PAGE_UP, "PgUp"}, {G, UI_A_PAGE_UP, "C-b"},
+	{G, UI_A_PAGE_DOWN, "PgDn"}, {G, UI_A_PAGE_DOWN, "C-f"},
+	{G, UI_A_FIRST, "g"}, {G, UI_A_FIRST, "Home"},
+	{G, UI_A_LAST, "G"}, {G, UI_A_LAST, "End"},
+	{G, UI_A_SEARCH, "/"},
+	{G, UI_A_SEARCH_NEXT, "n"},
+	{G, UI_A_SEARCH_PREV, "N"},
+	{G, UI_A_OPEN, "Enter"},
+	{G, UI_A_ADD, "a"},
+	{G, UI_A_EDIT, "e"},
+	{G, UI_A_DELETE, "d"},
+	{G, UI_A_UNDO, "u"},
+	{G, UI_A_SORT, "s"},
+	{G, UI_A_SORT_REVERSE, "S"},
+	{F, UI_A_FIELD_NEXT, "Enter"}, {F, UI_A_FIELD_NEXT, "Tab"},
+	{F, UI_A_FIELD_NEXT, "Down"},
+	{F, UI_A_FIELD_PREV, "BTab"}, {F, UI_A_FIELD_PREV, "Up"},
+	{F, UI_A_SAVE, "F2"},
+	{F, UI_A_CANCEL, "Esc"},
+	{F, UI_A_CHOOSE, "F4"}, {F, UI_A_CHOOSE, "C-p"},
+	{F, UI_A_CURSOR_LEFT, "Left"},
+	{F, UI_A_CURSOR_RIGHT, "Right"},
+	{F, UI_A_LINE_START, "Home"}, {F, UI_A_LINE_START, "C-a"},
+	{F, UI_A_LINE_END, "End"}, {F, UI_A_LINE_END, "C-e"},
+	{F, UI_A_DELETE_BACK, "Backspace"},
+	{F, UI_A_DELETE_CHAR, "Del"}, {F, UI_A_DELETE_CHAR, "C-d"},
+	{F, UI_A_KILL_LINE, "C-u"},
+	{"calendar", UI_A_PREV_DAY, "h"}, {"calendar", UI_A_PREV_DAY, "Left"},
+	{"calendar", UI_A_NEXT_DAY, "l"}, {"calendar", UI_A_NEXT_DAY, "Right"},
+	{"calendar", UI_A_PREV_MONTH, "["}, {"calendar", UI_A_NEXT_MONTH, "]"},
+	{"calendar", UI_A_TODAY, "t"},
+	{"calendar", UI_A_PREV_SESSION, "K"}, {"calendar", UI_A_NEXT_SESSION, "J"},
+	{"calendar", UI_A_CANCEL_SESSION, "x"},
+	{"calendar", UI_A_MOVE_SESSION, "m"},
+	{"calendar", UI_A_NEXT_VENUE, "v"},
+	{"calendar", UI_A_MARK_HELD, "H"},
+	{"calendar", UI_A_RESTORE, "r"},
+	{"tonight", UI_A_MARK_HELD, "H"},
+	{"tonight", UI_A_SHOW_IN_CALENDAR, "c"},
+	{"venues", UI_A_ADD_CLOSURE, "c"},
+	{"venues", UI_A_REMOVE_CLOSURE, "C"},
 	{"sync", UI_A_SYNC_NOW, "s"},
 	{"sync", UI_A_KEEP_CURRENT, "c"},
 	{"sync", UI_A_KEEP_OTHER, "o"},
 };
+#undef G
+#undef F
 
 struct binding {
 	int scope;
@@ -142,6 +153,15 @@ ui_keymap_free(struct ui_keymap *km)
 	free(km);
 }
 
+static int
+scope_by_name(const struct ui_keymap *km, const char *name)
+{
+	for (size_t i = 0; i < km->nscopes; i++)
+		if (strcmp(km->scopes[i], name) == 0)
+			return (int)i;
+	return -1;
+}
+
 struct ui_keymap *
 ui_keymap_new(const char *const *scopes, size_t nscopes)
 {
@@ -158,35 +178,17 @@ ui_keymap_new(const char *const *scopes, size_t nscopes)
 		if (!km->scopes[i])
 			goto oom;
 	for (size_t i = 0; i < sizeof defaults / sizeof defaults[0]; i++) {
-		int key;
-		if (!ui_key_parse(defaults[i].key, &key) ||
-		    !add(km, defaults[i].scope, key, defaults[i].action))
-			goto oom;
-	}
-	for (size_t i = 0; i < sizeof screen_defaults / sizeof screen_defaults[0]; i++) {
-		int key, scope = -1;
-		for (size_t j = 2; j < km->nscopes && scope < 0; j++)
-			if (strcmp(km->scopes[j], screen_defaults[i].screen) == 0)
-				scope = (int)j;
+		int key, scope = scope_by_name(km, defaults[i].scope);
 		if (scope < 0)
-			continue; /* that screen is not built in */
-		if (!ui_key_parse(screen_defaults[i].key, &key) ||
-		    !add(km, scope, key, screen_defaults[i].action))
+			continue;
+		if (!ui_key_parse(defaults[i].key, &key) ||
+		    !add(km, scope, key, defaults[i].action))
 			goto oom;
 	}
 	return km;
 oom:
 	ui_keymap_free(km);
 	return NULL;
-}
-
-static int
-scope_by_name(const struct ui_keymap *km, const char *name)
-{
-	for (size_t i = 0; i < km->nscopes; i++)
-		if (strcmp(km->scopes[i], name) == 0)
-			return (int)i;
-	return -1;
 }
 
 static void

@@ -20,6 +20,7 @@ enum ui_group {
 	UI_G_MOVE,
 	UI_G_LIST,
 	UI_G_FORM,
+	UI_G_CALENDAR,
 	UI_G_COUNT,
 };
 
@@ -69,7 +70,22 @@ enum ui_group {
 	_(LINE_END,    "line-end",      UI_G_FORM,   N_("End"), N_("Cursor to the end of the field")) \
 	_(DELETE_BACK, "delete-back",   UI_G_FORM,   N_("Delete"), N_("Delete the character before the cursor")) \
 	_(DELETE_CHAR, "delete-char",   UI_G_FORM,   N_("Delete"), N_("Delete the character under the cursor")) \
-	_(KILL_LINE,   "kill-line",     UI_G_FORM,   N_("Clear"), N_("Clear the field"))
+	_(KILL_LINE,   "kill-line",     UI_G_FORM,   N_("Clear"), N_("Clear the field")) \
+	_(PREV_DAY,    "prev-day",      UI_G_CALENDAR, N_("Day before"), N_("Previous day")) \
+	_(NEXT_DAY,    "next-day",      UI_G_CALENDAR, N_("Day after"), N_("Next day")) \
+	_(PREV_MONTH,  "prev-month",    UI_G_CALENDAR, N_("Month before"), N_("Previous month (also Page up)")) \
+	_(NEXT_MONTH,  "next-month",    UI_G_CALENDAR, N_("Month after"), N_("Next month (also Page down)")) \
+	_(TODAY,       "today",         UI_G_CALENDAR, N_("Today"), N_("Go to today")) \
+	_(PREV_SESSION, "prev-session", UI_G_CALENDAR, N_("Prev. session"), N_("Go to the previous session")) \
+	_(NEXT_SESSION, "next-session", UI_G_CALENDAR, N_("Next session"), N_("Go to the next session")) \
+	_(CANCEL_SESSION, "cancel-session", UI_G_CALENDAR, N_("Call off"), N_("Cancel the session (asks first, then for a reason)")) \
+	_(MOVE_SESSION, "move-session", UI_G_CALENDAR, N_("Move"), N_("Move the session to another date, venue or times")) \
+	_(NEXT_VENUE,  "next-venue",    UI_G_CALENDAR, N_("Next venue"), N_("Move the session to the next open venue of its rotation")) \
+	_(MARK_HELD,   "mark-held",     UI_G_CALENDAR, N_("Held"), N_("Mark the session as held")) \
+	_(RESTORE,     "restore-session", UI_G_CALENDAR, N_("Restore"), N_("Plan a cancelled or held session again")) \
+	_(SHOW_IN_CALENDAR, "show-in-calendar", UI_G_CALENDAR, N_("Calendar"), N_("Show the session in the calendar")) \
+	_(ADD_CLOSURE, "add-closure",   UI_G_LIST,   N_("Closure"), N_("Add a period when the venue is unavailable")) \
+	_(REMOVE_CLOSURE, "remove-closure", UI_G_LIST, N_("Reopen"), N_("Remove one of the venue's unavailability periods"))
 
 enum ui_action {
 	UI_A_NONE = 0,

@@ -11,6 +11,7 @@
 #include <curses.h>
 
 #include "cambouis/clock.h"
+#include "cambouis/date.h"
 #include "cambouis/i18n.h"
 #include "cambouis/oplog.h"
 #include "cambouis/text.h"
@@ -25,17 +26,45 @@ ui_app_db(struct ui_app *app)
 	return app->cli->db;
 }
 
+int64_t
+ui_app_now(struct ui_app *app)
+{
+	(void)app;
+	return cb_clock_now_ms();
+}
+
 const struct cb_config *
 ui_app_config(struct ui_app *app)
 {
 	return &app->cli->cfg;
 }
 
-int64_t
-ui_app_now(struct ui_app *app)
+const struct cb_holidays *
+ui_app_holidays(struct ui_app *app)
+{
+	return &app->holidays;
+}
+
+int32_t
+ui_app_today(struct ui_app *app)
 {
 	(void)app;
-	return cb_clock_now_ms();
+	return cb_date_today();
+}
+
+bool
+ui_app_show(struct ui_app *app, const char *name, int32_t day, bool open)
+{
+	for (size_t i = 0; i < ui_nscreens; i++) {
+		if (strcmp(ui_screens[i]->name, name) != 0)
+			continue;
+		app->cur = i;
+		app->help = false;
+		if (ui_screens[i]->show_day)
+			ui_screens[i]->show_day(app->states[i], app, day, open);
+		return true;
+	}
+	return false;
 }
 
 const struct ui_keymap *
@@ -97,10 +126,17 @@ ui_app_start(struct ui_app *app, struct cli *cli, struct ui_keymap *km)
 	memset(app, 0, sizeof *app);
 	app->cli = cli;
 	app->km = km;
+	cb_holidays_from_config(&cli->cfg, &app->holidays);
 	for (size_t i = 0; i < ui_nscreens && i < UI_MAX_SCREENS; i++) {
 		if (!(app->states[i] = ui_screens[i]->open(app))) {
 			ui_app_stop(app);
 			return false;
+		}
+	}
+	for (size_t i = 0; i < ui_nscreens && i < UI_MAX_SCREENS; i++) {
+		if (ui_screens[i]->start_here && ui_screens[i]->start_here(app->states[i], app)) {
+			app->cur = i;
+			break;
 		}
 	}
 	count_pending(app);
@@ -241,6 +277,7 @@ help_lines(struct ui_app *app, char ***out)
 		return 0;
 	for (int g = 0; g < UI_G_COUNT; g++) {
 		int scope = g == UI_G_FORM ? UI_SCOPE_FORM : ui_app_scope(app);
+		size_t head = n;
 		if (n)
 			lines[n++] = strdup("");
 		if (asprintf(&lines[n], "\x01%s", ui_group_title((enum ui_group)g)) < 0)
@@ -254,14 +291,23 @@ help_lines(struct ui_app *app, char ***out)
 			if (a >= UI_A_SCREEN_1 && a <= UI_A_SCREEN_9 &&
 			    (size_t)(a - UI_A_SCREEN_1) >= ui_nscreens)
 				continue;
-			/* another screen's action (or one left with no key) */
-			if (ui_keymap_keys(app->km, scope, (enum ui_action)a, keys, sizeof keys) == 0)
+			/* another screen's own action has no key here: left out */
+			if (ui_keymap_keys(app->km, scope, (enum ui_action)a, keys, sizeof keys) == 0 &&
+			    (g == UI_G_CALENDAR || a == UI_A_ADD_CLOSURE || a == UI_A_REMOVE_CLOSURE ||
+			     a == UI_A_SYNC_NOW || a == UI_A_KEEP_CURRENT || a == UI_A_KEEP_OTHER))
 				continue;
+			ui_draw_keys_of(app->km, scope, (enum ui_action)a, keys, sizeof keys);
 			cell = ui_text_cell(keys, 18, UI_ALIGN_LEFT);
 			if (!cell || asprintf(&lines[n], "  %s  %s", cell, _(info->help)) < 0)
 				lines[n] = NULL;
 			free(cell);
 			n++;
+		}
+		/* a group with nothing for this screen shows no title either */
+		if (n == head + 1 + (head > 0)) {
+			while (n > head)
+				free(lines[--n]);
+			lines[n] = NULL;
 		}
 	}
 	return n;

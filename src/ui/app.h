@@ -25,6 +25,7 @@ struct ui_app {
 	char message[512];
 	enum ui_role message_role;
 	int64_t pending;
+	struct cb_holidays holidays;
 	bool quit;
 };
 

@@ -6,7 +6,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "cambouis/config.h"
 #include "cambouis/db.h"
+#include "cambouis/holidays.h"
 #include "ui/action.h"
 
 /*
@@ -43,6 +45,12 @@ struct ui_screen_ops {
 	/* another screen changed the database */
 	void (*reload)(void *st, struct ui_app *app);
 	void (*close)(void *st);
+	/* Optional. Should the app open on this screen? Asked in tab order
+	 * at start; the first yes wins (else the first tab). */
+	bool (*start_here)(void *st, struct ui_app *app);
+	/* Optional. Show day (a day number) and, with open, its session:
+	 * how another screen jumps here (ui_app_show()). */
+	void (*show_day)(void *st, struct ui_app *app, int32_t day, bool open);
 };
 
 /* The tabs, in order (src/ui/screens.c). */
@@ -51,9 +59,17 @@ extern const size_t ui_nscreens;
 
 /* What screens may ask of the app. */
 struct cb_db *ui_app_db(struct ui_app *app);
-const struct cb_config *ui_app_config(struct ui_app *app);
 int64_t ui_app_now(struct ui_app *app);
 const struct ui_keymap *ui_app_keymap(struct ui_app *app);
+/* The configuration (defaults for new sessions, ...). */
+const struct cb_config *ui_app_config(struct ui_app *app);
+/* The holidays the configuration describes. */
+const struct cb_holidays *ui_app_holidays(struct ui_app *app);
+/* Today's day number (the pinnable clock, local time). */
+int32_t ui_app_today(struct ui_app *app);
+/* Switch to the screen named name and show day there (see show_day);
+ * false when there is no such screen. */
+bool ui_app_show(struct ui_app *app, const char *name, int32_t day, bool open);
 /* The key map scope of the screen being shown. */
 int ui_app_scope(struct ui_app *app);
 /* The area a screen gets, for paging in handle(). */

@@ -491,7 +491,7 @@ draw_peers(const struct sync_screen *s, const struct ui_rect *r)
 	/* fixed widths for the numbers, the rest shared */
 	w[2] = cb_utf8_width(titles[2]) > 8 ? cb_utf8_width(titles[2]) : 8;
 	w[3] = cb_utf8_width(titles[3]) > 8 ? cb_utf8_width(titles[3]) : 8;
-	if (w[2] + w[3] > (r->w - 2) * 2 / 5)
+	if (w[2] + w[3] > (r->w - 2) / 2)
 		w[2] = w[3] = (r->w - 2) / 5; /* a narrow terminal: cut the titles */
 	w[0] = (r->w - 2 - w[2] - w[3] - 6) * 2 / 5;
 	w[1] = r->w - 2 - w[2] - w[3] - 6 - w[0];

@@ -25,6 +25,12 @@ enum ui_role {
 	UI_ROLE_FIELD,
 	UI_ROLE_FIELD_ACTIVE,
 	UI_ROLE_LABEL_ACTIVE,
+	UI_ROLE_CAL_TODAY,     /* today in the month grid */
+	UI_ROLE_CAL_SESSION,   /* a day with a session */
+	UI_ROLE_CAL_CANCELLED, /* a cancelled session */
+	UI_ROLE_CAL_PUBLIC,    /* a public holiday (shaded) */
+	UI_ROLE_CAL_SCHOOL,    /* school holidays (shaded) */
+	UI_ROLE_CAL_CONFLICT,  /* the conflict mark */
 	UI_ROLE_COUNT,
 };
 

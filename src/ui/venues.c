@@ -6,25 +6,33 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cambouis/calendar.h"
 #include "cambouis/i18n.h"
 #include "cambouis/schema.h"
 #include "cambouis/text.h"
 #include "cambouis/venue.h"
+#include "ui/calview.h"
 #include "ui/dialog.h"
 #include "ui/draw.h"
 #include "ui/keys.h"
 
-enum mode { M_LIST, M_FORM, M_CONFIRM, M_SEARCH, M_PICKER };
+enum mode { M_LIST, M_FORM, M_CONFIRM, M_SEARCH, M_PICKER, M_CLOSURES };
 
 /* The fields of the venue form, in order. */
 enum { F_NAME, F_ADDRESS, F_COMMUNE, F_CAPACITY, F_NOTES };
+/* The fields of the closure form. */
+enum { C_FROM, C_TO, C_REASON };
+/* Closure lines in the detail pane. */
+#define DETAIL_CLOSURES 2
 
 #define UNDO_MAX 64
 
 struct undo {
-	enum { U_ADDED, U_REMOVED, U_EDITED } kind;
-	struct cb_id id;
+	enum { U_ADDED, U_REMOVED, U_EDITED, U_CLOSED, U_REOPENED } kind;
+	struct cb_id id;     /* the venue; U_CLOSED: the closure */
 	struct cb_venue old; /* U_EDITED: the values before */
+	char from[CB_DATE_LEN + 1], to[CB_DATE_LEN + 1]; /* U_REOPENED: the period */
+	char *reason;
 };
 
 struct venues {
@@ -32,6 +40,9 @@ struct venues {
 	struct cb_venue_list venues;
 	enum mode mode;
 	struct ui_form form;
+	bool closure_form;     /* the form is a closure's */
+	struct cb_closure_list closures; /* of every venue */
+	struct cb_id *picked;  /* M_CLOSURES: the closures offered, in order */
 	bool editing;          /* the form edits (else adds) */
 	struct cb_id edit_id;
 	struct ui_confirm confirm;
@@ -91,7 +102,7 @@ static int
 list_height(struct ui_app *app)
 {
 	struct ui_rect a = ui_app_area(app);
-	int h = a.h - 1 - (a.h >= 12 ? 4 : 0);
+	int h = a.h - 1 - (a.h >= 12 ? 4 + DETAIL_CLOSURES : 0);
 	return h > 1 ? h : 1;
 }
 
@@ -105,6 +116,10 @@ load(struct venues *v, struct ui_app *app)
 		ui_app_error(app, _("Cannot read the venues: %s"), cb_status_message(st));
 		return false;
 	}
+	cb_closure_list_free(&v->closures);
+	memset(&v->closures, 0, sizeof v->closures);
+	if ((st = cb_venue_closures(ui_app_db(app), NULL, &v->closures)) != CB_OK)
+		ui_app_error(app, _("Cannot read the closures: %s"), cb_status_message(st));
 	ui_list_begin(&v->list);
 	for (size_t i = 0; i < v->venues.count; i++) {
 		const struct cb_venue *x = &v->venues.items[i];
@@ -141,6 +156,7 @@ undo_drop_oldest(struct venues *v)
 {
 	if (v->undo[0].kind == U_EDITED)
 		cb_venue_clear(&v->undo[0].old);
+	free(v->undo[0].reason);
 	memmove(&v->undo[0], &v->undo[1], (UNDO_MAX - 1) * sizeof v->undo[0]);
 	v->nundo--;
 }
@@ -159,8 +175,11 @@ close_dialogs(struct venues *v)
 {
 	if (v->mode == M_FORM || v->mode == M_PICKER)
 		ui_form_free(&v->form);
-	if (v->mode == M_PICKER)
+	if (v->mode == M_PICKER || v->mode == M_CLOSURES)
 		ui_picker_free(&v->picker);
+	free(v->picked);
+	v->picked = NULL;
+	v->closure_form = false;
 	if (v->mode == M_CONFIRM)
 		ui_confirm_free(&v->confirm);
 	v->mode = M_LIST;
@@ -176,6 +195,7 @@ venues_close(void *st)
 		undo_drop_oldest(v);
 	ui_list_free(&v->list);
 	cb_venue_list_free(&v->venues);
+	cb_closure_list_free(&v->closures);
 	ui_edit_free(&v->search);
 	free(v->last_search);
 	free(v);
@@ -302,12 +322,14 @@ save_form(struct venues *v, struct ui_app *app)
 	return UI_R_DATA;
 }
 
+static unsigned save_closure(struct venues *v, struct ui_app *app);
+
 static unsigned
 form_key(struct venues *v, struct ui_app *app, enum ui_action a, int key)
 {
 	switch (ui_form_handle(&v->form, a, key)) {
 	case UI_FORM_SUBMIT:
-		return save_form(v, app);
+		return v->closure_form ? save_closure(v, app) : save_form(v, app);
 	case UI_FORM_CANCEL:
 		close_dialogs(v);
 		ui_app_message(app, "%s", _("Nothing changed."));
@@ -341,6 +363,174 @@ picker_key(struct venues *v, struct ui_app *app, enum ui_action a, int key)
 		break;
 	}
 	return UI_R_DONE;
+}
+
+/* --- unavailability periods --------------------------------------------- */
+
+/* "Fri 27 Mar 2026 – Thu 16 Apr 2026: roof works" */
+static void
+closure_text(const struct cb_closure *k, char *buf, size_t len)
+{
+	char from[64], to[64];
+	int32_t d;
+
+	if (cb_date_parse(k->from, &d) == CB_OK)
+		ui_day_long(d, from, sizeof from);
+	else
+		snprintf(from, sizeof from, "%s", k->from);
+	if (!*k->to)
+		snprintf(to, sizeof to, "%s", _("until further notice"));
+	else if (cb_date_parse(k->to, &d) == CB_OK)
+		ui_day_long(d, to, sizeof to);
+	else
+		snprintf(to, sizeof to, "%s", k->to);
+	snprintf(buf, len, "%s – %s%s%s", from, to, *k->reason ? ": " : "", k->reason);
+	for (char *p = buf; *p; p++)
+		if (*p == '\n' || *p == '\t')
+			*p = ' ';
+}
+
+static void
+open_closure_form(struct venues *v, struct ui_app *app)
+{
+	const struct cb_venue *x = selected(v);
+	char title[300], today[CB_DATE_LEN + 1];
+
+	if (!x) {
+		ui_app_error(app, "%s", _("No venue selected."));
+		return;
+	}
+	cb_date_format(ui_app_today(app), today);
+	snprintf(title, sizeof title, _("“%s” is unavailable"), x->name);
+	if (!ui_form_init(&v->form, title, ui_app_now(app)) ||
+	    ui_form_add_date(&v->form, _("From"), today, true) < 0 ||
+	    ui_form_add_date(&v->form, _("To (optional)"), "", false) < 0 ||
+	    ui_form_add_text(&v->form, _("Reason"), "", false, CB_CLOSURE_REASON_MAX) < 0) {
+		ui_form_free(&v->form);
+		ui_app_error(app, "%s", cb_status_message(CB_NOMEM));
+		return;
+	}
+	v->edit_id = x->id;
+	v->closure_form = true;
+	v->mode = M_FORM;
+}
+
+static unsigned
+save_closure(struct venues *v, struct ui_app *app)
+{
+	const char *from = ui_form_text(&v->form, C_FROM), *to = ui_form_text(&v->form, C_TO);
+	struct cb_id id;
+	char keys[64];
+	cb_status st;
+
+	if (*to && strcmp(to, from) < 0) {
+		ui_form_set_error(&v->form, C_TO, _("must not be before the first day"));
+		return UI_R_DONE;
+	}
+	st = cb_venue_close(ui_app_db(app), &v->edit_id, from, *to ? to : NULL,
+			    ui_form_text(&v->form, C_REASON), &id);
+	if (st != CB_OK) {
+		ui_app_error(app, _("Not saved: %s"), cb_status_message(st));
+		return UI_R_DONE;
+	}
+	{
+		struct undo *u = undo_push(v);
+		u->kind = U_CLOSED;
+		u->id = id;
+	}
+	close_dialogs(v);
+	load(v, app);
+	ui_draw_keys_of(ui_app_keymap(app), ui_app_scope(app), UI_A_UNDO, keys, sizeof keys);
+	ui_app_message(app, _("Unavailability period added (%s: undo)."),
+		       keys);
+	return UI_R_DATA;
+}
+
+static void
+ask_reopen(struct venues *v, struct ui_app *app)
+{
+	const struct cb_venue *x = selected(v);
+	char **items, title[300];
+	size_t n = 0;
+
+	if (!x) {
+		ui_app_error(app, "%s", _("No venue selected."));
+		return;
+	}
+	items = calloc(v->closures.count + 1, sizeof *items);
+	v->picked = calloc(v->closures.count + 1, sizeof *v->picked);
+	if (!items || !v->picked) {
+		free(items);
+		free(v->picked);
+		v->picked = NULL;
+		return;
+	}
+	for (size_t i = 0; i < v->closures.count; i++) {
+		char line[800];
+		if (cb_id_cmp(&v->closures.items[i].venue, &x->id) != 0)
+			continue;
+		closure_text(&v->closures.items[i], line, sizeof line);
+		/* the picker's rows are keyed by their index: keep the order */
+		v->picked[n] = v->closures.items[i].id;
+		items[n++] = strdup(line);
+	}
+	if (n == 0) {
+		ui_app_error(app, _("“%s” has no unavailability period."), x->name);
+		free(items);
+		free(v->picked);
+		v->picked = NULL;
+		return;
+	}
+	snprintf(title, sizeof title, _("Remove a period of “%s”"), x->name);
+	if (ui_picker_init(&v->picker, title, (const char *const *)items, n))
+		v->mode = M_CLOSURES;
+	for (size_t i = 0; i < n; i++)
+		free(items[i]);
+	free(items);
+}
+
+static unsigned
+closures_key(struct venues *v, struct ui_app *app, enum ui_action a, int key)
+{
+	struct ui_rect area = ui_app_area(app);
+	const char *k;
+	struct cb_id id;
+	char keys[64];
+	cb_status st;
+
+	switch (ui_picker_handle(&v->picker, a, key, ui_picker_height(&v->picker, &area))) {
+	case UI_PICK_CANCEL:
+		close_dialogs(v);
+		ui_app_message(app, "%s", _("Nothing changed."));
+		return UI_R_DONE;
+	case UI_PICK_CHOSEN:
+		break;
+	default:
+		return UI_R_DONE;
+	}
+	k = ui_list_selected_key(&v->picker.list);
+	id = v->picked[k ? strtoul(k, NULL, 10) : 0];
+	close_dialogs(v);
+	for (size_t i = 0; i < v->closures.count; i++) {
+		const struct cb_closure *c = &v->closures.items[i];
+		if (cb_id_cmp(&c->id, &id) != 0)
+			continue;
+		if ((st = cb_venue_closure_remove(ui_app_db(app), &id)) != CB_OK) {
+			ui_app_error(app, _("Not removed: %s"), cb_status_message(st));
+			return UI_R_DONE;
+		}
+		struct undo *u = undo_push(v);
+		u->kind = U_REOPENED;
+		u->id = c->venue;
+		memcpy(u->from, c->from, sizeof u->from);
+		memcpy(u->to, c->to, sizeof u->to);
+		u->reason = strdup(c->reason);
+		break;
+	}
+	load(v, app);
+	ui_draw_keys_of(ui_app_keymap(app), ui_app_scope(app), UI_A_UNDO, keys, sizeof keys);
+	ui_app_message(app, _("Unavailability period removed (%s: undo)."), keys);
+	return UI_R_DATA;
 }
 
 /* --- delete and undo ---------------------------------------------------- */
@@ -412,6 +602,15 @@ undo_last(struct venues *v, struct ui_app *app)
 	case U_REMOVED:
 		st = cb_venue_restore(ui_app_db(app), &u->id);
 		break;
+	case U_CLOSED:
+		st = cb_venue_closure_remove(ui_app_db(app), &u->id);
+		break;
+	case U_REOPENED: {
+		struct cb_id nid;
+		st = cb_venue_close(ui_app_db(app), &u->id, u->from, *u->to ? u->to : NULL,
+				    u->reason, &nid);
+		break;
+	}
 	default:
 		memset(&in, 0, sizeof in);
 		in.name = u->old.name;
@@ -429,8 +628,18 @@ undo_last(struct venues *v, struct ui_app *app)
 	}
 	ui_app_message(app, "%s", u->kind == U_ADDED ? _("Undone: the venue is removed again.")
 			   : u->kind == U_REMOVED ? _("Undone: the venue is back.")
+			   : u->kind == U_CLOSED ? _("Undone: the period is removed again.")
+			   : u->kind == U_REOPENED ? _("Undone: the period is back.")
 			   : _("Undone: the venue has its old values."));
 	id_key(&u->id, key);
+	free(u->reason);
+	u->reason = NULL;
+	if (u->kind == U_CLOSED) {
+		/* the closure's id is no venue's: keep the selection */
+		v->nundo--;
+		load(v, app);
+		return UI_R_DATA;
+	}
 	if (u->kind == U_EDITED)
 		cb_venue_clear(&u->old);
 	v->nundo--;
@@ -501,6 +710,7 @@ venues_handle(void *st, struct ui_app *app, enum ui_action a, int key)
 	case M_PICKER: return picker_key(v, app, a, key);
 	case M_CONFIRM: return confirm_key(v, app, a, key);
 	case M_SEARCH: return search_key(v, app, a, key);
+	case M_CLOSURES: return closures_key(v, app, a, key);
 	case M_LIST: break;
 	}
 	switch (a) {
@@ -519,6 +729,8 @@ venues_handle(void *st, struct ui_app *app, enum ui_action a, int key)
 			ui_app_error(app, "%s", _("No venue selected."));
 		break;
 	case UI_A_DELETE: ask_delete(v, app); break;
+	case UI_A_ADD_CLOSURE: open_closure_form(v, app); break;
+	case UI_A_REMOVE_CLOSURE: ask_reopen(v, app); break;
 	case UI_A_UNDO: return undo_last(v, app);
 	case UI_A_SORT:
 		ui_list_sort(&v->list, (v->list.sort_col + 1) % v->list.ncols, false);
@@ -551,12 +763,12 @@ static size_t
 venues_hints(void *st, enum ui_action *out, size_t max)
 {
 	static const enum ui_action list[] = {UI_A_ADD, UI_A_EDIT, UI_A_DELETE, UI_A_UNDO,
-					      UI_A_SEARCH, UI_A_SORT};
+					      UI_A_SEARCH, UI_A_SORT, UI_A_ADD_CLOSURE};
 	static const enum ui_action form[] = {UI_A_FIELD_NEXT, UI_A_SAVE, UI_A_CANCEL};
 	static const enum ui_action prompt[] = {UI_A_FIELD_NEXT, UI_A_CANCEL};
 	struct venues *v = st;
 	const enum ui_action *src = v->mode == M_LIST ? list : v->mode == M_FORM ? form : prompt;
-	size_t n = v->mode == M_LIST ? 6 : v->mode == M_FORM ? 3 : 2;
+	size_t n = v->mode == M_LIST ? 7 : v->mode == M_FORM ? 3 : 2;
 
 	if (v->mode == M_CONFIRM)
 		n = 0;
@@ -570,7 +782,10 @@ static void
 draw_detail(const struct venues *v, const struct ui_rect *r)
 {
 	const struct cb_venue *x = selected(v);
+	const char *labels[] = {_("Address"), _("Notes"), _("Closed")};
 	char line[2600];
+	int lw = 0;
+	size_t shown = 0, more = 0;
 
 	ui_draw_text(r->y, r->x, r->w, "", UI_ROLE_NORMAL);
 	for (int i = 0; i < r->w; i++)
@@ -580,27 +795,47 @@ draw_detail(const struct venues *v, const struct ui_rect *r)
 	ui_draw_str(r->y, r->x + 2, 1, " ", UI_ROLE_NORMAL);
 	ui_draw_str(r->y, r->x + 4 + ui_draw_str(r->y, r->x + 3, r->w - 6, x->name, UI_ROLE_TITLE) - 1,
 		    1, " ", UI_ROLE_NORMAL);
-	{
-		int lw = cb_utf8_width(_("Address")) > cb_utf8_width(_("Notes"))
-			 ? cb_utf8_width(_("Address")) : cb_utf8_width(_("Notes"));
-		char *l1 = ui_text_cell(_("Address"), lw, UI_ALIGN_RIGHT);
-		char *l2 = ui_text_cell(_("Notes"), lw, UI_ALIGN_RIGHT);
-		if (l1 && l2) {
-			ui_draw_str(r->y + 1, r->x + 1, lw, l1, UI_ROLE_DIM);
-			snprintf(line, sizeof line, "%s%s%s", x->address,
-				 *x->address && *x->commune ? ", " : "", x->commune);
-			ui_draw_text(r->y + 1, r->x + lw + 3, r->w - lw - 4, *line ? line : "—",
-				     UI_ROLE_NORMAL);
-			ui_draw_str(r->y + 2, r->x + 1, lw, l2, UI_ROLE_DIM);
-			snprintf(line, sizeof line, "%s", *x->notes ? x->notes : "—");
-			for (char *p = line; *p; p++)
-				if (*p == '\n' || *p == '\t')
-					*p = ' ';
-			ui_draw_text(r->y + 2, r->x + lw + 3, r->w - lw - 4, line, UI_ROLE_NORMAL);
+	for (size_t i = 0; i < 3; i++)
+		if (cb_utf8_width(labels[i]) > lw)
+			lw = cb_utf8_width(labels[i]);
+	for (int i = 0; i < 3; i++) {
+		char *l = ui_text_cell(labels[i], lw, UI_ALIGN_RIGHT);
+		if (l) {
+			ui_draw_str(r->y + 1 + i, r->x + 1, lw, l, UI_ROLE_DIM);
+			free(l);
 		}
-		free(l1);
-		free(l2);
 	}
+	snprintf(line, sizeof line, "%s%s%s", x->address, *x->address && *x->commune ? ", " : "",
+		 x->commune);
+	ui_draw_text(r->y + 1, r->x + lw + 3, r->w - lw - 4, *line ? line : "—", UI_ROLE_NORMAL);
+	snprintf(line, sizeof line, "%s", *x->notes ? x->notes : "—");
+	for (char *p = line; *p; p++)
+		if (*p == '\n' || *p == '\t')
+			*p = ' ';
+	ui_draw_text(r->y + 2, r->x + lw + 3, r->w - lw - 4, line, UI_ROLE_NORMAL);
+	/* the unavailability periods, a line each; the last line says how
+	 * many more there are when they do not all fit */
+	for (size_t i = 0; i < v->closures.count; i++) {
+		const struct cb_closure *k = &v->closures.items[i];
+		if (cb_id_cmp(&k->venue, &x->id) != 0)
+			continue;
+		if (shown < DETAIL_CLOSURES) {
+			closure_text(k, line, sizeof line);
+			ui_draw_text(r->y + 3 + (int)shown, r->x + lw + 3, r->w - lw - 4, line,
+				     UI_ROLE_CAL_CONFLICT);
+			shown++;
+		} else {
+			more++;
+		}
+	}
+	if (more) {
+		snprintf(line, sizeof line, ngettext_("… and %zu more", "… and %zu more", more + 1),
+			 more + 1);
+		ui_draw_text(r->y + 2 + DETAIL_CLOSURES, r->x + lw + 3, r->w - lw - 4, line,
+			     UI_ROLE_DIM);
+	}
+	if (shown == 0)
+		ui_draw_text(r->y + 3, r->x + lw + 3, r->w - lw - 4, "—", UI_ROLE_NORMAL);
 }
 
 static void
@@ -615,10 +850,10 @@ venues_draw(void *st, struct ui_app *app, const struct ui_rect *area)
 	ui_draw_keys_of(ui_app_keymap(app), ui_app_scope(app), UI_A_ADD, keys, sizeof keys);
 	snprintf(empty, sizeof empty, _("No venues yet: press %s to add the first one."), keys);
 
-	lr.h = area->h - (detail ? 4 : 0);
+	lr.h = area->h - (detail ? 4 + DETAIL_CLOSURES : 0);
 	ui_draw_list(&v->list, &lr, titles, empty);
 	if (detail) {
-		struct ui_rect dr = {area->y + lr.h + 1, area->x, 3, area->w};
+		struct ui_rect dr = {area->y + lr.h + 1, area->x, 3 + DETAIL_CLOSURES, area->w};
 		draw_detail(v, &dr);
 	}
 	if (v->mode == M_SEARCH)
@@ -628,6 +863,8 @@ venues_draw(void *st, struct ui_app *app, const struct ui_rect *area)
 		ui_draw_form(&v->form, area, ui_app_keymap(app));
 	else if (v->mode == M_PICKER) {
 		ui_draw_form(&v->form, area, ui_app_keymap(app));
+		ui_draw_picker(&v->picker, area);
+	} else if (v->mode == M_CLOSURES) {
 		ui_draw_picker(&v->picker, area);
 	} else if (v->mode == M_CONFIRM)
 		ui_draw_confirm(&v->confirm, area);

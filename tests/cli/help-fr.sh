@@ -8,7 +8,8 @@ grep -q '^#define ENABLE_NLS 1' "${top_builddir:-.}/config.h" 2>/dev/null ||
 locale -a 2>/dev/null | grep -qi '^fr_FR\.utf-\{0,1\}8$' ||
 	{ echo "the fr_FR.UTF-8 locale is not installed: skipped"; exit 77; }
 gmo=
-for f in "${top_builddir:-.}/po/fr.gmo" "$top_srcdir/po/fr.gmo"; do
+# the build tree's catalogue is rebuilt whenever fr.po changes (build-locale)
+for f in "${top_builddir:-.}/po/locale/fr/LC_MESSAGES/cambouis.mo" "${top_builddir:-.}/po/fr.gmo" "$top_srcdir/po/fr.gmo"; do
 	[ -f "$f" ] && { gmo=$f; break; }
 done
 [ -n "$gmo" ] || { echo "po/fr.gmo is not built: skipped"; exit 77; }

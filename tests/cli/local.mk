@@ -27,7 +27,9 @@ CLI_EXPECTED = \
 # checks of the sources, with no transcript
 CLI_CHECKS = \
 	tests/cli/config-keys.sh \
-	tests/cli/manpages.sh
+	tests/cli/manpages.sh \
+	tests/cli/manpage-commands.sh \
+	tests/cli/manpage-examples.sh
 
 TESTS += $(CLI_GOLDEN) $(CLI_CHECKS)
 EXTRA_DIST += $(CLI_GOLDEN) $(CLI_CHECKS) $(CLI_EXPECTED) \

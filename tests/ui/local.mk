@@ -8,6 +8,12 @@ tests_ui_vm_test_LDADD = $(unit_ldadd)
 
 TESTS += tests/ui/vm-test
 
+check_PROGRAMS += tests/ui/calview-test
+tests_ui_calview_test_SOURCES = tests/ui/calview-test.c $(UI_VM_SOURCES)
+tests_ui_calview_test_CPPFLAGS = $(unit_cppflags)
+tests_ui_calview_test_LDADD = $(unit_ldadd)
+TESTS += tests/ui/calview-test
+
 TESTS += tests/ui/scenarios.sh tests/ui/config.sh tests/ui/tmux.sh
 EXTRA_DIST += tests/ui/scenarios.sh tests/ui/config.sh tests/ui/tmux.sh \
 	tests/ui/README $(wildcard $(srcdir)/tests/ui/scripts/*.keys) \
