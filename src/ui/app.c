@@ -175,14 +175,22 @@ draw_tabs(struct ui_app *app)
 	{
 		time_t t = (time_t)(ms / 1000);
 		struct tm tm;
+		char hm[16] = "";
 		if (localtime_r(&t, &tm))
-			snprintf(now, sizeof now, "%s  %02d:%02d ", date, tm.tm_hour, tm.tm_min);
-		else
-			snprintf(now, sizeof now, "%s ", date);
+			snprintf(hm, sizeof hm, "%02d:%02d", tm.tm_hour, tm.tm_min);
+		/* the date and time, else the date alone, else the time: what fits */
+		for (int k = 0; k < 3; k++) {
+			if (k == 0)
+				snprintf(now, sizeof now, "%s  %s ", date, hm);
+			else
+				snprintf(now, sizeof now, "%s ", k == 1 ? date : hm);
+			right = COLS - cb_utf8_width(now);
+			if (right > x) {
+				ui_draw_str(0, right, COLS - right, now, UI_ROLE_TABBAR);
+				break;
+			}
+		}
 	}
-	right = COLS - cb_utf8_width(now);
-	if (right > x)
-		ui_draw_str(0, right, COLS - right, now, UI_ROLE_TABBAR);
 }
 
 /* The database path with the home directory as "~". */
