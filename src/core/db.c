@@ -876,7 +876,8 @@ cb_db_open(const char *path, unsigned flags, struct cb_db **out, char *detail, s
 	}
 	oflags = (db->readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) |
 		 (memory ? SQLITE_OPEN_CREATE | SQLITE_OPEN_MEMORY : 0) |
-		 SQLITE_OPEN_NOFOLLOW | SQLITE_OPEN_EXRESCODE;
+		 SQLITE_OPEN_NOFOLLOW | SQLITE_OPEN_EXRESCODE |
+		 SQLITE_OPEN_NOMUTEX; /* one thread: no per-call mutexes */
 	rc = sqlite3_open_v2(path, &db->h, oflags, NULL);
 	if (rc != SQLITE_OK) {
 		st = fail(db, rc);
