@@ -20,3 +20,9 @@ src_core_libcambouis_core_a_SOURCES += \
 	src/core/date.c src/core/holidays.c src/core/ical.c src/core/calendar-demo.c
 
 CORE_LIBS = src/core/libcambouis-core.a $(SQLITE_LIBS) $(LIBCONFIG_LIBS) $(LIBINTL)
+# people, attendance, pairings, skills
+src_core_libcambouis_core_a_SOURCES += \
+	include/cambouis/people.h include/cambouis/attendance.h include/cambouis/pairing.h \
+	include/cambouis/skills.h src/core/people-private.h \
+	src/core/people.c src/core/people-view.c src/core/attendance.c src/core/pairing.c \
+	src/core/skills.c src/core/snowball.c src/core/people-demo.c
