@@ -21,8 +21,11 @@ static const char SQL_PRESENT[] =
 	" WHERE a.session = ?1 AND a.deleted = 0 AND p.deleted = 0";
 static const char SQL_PAIRS_AT[] =
 	"SELECT mentor, learner FROM pair_sessions WHERE session = ?1 AND deleted = 0 ORDER BY id";
+/* the mentor's active learners who are here as learners */
 static const char SQL_ACTIVE_OF_MENTOR[] =
-	"SELECT learner FROM pairings WHERE mentor = ?1 AND status = 0 ORDER BY id";
+	"SELECT g.learner FROM pairings g JOIN attendance a ON a.person = g.learner"
+	" AND a.session = ?2 AND a.deleted = 0 AND a.role = 1 AND a.checkout IS NULL"
+	" WHERE g.mentor = ?1 AND g.status = 0 ORDER BY g.id";
 static const char SQL_VISITS[] =
 	"SELECT a.session, s.date, s.starts, s.ends, coalesce(v.name, ''), a.role, a.checkin,"
 	" a.checkout FROM attendance a JOIN sessions s ON lower(hex(s.id)) = a.session"
@@ -131,7 +134,7 @@ continue_pairs(struct cb_db *db, const struct cb_id *person, enum cb_role role,
 		return rc;
 	}
 	if (role == CB_ROLE_MENTOR) {
-		char hex[CB_ID_HEX_LEN + 1];
+		char hex[CB_ID_HEX_LEN + 1], shex[CB_ID_HEX_LEN + 1];
 		struct cb_id *learners = NULL;
 		size_t n = 0, cap = 0;
 		struct cb_stmt *st;
@@ -140,6 +143,8 @@ continue_pairs(struct cb_db *db, const struct cb_id *person, enum cb_role role,
 		if ((rc = cb_db_prepare(db, SQL_ACTIVE_OF_MENTOR, &st)) != CB_OK)
 			return rc;
 		cb_stmt_bind_text(st, 1, hex);
+		cb_id_to_hex(session, shex);
+		cb_stmt_bind_text(st, 2, shex);
 		while ((rc = cb_stmt_step(st)) == CB_ROW) {
 			if (!ppl_grow((void **)&learners, &cap, n, sizeof *learners)) {
 				rc = CB_NOMEM;

@@ -115,7 +115,7 @@ bool
 ppl_may_be_minor(int birth_year, const char *category, int this_year)
 {
 	if (birth_year > 0)
-		return cb_may_be_under(birth_year, this_year, CB_ADULT_AGE - 1);
+		return cb_may_be_under(birth_year, this_year, CB_ADULT_AGE);
 	/* no year: pupils and isolated minors are taken for minors */
 	return category && (strcmp(category, "middle-school") == 0 ||
 			    strcmp(category, "high-school") == 0 ||

@@ -818,7 +818,7 @@ check_privacy(struct cb_db *db, const struct cb_person *old, const struct cb_per
 {
 	const struct cb_id *id = old ? &old->id : NULL;
 	int year = in->birth_year >= 0 ? in->birth_year : old ? old->birth_year : 0;
-	bool under15 = cb_may_be_under(year, ppl_year_of(today), CB_GUARDIAN_AGE - 1);
+	bool under15 = cb_may_be_under(year, ppl_year_of(today), CB_GUARDIAN_AGE);
 	bool ok, personal, contact_after;
 	cb_status rc;
 
