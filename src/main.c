@@ -30,6 +30,16 @@ static const struct {
 	{"session", cli_cmd_session},
 	{"conflicts", cli_cmd_conflicts},
 	{"ical", cli_cmd_ical},
+	{"person", cli_cmd_person},
+	{"checkin", cli_cmd_checkin},
+	{"checkout", cli_cmd_checkout},
+	{"tonight", cli_cmd_tonight},
+	{"pair", cli_cmd_pair},
+	{"unpair", cli_cmd_unpair},
+	{"suggest", cli_cmd_suggest},
+	{"skill", cli_cmd_skill},
+	{"promote", cli_cmd_promote},
+	{"snowball", cli_cmd_snowball},
 };
 
 static void
@@ -57,6 +67,16 @@ usage(FILE *out)
 		"                              change one session\n"
 		"  conflicts                   sessions that clash (day, closed venue, holiday)\n"
 		"  ical [FILE|-]               export the sessions as iCalendar\n"
+		"  person add|list|show|edit   the people (see 'cambouis person --help')\n"
+		"  checkin|checkout NAME       arrivals and departures at today's session\n"
+		"  tonight                     who is here, with their pairs\n"
+		"  pair MENTOR LEARNER, unpair LEARNER\n"
+		"                              mentor-learner pairs (see 'cambouis pair --help')\n"
+		"  suggest LEARNER             the present mentors, best first\n"
+		"  skill NAME SKILL LEVEL --by MENTOR\n"
+		"                              sign off a repair skill\n"
+		"  promote [NAME], snowball [NAME]\n"
+		"                              learners who become mentors, and their lineage\n"
 		"  demo [--scale S] [--seed N] [--db FILE]\n"
 		"                              fill a database with demo data\n"
 		"  rebuild                     rebuild the tables from the op log\n"
