@@ -19,3 +19,4 @@ EXTRA_DIST += tests/po-check.sh
 include $(srcdir)/tests/unit/calendar.mk
 include $(srcdir)/tests/cli/calendar/local.mk
 include $(srcdir)/tests/bench/calendar.mk
+include $(srcdir)/tests/cli/people/local.mk

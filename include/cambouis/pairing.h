@@ -150,7 +150,7 @@ struct cb_snowball {
 	struct cb_snowball_row *items;
 	size_t count;
 	int learners;        /* people who were ever learners */
-	int promoted;        /* learners who became mentors */
+	int promoted;        /* learners promoted to mentors */
 	int generations;     /* deepest depth + 1 */
 };
 /* root NULL: every tree (roots by name). */

@@ -261,5 +261,10 @@ cb_status cb_consent_in_force(struct cb_db *db, const struct cb_id *person, cons
 int32_t cb_attestation_until(const char *date, int months);
 /* Months of validity from cfg (12 when cfg is NULL). */
 int cb_attestation_months(const struct cb_config *cfg);
+/* Is an attestation dated date ("" none) still valid on today? */
+bool cb_attestation_valid(const char *date, const struct cb_config *cfg, int32_t today);
+/* May p be a minor (under 18) on today? By birth year, else by a school or
+ * isolated-minor category. Such learners only get vetted mentors. */
+bool cb_person_may_be_minor(const struct cb_person *p, int32_t today);
 
 #endif

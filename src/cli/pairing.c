@@ -296,11 +296,24 @@ cli_cmd_tonight(struct cli *c, int argc, char **argv)
 			snprintf(pair, sizeof pair, "%s +%d", p->partner_name, p->npartners - 1);
 		else if (p->partner_name)
 			snprintf(pair, sizeof pair, "%s", p->partner_name);
-		snprintf(flags, sizeof flags, "%s%s%s",
-			 p->role == CB_ROLE_LEARNER && !p->npartners && !p->checkout[0]
-				 ? (text ? _("unpaired ") : "unpaired ") : "",
-			 p->minor ? (text ? _("minor ") : "minor ") : "",
-			 p->attestation_expired ? (text ? _("attestation expired") : "attestation-expired") : "");
+		{
+			const char *f[3] = {
+				p->role == CB_ROLE_LEARNER && !p->npartners && !p->checkout[0]
+					? (text ? _("unpaired") : "unpaired") : NULL,
+				p->minor ? (text ? _("minor") : "minor") : NULL,
+				p->attestation_expired ? (text ? _("attestation expired") : "attestation-expired")
+						       : NULL,
+			};
+			size_t o = 0;
+			for (int k = 0; k < 3; k++) {
+				int w;
+				if (!f[k])
+					continue;
+				w = snprintf(flags + o, sizeof flags - o, "%s%s", o ? ", " : "", f[k]);
+				if (w > 0 && (size_t)w < sizeof flags - o)
+					o += (size_t)w;
+			}
+		}
 		const char *cells[] = {
 			p->name, text ? cb_role_label(p->role) : cb_role_name(p->role), p->checkin,
 			p->checkout, pair, flags,
@@ -348,7 +361,18 @@ cli_cmd_pair(struct cli *c, int argc, char **argv)
 	} else if (st != CB_OK) {
 		rc = cli_fail(st, NULL);
 	} else {
+		struct cb_person m, l;
 		printf(_("%s is paired with %s (mentor)\n"), ln ? ln : "?", mn ? mn : "?");
+		if (cb_person_get(c->db, &mentor, &m) == CB_OK) {
+			if (cb_person_get(c->db, &learner, &l) == CB_OK) {
+				if (cb_person_may_be_minor(&l, cb_date_today()) &&
+				    !cb_attestation_valid(m.attestation, &c->cfg, cb_date_today()))
+					fprintf(stderr, _("warning: %s may be a minor and %s has no valid "
+							  "honorability attestation\n"), l.name, m.name);
+				cb_person_clear(&l);
+			}
+			cb_person_clear(&m);
+		}
 		rc = EXIT_OK;
 	}
 	free(mn);
@@ -491,7 +515,8 @@ cli_cmd_skill(struct cli *c, int argc, char **argv)
 		cli_error(st == CB_AMBIGUOUS ? _("'%s' matches more than one skill; say which:")
 					     : _("no skill '%s' in the checklist; the skills are:"), a.args[1]);
 		for (size_t i = 0; i < skills.count; i++)
-			fprintf(stderr, "  %-16s %s\n", skills.keys[i], skills.labels[i]);
+			fprintf(stderr, strcmp(skills.keys[i], skills.labels[i]) ? "  %-16s %s\n" : "  %s\n",
+				skills.keys[i], skills.labels[i]);
 		cb_name_list_free(&skills);
 		return EXIT_USAGE;
 	}

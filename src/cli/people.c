@@ -249,9 +249,9 @@ parse_person(int argc, char **argv, const char *sub, struct person_args *a)
 		}
 		if (opt == ':' || opt == '?')
 			return pplcli_getopt_error(opt, argv, "person");
-		if (listing != (opt == OPT_FORMAT || opt == OPT_ROLE) ||
+		if ((listing && opt != OPT_FORMAT && opt != OPT_ROLE) || (!listing && opt == OPT_FORMAT) ||
 		    (adding && (opt == OPT_NAME || opt == OPT_WITHDRAW || opt == OPT_ADD_ROLE))) {
-			cli_error(_("person %s: option '%s' does not apply here"), sub, argv[optind - 1]);
+			cli_error(_("person %s: this option does not apply here"), sub);
 			return cli_usage_error("person");
 		}
 		switch (opt) {
@@ -484,7 +484,9 @@ person_list(struct cli *c, int argc, char **argv)
 		if (r->birth_year)
 			snprintf(year, sizeof year, "%d", r->birth_year);
 		snprintf(n, sizeof n, "%d", r->sessions);
-		snprintf(until, sizeof until, "%s%s", r->attestation_until,
+		snprintf(until, sizeof until, "%s%s",
+			 text && (r->roles & CB_ROLE_BIT(CB_ROLE_MENTOR)) && !r->attestation_until[0]
+				 ? _("none") : r->attestation_until,
 			 text && r->attestation_expired ? " !" : "");
 		const char *cells[] = {
 			r->name, roles, text ? cb_name_list_label(&cats, r->category) : r->category,

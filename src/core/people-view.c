@@ -298,3 +298,15 @@ cb_person_rows_free(struct cb_person_rows *l)
 	l->items = NULL;
 	l->count = 0;
 }
+
+bool
+cb_attestation_valid(const char *date, const struct cb_config *cfg, int32_t today)
+{
+	return ppl_attestation_valid(date, cb_attestation_months(cfg), today);
+}
+
+bool
+cb_person_may_be_minor(const struct cb_person *p, int32_t today)
+{
+	return ppl_may_be_minor(p->birth_year, p->category, ppl_year_of(today));
+}

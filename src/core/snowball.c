@@ -24,7 +24,8 @@ static const char SQL_TREE[] =
 	"SELECT id, name, trained_by, promoted_on FROM people"
 	" WHERE deleted = 0 AND (mentor = 1 OR trained_by IS NOT NULL) ORDER BY id";
 static const char SQL_LEARNERS[] =
-	"SELECT count(*), coalesce(sum(mentor), 0) FROM people WHERE deleted = 0 AND learner = 1";
+	"SELECT count(*), coalesce(sum(mentor = 1 AND trained_by IS NOT NULL), 0) FROM people"
+	" WHERE deleted = 0 AND learner = 1";
 
 static int
 need_skills(const struct cb_config *cfg)
