@@ -20,3 +20,4 @@ include $(srcdir)/tests/unit/calendar.mk
 include $(srcdir)/tests/cli/calendar/local.mk
 include $(srcdir)/tests/bench/calendar.mk
 include $(srcdir)/tests/cli/people/local.mk
+include $(srcdir)/tests/unit/people.mk
