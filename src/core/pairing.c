@@ -285,8 +285,8 @@ cb_pair(struct cb_db *db, const struct cb_id *mentor, const struct cb_id *learne
 		    (rc = ppl_set_text(db, CB_T_PAIRING, &id, CB_F_PAIRING_SINCE, date)) == CB_OK &&
 		    session)
 			rc = ppl_set_id(db, CB_T_PAIRING, &id, CB_F_PAIRING_SESSION, session);
-		if (rc == CB_OK)
-			rc = ppl_set_int(db, CB_T_PAIRING, &id, CB_F_PAIRING_STATUS, CB_PAIR_ACTIVE);
+		/* a new pairing is active by default: no status op until it
+		 * changes (a pause from another laptop then simply wins) */
 	} else if (rc == CB_OK && status != CB_PAIR_ACTIVE) {
 		rc = ppl_set_int(db, CB_T_PAIRING, &id, CB_F_PAIRING_STATUS, CB_PAIR_ACTIVE);
 	}

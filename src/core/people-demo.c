@@ -158,8 +158,8 @@ add_learner(struct demo *d, int32_t day)
 	in.consents = consents;
 	if (cb_may_be_under(in.birth_year, d->this_year, CB_GUARDIAN_AGE))
 		consents[in.nconsents++] = pick(&d->rng, 3) ? guardian : both;
-	else
-		consents[in.nconsents++] = self;
+	else if (pick(&d->rng, 3) == 0)
+		consents[in.nconsents++] = self; /* the others signed on paper */
 	if (pick(&d->rng, 12) == 0) {
 		/* wants to hear about the next sessions */
 		char low[64];
@@ -169,8 +169,9 @@ add_learner(struct demo *d, int32_t day)
 				low[k++] = (char)(*s | 0x20);
 		low[k] = '\0';
 		snprintf(contact, sizeof contact, "%s%zu@example.org", low, d->next_name);
+		enum cb_consent_by by = in.nconsents ? consents[0].by : CB_CONSENT_PERSON;
 		consents[in.nconsents].purpose = CB_PURPOSE_CONTACT;
-		consents[in.nconsents++].by = consents[0].by;
+		consents[in.nconsents++].by = by;
 		in.contact = contact;
 	}
 	if ((rc = cb_person_add(d->db, NULL, &in, d->today, &p->id, NULL)) != CB_OK)
@@ -305,7 +306,7 @@ evening(struct demo *d, const struct cb_session *s, size_t *sched, size_t nsched
 				continue;
 		}
 		load[best]++;
-		if (l->attended > 1 || pick(&d->rng, 2) == 0)
+		if (l->attended > 1 || pick(&d->rng, 3) == 0)
 			rc = progress(d, l, &d->p[best].id, &s->id);
 		if (rc == CB_OK && *promoted < promotions_left && l->attended >= 4) {
 			struct cb_progress pr;
@@ -355,7 +356,7 @@ cb_people_demo_fill(struct cb_db *db, enum cb_demo_scale scale, uint64_t seed, i
 	case CB_DEMO_YEAR: nfounders = 14; nlearners = 320; promotions = 6; break;
 	case CB_DEMO_5Y:
 	default:
-		nfounders = 60; nlearners = 16940; promotions = 80;
+		nfounders = 50; nlearners = 16950; promotions = 40;
 		/* hundreds of thousands of ops: a larger page cache (this
 		 * connection only) saves re-reading pages from the kernel */
 		if ((rc = cb_db_exec(db, "PRAGMA cache_size = -262144")) != CB_OK)

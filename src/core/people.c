@@ -23,7 +23,7 @@ static const char SQL_BY_HEX[] =
 	"SELECT id FROM people WHERE lower(hex(id)) = lower(?1) AND deleted = 0";
 static const char SQL_CONSENTS[] =
 	"SELECT id, purpose, given_by, date, withdrawn FROM consents"
-	" WHERE person = ?1 AND deleted = 0 ORDER BY date, id";
+	" WHERE person = ?1 AND deleted = 0 ORDER BY date, purpose, id";
 static const char SQL_IN_FORCE[] =
 	"SELECT id, given_by FROM consents WHERE person = ?1 AND purpose = ?2 AND deleted = 0"
 	" AND withdrawn IS NULL ORDER BY id";
