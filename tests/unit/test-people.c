@@ -5,6 +5,7 @@
 #include <stdlib.h>
 
 #include "people-fixture.h"
+#include "unit.h"
 
 START_TEST(test_birth_year_only)
 {
@@ -210,6 +211,46 @@ START_TEST(test_personal_fields_listed)
 }
 END_TEST
 
+/* Config errors name the file, the line and the setting. */
+START_TEST(test_config_errors)
+{
+	static const struct {
+		const char *text, *want;
+	} cases[] = {
+		{"people = {\n  attestation_months = 0;\n};\n",
+		 ":2: 'people.attestation_months' must be between 1 and 120"},
+		{"people = {\n  promote = { skills = 2; visits = 3; };\n};\n",
+		 ":2: unknown setting 'people.promote.visits'"},
+		{"people = {\n  skills = [ \"\" ];\n};\n", ":2: each entry of 'people.skills'"},
+		{"people = { colour = true; };\n", ":1: unknown setting 'people.colour'"},
+	};
+	char *dir = unit_tmpdir(), *path = unit_path(dir, "c.conf"), err[256];
+	struct cb_config cfg;
+
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		ck_assert_int_eq(cb_config_defaults(&cfg), CB_OK);
+		unit_write_file(path, cases[i].text, strlen(cases[i].text));
+		ck_assert_int_eq(cb_config_load(&cfg, path, true, err, sizeof err), CB_CONFIG);
+		ck_assert_msg(strstr(err, cases[i].want) != NULL, "got: %s", err);
+		ck_assert_int_eq(cfg.attestation_months, 12);
+		cb_config_free(&cfg);
+	}
+	static const char good[] = "people = { attestation_months = 6; promote = { skills = 2; };\n"
+				   " categories = [\"retraité\"]; };\n";
+	ck_assert_int_eq(cb_config_defaults(&cfg), CB_OK);
+	unit_write_file(path, good, strlen(good));
+	ck_assert_int_eq(cb_config_load(&cfg, path, true, err, sizeof err), CB_OK);
+	ck_assert_int_eq(cfg.attestation_months, 6);
+	ck_assert_int_eq(cfg.promote_skills, 2);
+	ck_assert_int_eq(cfg.promote_sessions, 4);
+	ck_assert_int_eq(cfg.ncategories, 1);
+	ck_assert_str_eq(cfg.categories[0], "retraité");
+	cb_config_free(&cfg);
+	free(path);
+	unit_tmpdir_remove(dir);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -228,6 +269,7 @@ main(void)
 	tcase_add_test(tc, test_config_lists);
 	tcase_add_test(tc, test_attestation);
 	tcase_add_test(tc, test_personal_fields_listed);
+	tcase_add_test(tc, test_config_errors);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);
