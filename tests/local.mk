@@ -21,3 +21,4 @@ include $(srcdir)/tests/cli/calendar/local.mk
 include $(srcdir)/tests/bench/calendar.mk
 include $(srcdir)/tests/cli/people/local.mk
 include $(srcdir)/tests/unit/people.mk
+include $(srcdir)/tests/bench/people.mk

@@ -42,6 +42,11 @@ cb_status cb_checkout(struct cb_db *db, const struct cb_id *person, const struct
 /* Undo a check-in made by mistake (and the person's pairs that evening). */
 cb_status cb_checkin_undo(struct cb_db *db, const struct cb_id *person, const struct cb_id *session);
 
+/* The role person has at session (CB_ROLE_NONE when not checked in);
+ * *left (may be NULL) tells whether they have checked out. One lookup. */
+cb_status cb_attendance_role(struct cb_db *db, const struct cb_id *person,
+			     const struct cb_id *session, enum cb_role *role, bool *left);
+
 /* The local time now, "HH:MM" (from the pinnable clock). */
 void cb_time_now(char out[CB_TIME_LEN + 1]);
 

@@ -138,19 +138,14 @@ name_of(struct cli *c, const struct cb_id *id)
 	return n;
 }
 
-/* The role someone has at session ("" when not checked in). */
+/* The role someone has at session (CB_ROLE_NONE when not checked in). */
 static enum cb_role
 role_at(struct cli *c, const struct cb_id *person, const struct cb_id *session)
 {
-	struct cb_presence_list pl;
 	enum cb_role role = CB_ROLE_NONE;
 
-	if (cb_presence(c->db, &c->cfg, session, cb_date_today(), &pl) != CB_OK)
-		return role;
-	for (size_t i = 0; i < pl.count; i++)
-		if (cb_id_cmp(&pl.items[i].person, person) == 0)
-			role = pl.items[i].role;
-	cb_presence_list_free(&pl);
+	if (cb_attendance_role(c->db, person, session, &role, NULL) != CB_OK)
+		return CB_ROLE_NONE;
 	return role;
 }
 

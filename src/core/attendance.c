@@ -17,7 +17,7 @@ static const char SQL_ROW[] =
 	"SELECT role, checkin, checkout, deleted FROM attendance WHERE id = ?1";
 static const char SQL_PRESENT[] =
 	"SELECT a.person, p.name, a.role, a.checkin, a.checkout, p.birth_year, p.category,"
-	" p.attestation FROM attendance a JOIN people p ON lower(hex(p.id)) = a.person"
+	" p.attestation FROM attendance a JOIN people p ON lower(hex(p.id)) = +a.person"
 	" WHERE a.session = ?1 AND a.deleted = 0 AND p.deleted = 0";
 static const char SQL_PAIRS_AT[] =
 	"SELECT mentor, learner FROM pair_sessions WHERE session = ?1 AND deleted = 0 ORDER BY id";
@@ -28,15 +28,15 @@ static const char SQL_ACTIVE_OF_MENTOR[] =
 	" WHERE g.mentor = ?1 AND g.status = 0 ORDER BY g.id";
 static const char SQL_VISITS[] =
 	"SELECT a.session, s.date, s.starts, s.ends, coalesce(v.name, ''), a.role, a.checkin,"
-	" a.checkout FROM attendance a JOIN sessions s ON lower(hex(s.id)) = a.session"
-	" LEFT JOIN venues v ON lower(hex(v.id)) = s.venue"
+	" a.checkout FROM attendance a JOIN sessions s ON lower(hex(s.id)) = +a.session"
+	" LEFT JOIN venues v ON lower(hex(v.id)) = +s.venue"
 	" WHERE a.person = ?1 AND a.deleted = 0 ORDER BY s.date DESC, s.starts DESC, s.id";
 static const char SQL_PARTNER[] =
 	"SELECT CASE WHEN mentor = ?2 THEN learner ELSE mentor END FROM pair_sessions"
 	" WHERE session = ?1 AND deleted = 0 AND (mentor = ?2 OR learner = ?2) ORDER BY id";
 static const char SQL_HOURS[] =
 	"SELECT a.checkin, a.checkout, s.starts, s.ends FROM attendance a"
-	" JOIN sessions s ON lower(hex(s.id)) = a.session"
+	" JOIN sessions s ON lower(hex(s.id)) = +a.session"
 	" WHERE a.deleted = 0 AND a.role IN (2, 3) AND s.status != 2 AND s.deleted = 0"
 	" AND (?1 IS NULL OR a.person = ?1) AND (?2 IS NULL OR s.date >= ?2)"
 	" AND (?3 IS NULL OR s.date <= ?3)";
@@ -105,6 +105,23 @@ ppl_present(struct cb_db *db, const struct cb_id *person, const struct cb_id *se
 	*present = r.exists && !r.deleted && !r.checkout[0];
 	if (role)
 		*role = r.exists && !r.deleted ? r.role : CB_ROLE_NONE;
+	return CB_OK;
+}
+
+cb_status
+cb_attendance_role(struct cb_db *db, const struct cb_id *person, const struct cb_id *session,
+		   enum cb_role *role, bool *left)
+{
+	struct cb_id id;
+	struct att_row r;
+	cb_status rc;
+
+	cb_attendance_id(person, session, &id);
+	if ((rc = read_att(db, &id, &r)) != CB_OK)
+		return rc;
+	*role = r.exists && !r.deleted ? r.role : CB_ROLE_NONE;
+	if (left)
+		*left = r.exists && !r.deleted && r.checkout[0];
 	return CB_OK;
 }
 

@@ -27,14 +27,14 @@ static const char SQL_PAIRINGS[] =
 	"SELECT g.id, g.mentor, g.learner, g.status, g.since_date, coalesce(m.name, ''),"
 	" coalesce(l.name, ''),"
 	" (SELECT count(*) FROM pair_sessions ps WHERE ps.pairing = lower(hex(g.id)) AND ps.deleted = 0),"
-	" (SELECT max(s.date) FROM pair_sessions ps JOIN sessions s ON lower(hex(s.id)) = ps.session"
+	" (SELECT max(s.date) FROM pair_sessions ps JOIN sessions s ON lower(hex(s.id)) = +ps.session"
 	"   WHERE ps.pairing = lower(hex(g.id)) AND ps.deleted = 0)"
-	" FROM pairings g LEFT JOIN people m ON lower(hex(m.id)) = g.mentor"
-	" LEFT JOIN people l ON lower(hex(l.id)) = g.learner"
+	" FROM pairings g LEFT JOIN people m ON lower(hex(m.id)) = +g.mentor"
+	" LEFT JOIN people l ON lower(hex(l.id)) = +g.learner"
 	" WHERE (?1 IS NULL OR g.mentor = ?1 OR g.learner = ?1) AND (?2 = 0 OR g.status = 0)";
 static const char SQL_MENTORS_HERE[] =
 	"SELECT a.person, p.name, p.languages, p.attestation FROM attendance a"
-	" JOIN people p ON lower(hex(p.id)) = a.person"
+	" JOIN people p ON lower(hex(p.id)) = +a.person"
 	" WHERE a.session = ?1 AND a.deleted = 0 AND a.role = 2 AND a.checkout IS NULL"
 	" AND p.deleted = 0";
 static const char SQL_TOGETHER[] =

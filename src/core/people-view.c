@@ -16,7 +16,7 @@ static const char SQL_LIST[] =
 	"SELECT p.id, p.name, p.learner, p.mentor, p.organiser, p.category, p.birth_year,"
 	" p.languages, p.attestation, coalesce(v.n, 0), v.last"
 	" FROM people p LEFT JOIN (SELECT a.person AS person, count(*) AS n, max(s.date) AS last"
-	"   FROM attendance a JOIN sessions s ON lower(hex(s.id)) = a.session"
+	"   FROM attendance a JOIN sessions s ON lower(hex(s.id)) = +a.session"
 	"   WHERE a.deleted = 0 GROUP BY a.person) v ON v.person = lower(hex(p.id))"
 	" WHERE p.deleted = 0 AND p.name IS NOT NULL AND (?1 = 0 OR (?1 = 1 AND p.learner = 1)"
 	"  OR (?1 = 2 AND p.mentor = 1) OR (?1 = 3 AND p.organiser = 1))";

@@ -14,11 +14,11 @@
 
 static const char SQL_SIGNOFFS[] =
 	"SELECT s.id, s.skill, s.level, s.date, coalesce(p.name, '') FROM skill_signoffs s"
-	" LEFT JOIN people p ON lower(hex(p.id)) = s.by_person WHERE s.person = ?1"
+	" LEFT JOIN people p ON lower(hex(p.id)) = +s.by_person WHERE s.person = ?1"
 	" ORDER BY s.skill, s.date, s.id";
 static const char SQL_HISTORY[] =
 	"SELECT s.id, s.skill, s.level, s.date, coalesce(p.name, '') FROM skill_signoffs s"
-	" LEFT JOIN people p ON lower(hex(p.id)) = s.by_person WHERE s.person = ?1"
+	" LEFT JOIN people p ON lower(hex(p.id)) = +s.by_person WHERE s.person = ?1"
 	" ORDER BY s.date DESC, s.id DESC";
 
 static const char *const level_names[] = {"", "seen", "helped", "alone", "can-teach"};
