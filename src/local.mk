@@ -5,6 +5,7 @@ src_cambouis_SOURCES = src/main.c \
 	src/cli/cli.h src/cli/common.c src/cli/table.c src/cli/venue.c src/cli/admin.c \
 	src/cli/calcli.h src/cli/calendar.c src/cli/calendar-session.c \
 	src/cli/sync.c \
+	src/cli/pplcli.h src/cli/people.c src/cli/pairing.c \
 	$(UI_SOURCES)
 src_cambouis_LDADD = $(CORE_LIBS) $(NCURSESW_LIBS)
 

@@ -33,6 +33,16 @@ static const struct {
 	{"export", cli_cmd_export},
 	{"import", cli_cmd_import},
 	{"sync", cli_cmd_sync},
+	{"person", cli_cmd_person},
+	{"checkin", cli_cmd_checkin},
+	{"checkout", cli_cmd_checkout},
+	{"tonight", cli_cmd_tonight},
+	{"pair", cli_cmd_pair},
+	{"unpair", cli_cmd_unpair},
+	{"suggest", cli_cmd_suggest},
+	{"skill", cli_cmd_skill},
+	{"promote", cli_cmd_promote},
+	{"snowball", cli_cmd_snowball},
 };
 
 static void
@@ -60,6 +70,17 @@ usage(FILE *out)
 		"                              change one session\n"
 		"  conflicts                   sessions that clash (day, closed venue, holiday)\n"
 		"  ical [FILE|-]               export the sessions as iCalendar\n"
+		"  person add|list|show|edit   the people (see 'cambouis person --help')\n"
+		"  checkin NAME                a person arrives at today's session\n"
+		"  checkout NAME               a person leaves\n"
+		"  tonight                     who is here, with their pairs\n"
+		"  pair MENTOR LEARNER         pair a learner with a mentor (see 'cambouis pair --help')\n"
+		"  unpair LEARNER [MENTOR]     end or pause a pair\n"
+		"  suggest LEARNER             the present mentors, best first\n"
+		"  skill NAME SKILL LEVEL --by MENTOR\n"
+		"                              sign off a repair skill\n"
+		"  promote [NAME]              make a learner who meets the rule a mentor\n"
+		"  snowball [NAME]             who trained whom, and the share who became mentors\n"
 		"  demo [--scale S] [--seed N] [--db FILE]\n"
 		"                              fill a database with demo data\n"
 		"  rebuild                     rebuild the tables from the op log\n"

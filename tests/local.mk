@@ -28,3 +28,6 @@ include $(srcdir)/tests/sync/local.mk
 include $(srcdir)/tests/fuzz/local.mk
 include $(srcdir)/tests/bench/sync.mk
 include $(srcdir)/tests/unit/review.mk
+include $(srcdir)/tests/cli/people/local.mk
+include $(srcdir)/tests/unit/people.mk
+include $(srcdir)/tests/bench/people.mk

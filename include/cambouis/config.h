@@ -48,6 +48,19 @@ struct cb_config {
 	char *holiday_rule;   /* "skip", "before", "after" or "ignore" */
 	struct cb_school_holiday *school_holidays;
 	size_t nschool_holidays;
+	/* people: people = { attestation_months = 12;
+	 *   promote = { skills = 3; sessions = 4; };
+	 *   categories = [...]; skills = [...]; consent_purposes = [...]; };
+	 * the lists add to the built-in ones */
+	int attestation_months;
+	int promote_skills;   /* skills at "can teach" */
+	int promote_sessions; /* sessions attended */
+	char **categories;
+	size_t ncategories;
+	char **skills;
+	size_t nskills;
+	char **consent_purposes;
+	size_t nconsent_purposes;
 };
 
 /* Fill cfg with the compiled-in defaults (allocates; free with

@@ -17,6 +17,13 @@ enum cb_table_code {
 	CB_T_SERIES = 10,
 	CB_T_SESSION = 11,
 	CB_T_VENUE_CLOSURE = 12,
+	/* people, attendance, pairings, skills (20..29) */
+	CB_T_PERSON = 20,
+	CB_T_CONSENT = 21,
+	CB_T_ATTENDANCE = 22,
+	CB_T_PAIRING = 23,
+	CB_T_PAIR_SESSION = 24,
+	CB_T_SKILL = 25,
 };
 
 enum cb_venue_field {
@@ -61,6 +68,72 @@ enum cb_closure_field {
 	CB_F_CLOSURE_TO = 3,         /* NULL: until further notice */
 	CB_F_CLOSURE_REASON = 4,
 	CB_F_CLOSURE_DELETED = 5,
+};
+
+/* People: ids of other rows as 32 lower-case hex digits, dates
+ * "YYYY-MM-DD", times "HH:MM". */
+enum cb_person_field {
+	CB_F_PERSON_NAME = 1,
+	CB_F_PERSON_LEARNER = 2,     /* 0/1: one field per role, so roles merge */
+	CB_F_PERSON_MENTOR = 3,
+	CB_F_PERSON_ORGANISER = 4,
+	CB_F_PERSON_CATEGORY = 5,    /* a category key */
+	CB_F_PERSON_BIRTH_YEAR = 6,  /* the year only, never a date */
+	CB_F_PERSON_CONTACT = 7,     /* only with consent to be contacted */
+	CB_F_PERSON_LANGUAGES = 8,   /* "fr,en" */
+	CB_F_PERSON_NOTES = 9,
+	CB_F_PERSON_ATTESTATION = 10, /* date of the honorability attestation */
+	CB_F_PERSON_TRAINED_BY = 11, /* person id: who trained them (promotion) */
+	CB_F_PERSON_PROMOTED_ON = 12,
+	CB_F_PERSON_ADDED_ON = 13,
+	CB_F_PERSON_DELETED = 14,
+};
+
+enum cb_consent_field {
+	CB_F_CONSENT_PERSON = 1,
+	CB_F_CONSENT_PURPOSE = 2,
+	CB_F_CONSENT_BY = 3,         /* enum cb_consent_by */
+	CB_F_CONSENT_DATE = 4,
+	CB_F_CONSENT_WITHDRAWN = 5,  /* date, NULL while in force */
+	CB_F_CONSENT_DELETED = 6,
+};
+
+/* Row id derived from (person, session). */
+enum cb_attendance_field {
+	CB_F_ATT_PERSON = 1,
+	CB_F_ATT_SESSION = 2,
+	CB_F_ATT_ROLE = 3,           /* enum cb_role */
+	CB_F_ATT_CHECKIN = 4,
+	CB_F_ATT_CHECKOUT = 5,
+	CB_F_ATT_DELETED = 6,
+};
+
+/* Row id derived from (mentor, learner). */
+enum cb_pairing_field {
+	CB_F_PAIRING_MENTOR = 1,
+	CB_F_PAIRING_LEARNER = 2,
+	CB_F_PAIRING_STATUS = 3,     /* enum cb_pair_status */
+	CB_F_PAIRING_SINCE = 4,      /* date */
+	CB_F_PAIRING_SESSION = 5,    /* the session it started at */
+};
+
+/* Row id derived from (pairing, session): who worked with whom that day. */
+enum cb_pair_session_field {
+	CB_F_PS_PAIRING = 1,
+	CB_F_PS_SESSION = 2,
+	CB_F_PS_MENTOR = 3,
+	CB_F_PS_LEARNER = 4,
+	CB_F_PS_DELETED = 5,
+};
+
+/* A ledger: fresh ids, each field set once. */
+enum cb_skill_field {
+	CB_F_SKILL_PERSON = 1,
+	CB_F_SKILL_SKILL = 2,        /* a skill key */
+	CB_F_SKILL_LEVEL = 3,        /* enum cb_level */
+	CB_F_SKILL_BY = 4,           /* the mentor's id */
+	CB_F_SKILL_SESSION = 5,
+	CB_F_SKILL_DATE = 6,
 };
 
 enum cb_vtype {

@@ -103,5 +103,16 @@ int cli_venue_closures(struct cli *c, int argc, char **argv);
 int cli_cmd_export(struct cli *c, int argc, char **argv);
 int cli_cmd_import(struct cli *c, int argc, char **argv);
 int cli_cmd_sync(struct cli *c, int argc, char **argv);
+/* people, attendance, pairings (people.c, pairing.c) */
+int cli_cmd_person(struct cli *c, int argc, char **argv);
+int cli_cmd_checkin(struct cli *c, int argc, char **argv);
+int cli_cmd_checkout(struct cli *c, int argc, char **argv);
+int cli_cmd_tonight(struct cli *c, int argc, char **argv);
+int cli_cmd_pair(struct cli *c, int argc, char **argv);
+int cli_cmd_unpair(struct cli *c, int argc, char **argv);
+int cli_cmd_suggest(struct cli *c, int argc, char **argv);
+int cli_cmd_skill(struct cli *c, int argc, char **argv);
+int cli_cmd_promote(struct cli *c, int argc, char **argv);
+int cli_cmd_snowball(struct cli *c, int argc, char **argv);
 
 #endif

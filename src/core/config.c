@@ -41,6 +41,9 @@ cb_config_defaults(struct cb_config *cfg)
 	cfg->colour = true;
 	cfg->public_holidays = true;
 	cfg->holiday_rule = xstrdup("skip", &oom);
+	cfg->attestation_months = 12;
+	cfg->promote_skills = 3;
+	cfg->promote_sessions = 4;
 	if (oom) {
 		cb_config_free(cfg);
 		return CB_NOMEM;
@@ -70,6 +73,30 @@ free_school(struct cb_school_holiday *sh, size_t n)
 		free(sh[i].to);
 	}
 	free(sh);
+}
+
+static void
+free_strings(char **v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(v[i]);
+	free(v);
+}
+
+static char **
+copy_strings(char *const *v, size_t n, bool *oom)
+{
+	char **c;
+
+	if (!n)
+		return NULL;
+	if (!(c = calloc(n, sizeof *c))) {
+		*oom = true;
+		return NULL;
+	}
+	for (size_t i = 0; i < n; i++)
+		c[i] = xstrdup(v[i], oom);
+	return c;
 }
 
 /* A deep copy, so a refused file leaves the caller's list alone. */
@@ -106,6 +133,9 @@ cb_config_free(struct cb_config *cfg)
 	free_keys(cfg->keys, cfg->nkeys);
 	free(cfg->holiday_rule);
 	free_school(cfg->school_holidays, cfg->nschool_holidays);
+	free_strings(cfg->categories, cfg->ncategories);
+	free_strings(cfg->skills, cfg->nskills);
+	free_strings(cfg->consent_purposes, cfg->nconsent_purposes);
 	memset(cfg, 0, sizeof *cfg);
 }
 
@@ -382,6 +412,81 @@ load_keys(struct loader *ld, const config_setting_t *g, struct cb_config *cfg)
 	}
 }
 
+/* A list of names that adds to a built-in list: ["a", "b"]. Each must be
+ * a non-empty string of at most max bytes without control characters. */
+static void
+get_names(struct loader *ld, const config_setting_t *s, char ***dst, size_t *n, size_t max)
+{
+	int len;
+
+	if (!config_setting_is_array(s) && !config_setting_is_list(s)) {
+		report(ld, s, _("'%s' must be a list of strings [ \"...\", \"...\" ]"), qname(s));
+		return;
+	}
+	free_strings(*dst, *n);
+	*dst = NULL;
+	*n = 0;
+	len = config_setting_length(s);
+	if (len <= 0)
+		return;
+	if (!(*dst = calloc((size_t)len, sizeof **dst))) {
+		ld->oom = true;
+		return;
+	}
+	for (int i = 0; i < len && !ld->failed; i++) {
+		const config_setting_t *e = config_setting_get_elem(s, (unsigned)i);
+		const char *v = config_setting_type(e) == CONFIG_TYPE_STRING
+			? config_setting_get_string(e) : NULL;
+		bool bad = !v || !*v || strlen(v) > max;
+		for (const char *p = v; !bad && *p; p++)
+			bad = (unsigned char)*p < 0x20 || *p == 0x7f || *p == ',';
+		if (bad) {
+			report(ld, e, _("each entry of '%s' must be a non-empty name of at most %zu bytes, without commas"),
+			       qname(s), max);
+			return;
+		}
+		(*dst)[(*n)++] = xstrdup(v, &ld->oom);
+	}
+}
+
+/* people = { attestation_months = 12; promote = { skills = 3; sessions = 4; }; ... }; */
+static void
+load_people(struct loader *ld, const config_setting_t *g, struct cb_config *cfg)
+{
+	if (!config_setting_is_group(g)) {
+		report(ld, g, _("'%s' must be a group { ... }"), config_setting_name(g));
+		return;
+	}
+	for (int i = 0; i < config_setting_length(g) && !ld->failed; i++) {
+		const config_setting_t *s = config_setting_get_elem(g, (unsigned)i);
+		const char *name = config_setting_name(s);
+
+		if (strcmp(name, "attestation_months") == 0)
+			get_int(ld, s, &cfg->attestation_months, 1, 120);
+		else if (strcmp(name, "categories") == 0)
+			get_names(ld, s, &cfg->categories, &cfg->ncategories, 60);
+		else if (strcmp(name, "skills") == 0)
+			get_names(ld, s, &cfg->skills, &cfg->nskills, 60);
+		else if (strcmp(name, "consent_purposes") == 0)
+			get_names(ld, s, &cfg->consent_purposes, &cfg->nconsent_purposes, 40);
+		else if (strcmp(name, "promote") == 0 && config_setting_is_group(s)) {
+			for (int j = 0; j < config_setting_length(s) && !ld->failed; j++) {
+				const config_setting_t *r = config_setting_get_elem(s, (unsigned)j);
+				const char *rn = config_setting_name(r);
+				if (strcmp(rn, "skills") == 0)
+					get_int(ld, r, &cfg->promote_skills, 0, 100);
+				else if (strcmp(rn, "sessions") == 0)
+					get_int(ld, r, &cfg->promote_sessions, 0, 1000);
+				else
+					report(ld, r, _("unknown setting 'people.promote.%s'"), rn);
+			}
+		} else if (strcmp(name, "promote") == 0)
+			report(ld, s, _("'%s' must be a group { ... }"), qname(s));
+		else
+			report(ld, s, _("unknown setting 'people.%s'"), name);
+	}
+}
+
 static void
 load_root(struct loader *ld, const config_setting_t *root, struct cb_config *cfg)
 {
@@ -411,6 +516,8 @@ load_root(struct loader *ld, const config_setting_t *root, struct cb_config *cfg
 			load_holidays(ld, s, cfg);
 		else if (strcmp(name, "school_holidays") == 0)
 			load_school(ld, s, cfg);
+		else if (strcmp(name, "people") == 0)
+			load_people(ld, s, cfg);
 		else
 			report(ld, s, _("unknown setting '%s'"), name);
 	}
@@ -465,6 +572,12 @@ cb_config_load(struct cb_config *cfg, const char *path, bool must_exist, char *e
 	work.school_holidays = copy_school(cfg->school_holidays, cfg->nschool_holidays, &ld.oom);
 	if (!work.school_holidays)
 		work.nschool_holidays = 0;
+	work.categories = copy_strings(cfg->categories, cfg->ncategories, &ld.oom);
+	work.ncategories = work.categories ? cfg->ncategories : 0;
+	work.skills = copy_strings(cfg->skills, cfg->nskills, &ld.oom);
+	work.nskills = work.skills ? cfg->nskills : 0;
+	work.consent_purposes = copy_strings(cfg->consent_purposes, cfg->nconsent_purposes, &ld.oom);
+	work.nconsent_purposes = work.consent_purposes ? cfg->nconsent_purposes : 0;
 	work.keys = NULL;
 	work.nkeys = 0;
 	if (!ld.oom)

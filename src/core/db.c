@@ -103,6 +103,48 @@ static const char *const migrations[] = {
 	"  resolved INTEGER NOT NULL DEFAULT 0,"
 	"  UNIQUE(winner, loser));"
 	"CREATE INDEX sync_conflicts_open ON sync_conflicts(resolved, found_ms);",
+
+	/* 6: people, consents, attendance, pairings, skill sign-offs. Ids of
+	 * other rows are kept as lower-case hex, as the ops carry them. */
+	"CREATE TABLE people("
+	"  id BLOB PRIMARY KEY CHECK(length(id) = 16),"
+	"  name TEXT, learner INTEGER NOT NULL DEFAULT 0, mentor INTEGER NOT NULL DEFAULT 0,"
+	"  organiser INTEGER NOT NULL DEFAULT 0, category TEXT, birth_year INTEGER,"
+	"  contact TEXT, languages TEXT, notes TEXT, attestation TEXT, trained_by TEXT,"
+	"  promoted_on TEXT, added_on TEXT,"
+	"  deleted INTEGER NOT NULL DEFAULT 0) WITHOUT ROWID;"
+	"CREATE INDEX people_name ON people(name COLLATE NOCASE);"
+	"CREATE INDEX people_hexid ON people(lower(hex(id)));"
+	"CREATE INDEX people_trained_by ON people(trained_by);"
+	"CREATE TABLE consents("
+	"  id BLOB PRIMARY KEY CHECK(length(id) = 16),"
+	"  person TEXT, purpose TEXT, given_by INTEGER, date TEXT, withdrawn TEXT,"
+	"  deleted INTEGER NOT NULL DEFAULT 0) WITHOUT ROWID;"
+	"CREATE INDEX consents_person ON consents(person);"
+	"CREATE TABLE attendance("
+	"  id BLOB PRIMARY KEY CHECK(length(id) = 16),"
+	"  person TEXT, session TEXT, role INTEGER, checkin TEXT, checkout TEXT,"
+	"  deleted INTEGER NOT NULL DEFAULT 0) WITHOUT ROWID;"
+	"CREATE INDEX attendance_session ON attendance(session);"
+	"CREATE INDEX attendance_person ON attendance(person);"
+	"CREATE TABLE pairings("
+	"  id BLOB PRIMARY KEY CHECK(length(id) = 16),"
+	"  mentor TEXT, learner TEXT, status INTEGER NOT NULL DEFAULT 0,"
+	"  since_date TEXT, since_session TEXT) WITHOUT ROWID;"
+	"CREATE INDEX pairings_mentor ON pairings(mentor);"
+	"CREATE INDEX pairings_learner ON pairings(learner);"
+	"CREATE TABLE pair_sessions("
+	"  id BLOB PRIMARY KEY CHECK(length(id) = 16),"
+	"  pairing TEXT, session TEXT, mentor TEXT, learner TEXT,"
+	"  deleted INTEGER NOT NULL DEFAULT 0) WITHOUT ROWID;"
+	"CREATE INDEX pair_sessions_session ON pair_sessions(session);"
+	"CREATE INDEX pair_sessions_pairing ON pair_sessions(pairing);"
+	"CREATE TABLE skill_signoffs("
+	"  id BLOB PRIMARY KEY CHECK(length(id) = 16),"
+	"  person TEXT, skill TEXT, level INTEGER, by_person TEXT, session TEXT,"
+	"  date TEXT) WITHOUT ROWID;"
+	"CREATE INDEX skill_signoffs_person ON skill_signoffs(person, skill);"
+	"CREATE INDEX IF NOT EXISTS sessions_hexid ON sessions(lower(hex(id)));",
 };
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 

@@ -5,6 +5,7 @@
 
 #include "cambouis/calendar.h"
 #include "cambouis/demo.h"
+#include "cambouis/pairing.h"
 #include "cambouis/venue.h"
 
 /* splitmix64: small, seedable, the same on every machine */
@@ -86,7 +87,8 @@ cb_demo_fill(struct cb_db *db, enum cb_demo_scale scale, uint64_t seed)
 	if ((st = cb_db_begin(db)) != CB_OK)
 		return st;
 	if ((st = fill_venues(db, &rng)) != CB_OK ||
-	    (st = cb_calendar_demo_fill(db, scale, seed, cb_date_today())) != CB_OK) {
+	    (st = cb_calendar_demo_fill(db, scale, seed, cb_date_today())) != CB_OK ||
+	    (st = cb_people_demo_fill(db, scale, seed, cb_date_today())) != CB_OK) {
 		cb_db_rollback(db);
 		return st;
 	}

@@ -28,3 +28,9 @@ src_core_libcambouis_core_a_SOURCES += \
 # the Sync screen's core: conflicts to review, the state of sync
 src_core_libcambouis_core_a_SOURCES += \
 	include/cambouis/review.h src/core/review.c src/core/sync-status.c
+# people, attendance, pairings, skills
+src_core_libcambouis_core_a_SOURCES += \
+	include/cambouis/people.h include/cambouis/attendance.h include/cambouis/pairing.h \
+	include/cambouis/skills.h src/core/people-private.h \
+	src/core/people.c src/core/people-view.c src/core/attendance.c src/core/pairing.c \
+	src/core/skills.c src/core/snowball.c src/core/people-demo.c

@@ -533,6 +533,8 @@ main(void)
 	SRunner *sr;
 	int failed;
 
+	/* the 5-year demo holds 17,000 people: more than the default 4 s */
+	tcase_set_timeout(tc, 120);
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, test_rotation);
 	tcase_add_test(tc, test_skip_keeps_rotation);

@@ -1,0 +1,3 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+exec "$SHELL" "${top_srcdir:?}/tests/cli/people/golden.sh" people
