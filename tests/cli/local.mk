@@ -38,3 +38,5 @@ EXTRA_DIST += $(CLI_GOLDEN) $(CLI_CHECKS) $(CLI_EXPECTED) \
 regen-cli: all
 	$(MAKE) $(AM_MAKEFLAGS) check TESTS='$(CLI_GOLDEN)' UPDATE_EXPECTED=1
 .PHONY: regen-cli
+
+EXTRA_DIST += tests/cli/golden.sh

@@ -1,3 +1,3 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-3.0-or-later
-exec "$SHELL" "${top_srcdir:?}/tests/cli/people/golden.sh" people
+exec "$SHELL" "${top_srcdir:?}/tests/cli/golden.sh" people people

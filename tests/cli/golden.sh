@@ -1,14 +1,15 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-3.0-or-later
-# Golden CLI tests of the calendar: run each line of SCENARIO.cmds as the
-# arguments of one cambouis command (on a fresh database, clock pinned),
+# Golden CLI transcripts (usage: golden.sh DIR SCENARIO, DIR under tests/cli):
+# run each line of DIR/SCENARIO.cmds as the arguments of one cambouis
+# command (on a fresh database, clock pinned, DIR/test.conf as the config),
 # record "$ args", the output and the exit status, and compare the
 # transcript with SCENARIO.expected. Session and series ids are random, so
 # 32-digit hex ids become <id>. CAMBOUIS_GOLDEN_UPDATE=1 rewrites the
 # expected file instead (review the diff before committing it).
 set -u
-scenario=$1
-here=${top_srcdir:?}/tests/cli/calendar
+here=${top_srcdir:?}/tests/cli/$1
+scenario=$2
 : "${CAMBOUIS:?}"
 
 tmp=$(mktemp -d) || exit 99
