@@ -847,9 +847,19 @@ setup(struct cb_db *db, unsigned flags)
 	/* 32 MiB of page cache: an import touches the log's indexes all over */
 	if ((st = cb_db_exec(db, "PRAGMA cache_size = -32768")) != CB_OK)
 		return st;
-	if (strcmp(db->path, ":memory:") != 0 &&
-	    (st = cb_db_exec(db, "PRAGMA journal_mode = WAL")) != CB_OK)
-		return st;
+	if (strcmp(db->path, ":memory:") != 0) {
+		/* keep the -wal file between runs: each short command would
+		 * otherwise create and delete it (a third of `agenda`'s time) */
+		int persist = 1;
+		if ((st = cb_db_exec(db, "PRAGMA journal_mode = WAL")) != CB_OK)
+			return st;
+		if (sqlite3_file_control(db->h, "main", SQLITE_FCNTL_PERSIST_WAL, &persist) != SQLITE_OK)
+			return fail(db, sqlite3_errcode(db->h));
+		/* and truncate it to nothing whenever it is reset, so no old
+		 * page (a changed name, a note) lingers in it */
+		if ((st = cb_db_exec(db, "PRAGMA journal_size_limit = 0")) != CB_OK)
+			return st;
+	}
 	if ((st = pragma_int(db, "PRAGMA application_id", &app)) != CB_OK)
 		return st;
 	if (app == 0) {

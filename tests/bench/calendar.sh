@@ -95,6 +95,21 @@ for n in $names; do
 done
 awk 'NR == 1 { ours = $1 } NR == 2 { limit = $1 }
      END { if (limit > 0) printf "cambouis / sqlite3: %.2fx (goal: within 2x)\n", ours / limit }' "$tmp/medians"
+# Instructions, counted by callgrind: the same on a quiet or a busy machine,
+# so this comparison holds where the wall times above are noisy.
+if command -v valgrind >/dev/null 2>&1; then
+	count() {
+		valgrind --tool=callgrind --callgrind-out-file=/dev/null "$@" \
+			>/dev/null 2>"$tmp/cg.err" || return 1
+		sed -n 's/.*Collected : *\([0-9]*\).*/\1/p' "$tmp/cg.err"
+	}
+	echo "Instructions for one run (callgrind, start-up included):"
+	printf '  %-10s %10s\n' cambouis "$(count "$CAMBOUIS" -d "$db" agenda --days 14)"
+	[ "$have_sqlite" = true ] &&
+		printf '  %-10s %10s\n' sqlite3 "$(count sqlite3 -readonly "$db" "$query")"
+	[ "$have_calcurse" = true ] &&
+		printf '  %-10s %10s\n' calcurse "$(count calcurse -D "$tmp/calcurse" -C "$tmp/calcurse" -s03/01/2026 -r14)"
+fi
 [ "$have_sqlite" = true ] || echo "sqlite3 shell not installed: no limit to compare with"
 [ "$have_calcurse" = true ] || echo "calcurse not installed: no peer to compare with"
 exit 0
