@@ -59,14 +59,20 @@ find(struct cli *c, const char *key, struct cb_id *id)
 static void
 print_summary(const struct cb_forget_summary *s)
 {
-	printf(_("This erases %s%s on this laptop, and on every other laptop when it next syncs:\n"),
-	       s->name, s->removed ? _(" (removed)") : "");
+	if (s->removed)
+		printf(_("This erases %s (removed already) on this laptop, and on every other laptop "
+			 "when it next syncs:\n"), s->name);
+	else
+		printf(_("This erases %s on this laptop, and on every other laptop when it next "
+			 "syncs:\n"), s->name);
 	printf(_("  - their name, contact, notes and other personal details;\n"));
-	printf(ngettext_("  - %lld visit,", "  - %lld visits,", s->attendance), (long long)s->attendance);
-	printf(ngettext_(" %lld pairing,", " %lld pairings,", s->pairings), (long long)s->pairings);
-	printf(ngettext_(" %lld consent record", " %lld consent records", s->consents),
+	printf(ngettext_("  - %lld visit;\n", "  - %lld visits;\n", s->attendance),
+	       (long long)s->attendance);
+	printf(ngettext_("  - %lld pairing;\n", "  - %lld pairings;\n", s->pairings),
+	       (long long)s->pairings);
+	printf(ngettext_("  - %lld consent record;\n", "  - %lld consent records;\n", s->consents),
 	       (long long)s->consents);
-	printf(ngettext_(" and %lld skill sign-off;\n", " and %lld skill sign-offs;\n", s->skills),
+	printf(ngettext_("  - %lld skill sign-off;\n", "  - %lld skill sign-offs;\n", s->skills),
 	       (long long)s->skills);
 	printf(_("  - the values of every change recorded about them.\n"
 		 "It cannot be undone. Bundles already written to a sync folder keep what they hold.\n"));
