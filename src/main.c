@@ -43,6 +43,7 @@ static const struct {
 	{"skill", cli_cmd_skill},
 	{"promote", cli_cmd_promote},
 	{"snowball", cli_cmd_snowball},
+	{"forget", cli_cmd_forget},
 };
 
 static void
@@ -81,6 +82,7 @@ usage(FILE *out)
 		"                              sign off a repair skill\n"
 		"  promote [NAME]              make a learner who meets the rule a mentor\n"
 		"  snowball [NAME]             who trained whom, and the share who became mentors\n"
+		"  forget NAME [--yes]         erase a person on every laptop (asks first)\n"
 		"  demo [--scale S] [--seed N] [--db FILE]\n"
 		"                              fill a database with demo data\n"
 		"  rebuild                     rebuild the tables from the op log\n"

@@ -31,3 +31,6 @@ include $(srcdir)/tests/unit/review.mk
 include $(srcdir)/tests/cli/people/local.mk
 include $(srcdir)/tests/unit/people.mk
 include $(srcdir)/tests/bench/people.mk
+# privacy: erasure (forget)
+include $(srcdir)/tests/unit/privacy.mk
+include $(srcdir)/tests/cli/privacy/local.mk

@@ -56,6 +56,18 @@ void cb_db_rollback(struct cb_db *db);
 /* True inside a transaction that can still commit (false once doomed). */
 bool cb_db_in_transaction(const struct cb_db *db);
 
+/* Erasure support. Connections run with secure_delete, so deleted values
+ * are zeroed in the file; the WAL still holds the pages as they were until
+ * a checkpoint. cb_db_checkpoint() copies the WAL into the file and
+ * truncates it (outside a transaction; CB_DB_LOCKED when another
+ * connection's reader keeps it from finishing). cb_db_wipe_after_commit()
+ * asks the current outermost commit to do it (a busy checkpoint stays
+ * pending for the next commit; SQLite also checkpoints and removes the
+ * WAL when the last connection closes). */
+cb_status cb_db_checkpoint(struct cb_db *db);
+void cb_db_wipe_after_commit(struct cb_db *db);
+bool cb_db_wipe_pending(const struct cb_db *db);
+
 /* PRAGMA integrity_check plus the cambouis identity checks; CB_OK or
  * CB_DB_DAMAGED with the first problem copied into detail. */
 cb_status cb_db_check(struct cb_db *db, char *detail, size_t detail_len);

@@ -19,9 +19,17 @@
  * row removal. Ledger entries (attendance, movements, ...) are rows of their
  * own with fresh ids whose fields are each set once, so the ledger is the
  * union of the entries every laptop made.
+ *
+ * CB_OP_FORGET erases a person (the right to erasure, DOMAIN.md): table
+ * CB_T_PERSON, row the person, field 0, value NULL. It is not a field's
+ * value and never loses: applying it blanks the person's personal fields,
+ * removes the rows that are theirs (consents, attendance, pairings and
+ * their sessions, skill sign-offs) and blanks the values of every op about
+ * them, earlier or later. See include/cambouis/privacy.h.
  */
 enum cb_op_kind {
 	CB_OP_SET = 1,
+	CB_OP_FORGET = 2,
 };
 
 struct cb_op {
@@ -39,6 +47,10 @@ struct cb_op {
 /* Is kind an op kind this build knows? (A bundle with another kind comes
  * from a newer cambouis.) */
 bool cb_op_kind_known(int kind);
+
+/* Does an op of kind touch (table, field) in a way this build knows?
+ * (SET: a field of the schema; FORGET: a person, field 0.) */
+bool cb_op_target_known(int kind, int table, int field);
 
 /* Check an op on its own (kind, codes, type, size, UTF-8): a pure function
  * of the op, never of the receiver's clock or contents. CB_OK or CB_BAD_OP. */
@@ -68,6 +80,10 @@ cb_status cb_oplog_apply_ex(struct cb_db *db, const struct cb_op *op,
  * transaction. Validation errors return CB_INVALID or CB_TOO_LONG. */
 cb_status cb_oplog_set(struct cb_db *db, int table, const struct cb_id *row,
 		       int field, const struct cb_value *value);
+
+/* Make a local CB_OP_FORGET of person and apply it (inside a transaction).
+ * Use cb_forget() (privacy.h), which also wipes the file afterwards. */
+cb_status cb_oplog_forget(struct cb_db *db, const struct cb_id *person);
 
 /* Drop every materialised table and replay the whole log (one transaction). */
 cb_status cb_oplog_rebuild(struct cb_db *db);

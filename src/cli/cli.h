@@ -114,5 +114,7 @@ int cli_cmd_suggest(struct cli *c, int argc, char **argv);
 int cli_cmd_skill(struct cli *c, int argc, char **argv);
 int cli_cmd_promote(struct cli *c, int argc, char **argv);
 int cli_cmd_snowball(struct cli *c, int argc, char **argv);
+/* privacy (forget.c) */
+int cli_cmd_forget(struct cli *c, int argc, char **argv);
 
 #endif

@@ -480,7 +480,7 @@ decode_op(sqlite3_stmt *st, int64_t expect_n, struct cb_op *op, const char **wha
 	op->kind = (int)kind;
 	op->table = (int)tbl;
 	op->field = (int)field;
-	if (!cb_op_kind_known(op->kind) || !cb_schema_field(op->table, op->field)) {
+	if (!cb_op_target_known(op->kind, op->table, op->field)) {
 		*what = "kind";
 		return CB_BUNDLE_UNKNOWN_KIND;
 	}

@@ -145,6 +145,15 @@ static const char *const migrations[] = {
 	"  date TEXT) WITHOUT ROWID;"
 	"CREATE INDEX skill_signoffs_person ON skill_signoffs(person, skill);"
 	"CREATE INDEX IF NOT EXISTS sessions_hexid ON sessions(lower(hex(id)));",
+
+	/* 7: erasure (privacy.c): the rows that are gone because a person
+	 * was forgotten (the person's own row under tbl 20 too), with the
+	 * person they belonged to. A projection of the ops: rebuild
+	 * empties it and the replay fills it again. */
+	"CREATE TABLE erased("
+	"  tbl INTEGER NOT NULL, row BLOB NOT NULL, person BLOB NOT NULL,"
+	"  PRIMARY KEY(tbl, row, person)) WITHOUT ROWID;"
+	"CREATE INDEX erased_person ON erased(person);",
 };
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 
@@ -162,6 +171,7 @@ struct cb_db {
 	bool readonly;
 	int tx_depth;
 	bool doomed;
+	bool wipe_pending; /* checkpoint the WAL after the outermost commit */
 	struct cb_id site;
 	char *site_label;
 	struct cb_db_clock clock;
@@ -562,8 +572,54 @@ cb_db_commit(struct cb_db *db)
 		/* a failed COMMIT (disk full, I/O) leaves the transaction open */
 		if (!sqlite3_get_autocommit(db->h))
 			sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
+		return st;
 	}
-	return st;
+	/* the commit stands whatever the checkpoint says: a busy one stays
+	 * pending for the next commit (and SQLite's own at the last close) */
+	if (db->wipe_pending && cb_db_checkpoint(db) == CB_OK)
+		db->wipe_pending = false;
+	return CB_OK;
+}
+
+void
+cb_db_wipe_after_commit(struct cb_db *db)
+{
+	db->wipe_pending = true;
+}
+
+bool
+cb_db_wipe_pending(const struct cb_db *db)
+{
+	return db->wipe_pending;
+}
+
+cb_status
+cb_db_checkpoint(struct cb_db *db)
+{
+	sqlite3_stmt *st;
+	int rc;
+	bool busy = false;
+
+	if (db->tx_depth > 0)
+		return CB_DB_ERROR;
+	/* in-memory databases have no WAL: the pragma answers and does nothing */
+	rc = sqlite3_prepare_v2(db->h, "PRAGMA wal_checkpoint(TRUNCATE)", -1, &st, NULL);
+	if (rc != SQLITE_OK)
+		return fail(db, rc);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		busy = sqlite3_column_int(st, 0) != 0;
+		rc = SQLITE_OK;
+	} else if (rc == SQLITE_DONE) {
+		rc = SQLITE_OK;
+	}
+	if (rc != SQLITE_OK) {
+		cb_status s = fail(db, rc);
+		sqlite3_finalize(st);
+		return s;
+	}
+	sqlite3_finalize(st);
+	return busy ? CB_DB_LOCKED : CB_OK;
 }
 
 void
@@ -843,6 +899,10 @@ setup(struct cb_db *db, unsigned flags)
 		return init_site(db);
 	}
 	if ((st = cb_db_exec(db, "PRAGMA foreign_keys = ON")) != CB_OK)
+		return st;
+	/* deleted and overwritten values are zeroed, not left in free space:
+	 * after an erasure not one byte of the person stays in the file */
+	if ((st = cb_db_exec(db, "PRAGMA secure_delete = ON")) != CB_OK)
 		return st;
 	/* 32 MiB of page cache: an import touches the log's indexes all over */
 	if ((st = cb_db_exec(db, "PRAGMA cache_size = -32768")) != CB_OK)

@@ -34,3 +34,6 @@ src_core_libcambouis_core_a_SOURCES += \
 	include/cambouis/skills.h src/core/people-private.h \
 	src/core/people.c src/core/people-view.c src/core/attendance.c src/core/pairing.c \
 	src/core/skills.c src/core/snowball.c src/core/people-demo.c
+# privacy: erasure (forget)
+src_core_libcambouis_core_a_SOURCES += \
+	include/cambouis/privacy.h src/core/privacy-private.h src/core/privacy.c

@@ -11,6 +11,7 @@
 #include "cambouis/oplog.h"
 #include "cambouis/text.h"
 #include "db-private.h"
+#include "privacy-private.h"
 
 static const char SQL_OP_INSERT[] =
 	"INSERT OR IGNORE INTO ops(op_id, site, seq, hlc, kind, tbl, row, field, value)"
@@ -45,7 +46,15 @@ static const char SQL_SITE_MAX[] = "SELECT site, max(seq) FROM ops GROUP BY site
 bool
 cb_op_kind_known(int kind)
 {
-	return kind == CB_OP_SET;
+	return kind == CB_OP_SET || kind == CB_OP_FORGET;
+}
+
+bool
+cb_op_target_known(int kind, int table, int field)
+{
+	if (kind == CB_OP_FORGET)
+		return table == CB_T_PERSON && field == 0;
+	return kind == CB_OP_SET && cb_schema_field(table, field) != NULL;
 }
 
 cb_status
@@ -53,9 +62,12 @@ cb_op_validate(const struct cb_op *op)
 {
 	const struct cb_field_def *def;
 
-	if (op->kind != CB_OP_SET || op->seq < 1 || op->hlc > (uint64_t)INT64_MAX ||
+	if (!cb_op_kind_known(op->kind) || op->seq < 1 || op->hlc > (uint64_t)INT64_MAX ||
 	    cb_id_is_zero(&op->op_id) || cb_id_is_zero(&op->site) || cb_id_is_zero(&op->row))
 		return CB_BAD_OP;
+	if (op->kind == CB_OP_FORGET)
+		return cb_op_target_known(op->kind, op->table, op->field) &&
+		       op->value.type == CB_V_NULL ? CB_OK : CB_BAD_OP;
 	def = cb_schema_field(op->table, op->field);
 	if (!def)
 		return CB_BAD_OP;
@@ -179,6 +191,27 @@ project(struct cb_db *db, const struct cb_op *op, struct cb_apply_info *info)
 	return step_done(st);
 }
 
+/* The one place that decides what an op does to the tables: erase (a
+ * FORGET, or an op tying a row to a forgotten person), nothing (an op
+ * about what is erased), or project. replay: during a rebuild, when the
+ * log's values are blanked already. */
+static cb_status
+project_or_erase(struct cb_db *db, const struct cb_op *op, enum cb_erasure erasure, bool replay,
+		 struct cb_apply_info *info)
+{
+	if (op->kind == CB_OP_FORGET)
+		return cb_erasure_person(db, &op->row, replay);
+	switch (erasure) {
+	case CB_ERASURE_NONE:
+		return project(db, op, info);
+	case CB_ERASURE_BLANK:
+		return CB_OK;
+	case CB_ERASURE_ROW:
+		return cb_erasure_row(db, op, replay);
+	}
+	return CB_BAD_OP;
+}
+
 cb_status
 cb_oplog_apply(struct cb_db *db, const struct cb_op *op, bool *was_new)
 {
@@ -197,11 +230,19 @@ cb_oplog_apply_ex(struct cb_db *db, const struct cb_op *op, struct cb_apply_info
 	struct cb_stmt *st;
 	cb_status rc;
 
+	enum cb_erasure erasure = CB_ERASURE_NONE;
+	struct cb_value value = op->value;
+
 	memset(info, 0, sizeof *info);
 	if (!cb_db_in_transaction(db))
 		return CB_DB_ERROR;
 	if ((rc = cb_op_validate(op)) != CB_OK)
 		return rc;
+	/* an op about a forgotten person is stored blanked (privacy.c) */
+	if ((rc = cb_erasure_classify(db, op, &erasure)) != CB_OK)
+		return rc;
+	if (erasure != CB_ERASURE_NONE)
+		value = cb_erasure_blanked(op);
 	if ((rc = cb_db_prepare(db, SQL_OP_INSERT, &st)) != CB_OK)
 		return rc;
 	cb_stmt_bind_id(st, 1, &op->op_id);
@@ -212,7 +253,7 @@ cb_oplog_apply_ex(struct cb_db *db, const struct cb_op *op, struct cb_apply_info
 	cb_stmt_bind_int(st, 6, op->table);
 	cb_stmt_bind_id(st, 7, &op->row);
 	cb_stmt_bind_int(st, 8, op->field);
-	bind_value(st, 9, &op->value);
+	bind_value(st, 9, &value);
 	if ((rc = step_done(st)) != CB_OK)
 		return rc;
 	if (cb_db_changes(db) == 0)
@@ -225,28 +266,24 @@ cb_oplog_apply_ex(struct cb_db *db, const struct cb_op *op, struct cb_apply_info
 		return rc;
 	clock->last_hlc = cb_hlc_observe(clock->last_hlc, op->hlc);
 	info->was_new = true;
-	return project(db, op, info);
+	return project_or_erase(db, op, erasure, false, info);
 }
 
-cb_status
-cb_oplog_set(struct cb_db *db, int table, const struct cb_id *row, int field,
-	     const struct cb_value *value)
+/* Stamp a local op (this site, its next seq, a fresh clock) and apply it. */
+static cb_status
+local_op(struct cb_db *db, int kind, int table, const struct cb_id *row, int field,
+	 const struct cb_value *value)
 {
 	struct cb_db_clock *clock = cb_db_clock_state(db);
-	const struct cb_field_def *def = cb_schema_field(table, field);
 	struct cb_op op;
 	int64_t now = cb_clock_now_ms();
 	cb_status rc;
 
-	if (!def)
-		return CB_BAD_OP;
-	if (value->type == CB_V_TEXT && value->s && (long long)strlen(value->s) > def->max)
-		return CB_TOO_LONG;
 	memset(&op, 0, sizeof op);
 	op.site = *cb_db_site(db);
 	op.seq = clock->next_seq;
 	op.hlc = cb_hlc_tick(clock->last_hlc, now);
-	op.kind = CB_OP_SET;
+	op.kind = kind;
 	op.table = table;
 	op.row = *row;
 	op.field = field;
@@ -260,6 +297,27 @@ cb_oplog_set(struct cb_db *db, int table, const struct cb_id *row, int field,
 	clock->last_hlc = op.hlc;
 	clock->next_seq++;
 	return CB_OK;
+}
+
+cb_status
+cb_oplog_set(struct cb_db *db, int table, const struct cb_id *row, int field,
+	     const struct cb_value *value)
+{
+	const struct cb_field_def *def = cb_schema_field(table, field);
+
+	if (!def)
+		return CB_BAD_OP;
+	if (value->type == CB_V_TEXT && value->s && (long long)strlen(value->s) > def->max)
+		return CB_TOO_LONG;
+	return local_op(db, CB_OP_SET, table, row, field, value);
+}
+
+cb_status
+cb_oplog_forget(struct cb_db *db, const struct cb_id *person)
+{
+	static const struct cb_value none = {CB_V_NULL, 0, NULL};
+
+	return local_op(db, CB_OP_FORGET, CB_T_PERSON, person, 0, &none);
 }
 
 /* Read the op at the cursor's current row. Text points into the statement. */
@@ -309,10 +367,15 @@ cb_oplog_each(struct cb_db *db, cb_op_visit_fn fn, void *arg)
 static cb_status
 replay_one(const struct cb_op *op, void *arg)
 {
+	enum cb_erasure erasure;
+	cb_status rc;
+
 	/* an op that no longer validates (a field dropped) is kept but skipped */
 	if (cb_op_validate(op) != CB_OK)
 		return CB_OK;
-	return project(arg, op, NULL);
+	if ((rc = cb_erasure_classify(arg, op, &erasure)) != CB_OK)
+		return rc;
+	return project_or_erase(arg, op, erasure, true, NULL);
 }
 
 cb_status
@@ -327,7 +390,8 @@ cb_oplog_rebuild(struct cb_db *db)
 	for (size_t i = 0; i < n; i++)
 		if ((rc = cb_db_exec(db, tabs[i].clear_sql)) != CB_OK)
 			goto failed;
-	if ((rc = cb_db_exec(db, SQL_CLOCKS_CLEAR)) != CB_OK)
+	if ((rc = cb_db_exec(db, SQL_CLOCKS_CLEAR)) != CB_OK ||
+	    (rc = cb_erasure_clear(db)) != CB_OK)
 		goto failed;
 	if ((rc = cb_oplog_each(db, replay_one, db)) != CB_OK)
 		goto failed;

@@ -78,6 +78,11 @@ static const struct {
 	{"unknown-table", "UPDATE ops SET tbl = 50 WHERE n = 1", CB_BUNDLE_UNKNOWN_KIND},
 	{"unknown-field", "UPDATE ops SET field = 77 WHERE n = 1", CB_BUNDLE_UNKNOWN_KIND},
 	{"huge-kind", "UPDATE ops SET kind = 9000000000 WHERE n = 1", CB_BUNDLE_UNKNOWN_KIND},
+	/* an erasure names a person (field 0) and carries no value */
+	{"forget-of-a-venue", "UPDATE ops SET kind = 2, value = NULL WHERE n = 1",
+	 CB_BUNDLE_UNKNOWN_KIND},
+	{"forget-with-a-value", "UPDATE ops SET kind = 2, tbl = 20, field = 0 WHERE n = 1",
+	 CB_BUNDLE_BAD_OP},
 };
 
 static int

@@ -1,9 +1,11 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The multi-laptop simulation (issue 6): in-memory laptops with skewed
- * clocks edit venues at random and pass bundles around with delays,
- * duplicates, reordering, relays, losses and corrupted copies; after a
- * final all-to-all exchange every laptop must hold the same tables and
- * the same ops. */
+ * clocks edit venues and people (fields, check-ins and check-outs, pairs,
+ * erasures) at random and pass bundles around with delays, duplicates,
+ * reordering, relays, losses and corrupted copies; after a final
+ * all-to-all exchange every laptop must hold the same tables and the same
+ * ops, blanked alike, and every op ever made, replayed in a random order,
+ * must give them too. */
 #include "config.h"
 
 #include <inttypes.h>
@@ -16,6 +18,7 @@
 #include "cambouis/clock.h"
 #include "cambouis/db.h"
 #include "cambouis/oplog.h"
+#include "cambouis/pairing.h"
 #include "cambouis/schema.h"
 #include "cambouis/sync.h"
 #include "cambouis/venue.h"
@@ -41,6 +44,11 @@ struct mail {
 	bool corrupt;
 };
 
+struct oplist {
+	struct cb_op *v;
+	size_t n, cap;
+};
+
 struct sim {
 	uint64_t rng;
 	int64_t t;
@@ -49,6 +57,9 @@ struct sim {
 	struct cb_id *rows;
 	size_t nrows, caprows;
 	struct cb_id hot;       /* a row many laptops edit at once */
+	struct cb_id *people, *atts; /* people and attendance rows made so far */
+	size_t npeople, cappeople, natts, capatts;
+	struct oplist made;     /* every op as its laptop made it */
 	struct mail mail[MAX_MAIL];
 	size_t nmail;
 	char *err;
@@ -99,12 +110,187 @@ pin(struct sim *s, int i)
 	cb_clock_pin(s->lap[i].base + s->t);
 }
 
+static cb_status
+collect(const struct cb_op *op, void *arg)
+{
+	struct oplist *l = arg;
+	if (l->n == l->cap) {
+		size_t cap = l->cap ? l->cap * 2 : 1024;
+		struct cb_op *v = realloc(l->v, cap * sizeof *v);
+		if (!v)
+			return CB_NOMEM;
+		l->v = v;
+		l->cap = cap;
+	}
+	l->v[l->n] = *op;
+	if (op->value.type == CB_V_TEXT && !(l->v[l->n].value.s = strdup(op->value.s)))
+		return CB_NOMEM;
+	l->n++;
+	return CB_OK;
+}
+
+static void
+oplist_free(struct oplist *l)
+{
+	for (size_t i = 0; i < l->n; i++)
+		if (l->v[i].value.type == CB_V_TEXT)
+			free((char *)l->v[i].value.s);
+	free(l->v);
+}
+
+static cb_status
+collect_arrived(const struct cb_op *op, int64_t n, void *arg)
+{
+	(void)n;
+	return collect(op, arg);
+}
+
 static const char *const texts[] = {
 	"Vallée Violette", "Gymnase du Morier", "Lycée Vaucanson", "Maison des Jeunes",
 	"Résidence Grandmont", "Salle des fêtes", "Parking côté gare", "École Pasteur",
 	"Entrée par la cour, à gauche", "Clé chez le gardien", "Tours", "Joué-lès-Tours",
 	"Saint-Pierre-des-Corps", "La Riche", "Éclairage faible — prévoir lampes", "",
 };
+
+static int
+push_id(struct sim *s, struct cb_id **v, size_t *n, size_t *cap, const struct cb_id *id)
+{
+	if (*n == *cap) {
+		size_t c = *cap ? *cap * 2 : 64;
+		struct cb_id *r = realloc(*v, c * sizeof *r);
+		if (!r)
+			return fail(s, "out of memory");
+		*v = r;
+		*cap = c;
+	}
+	(*v)[(*n)++] = *id;
+	return 0;
+}
+
+static const char SQL_SEEN_PERSON[] = "SELECT 1 FROM people WHERE id = ?1";
+
+/* Has laptop i heard of person p (a forgotten one included)? */
+static int
+seen_person(struct sim *s, struct cb_db *db, const struct cb_id *p, bool *yes)
+{
+	struct cb_stmt *st;
+	cb_status rc;
+
+	TRY(cb_db_prepare(db, SQL_SEEN_PERSON, &st));
+	cb_stmt_bind_id(st, 1, p);
+	rc = cb_stmt_step(st);
+	*yes = rc == CB_ROW;
+	cb_stmt_reset(st);
+	if (rc != CB_ROW && rc != CB_DONE)
+		return fail(s, "seen_person: %s", cb_status_name(rc));
+	return 0;
+}
+
+#define SET(tbl, row, field, v) do { \
+	TRY(cb_oplog_set(db, (tbl), (row), (field), (v))); \
+	s->lap[i].ops++; \
+	s->stats->edits++; \
+} while (0)
+
+/* One people op (or a few that belong together) on laptop i, inside its
+ * transaction: a new person, a field, a check-in, a check-out (maybe of a
+ * row this laptop has not seen yet), a pair (the same two people paired on
+ * two laptops make one pairing), or an erasure (rare; two laptops may
+ * forget the same person, and others keep editing them until they hear). */
+static int
+people_edit(struct sim *s, int i)
+{
+	static const char *const names[] = {
+		"Zéphyrine", "Karim", "Léa B.", "Noé", "Sylvie", "Bruno", "Inès", "Yaël",
+	};
+	struct cb_db *db = s->lap[i].db;
+	struct cb_value val = {CB_V_NULL, 0, NULL};
+	struct cb_id row, p, q;
+	char hp[CB_ID_HEX_LEN + 1], hq[CB_ID_HEX_LEN + 1];
+	int what = pick(s, 100);
+	bool seen = false;
+
+	if (what < 15 || s->npeople < 2) {
+		TRY(cb_id_new(&row, cb_clock_now_ms()));
+		if (push_id(s, &s->people, &s->npeople, &s->cappeople, &row) != 0)
+			return -1;
+		val = (struct cb_value){CB_V_TEXT, 0, names[pick(s, 8)]};
+		SET(CB_T_PERSON, &row, CB_F_PERSON_NAME, &val);
+		val = (struct cb_value){CB_V_INT, 1, NULL};
+		SET(CB_T_PERSON, &row, CB_F_PERSON_LEARNER, &val);
+		return 0;
+	}
+	p = s->people[pick(s, (int)s->npeople)];
+	if (seen_person(s, db, &p, &seen) != 0)
+		return -1;
+	if (!seen)
+		return 0;
+	cb_id_to_hex(&p, hp);
+	if (what < 50) {
+		static const int fields[] = {
+			CB_F_PERSON_NAME, CB_F_PERSON_NOTES, CB_F_PERSON_CONTACT, CB_F_PERSON_LANGUAGES,
+			CB_F_PERSON_MENTOR, CB_F_PERSON_DELETED, CB_F_PERSON_ADDED_ON,
+		};
+		int field = fields[pick(s, 7)];
+		switch (field) {
+		case CB_F_PERSON_MENTOR:
+		case CB_F_PERSON_DELETED:
+			val = (struct cb_value){CB_V_INT, chance(s, 50), NULL};
+			break;
+		case CB_F_PERSON_LANGUAGES:
+			val = (struct cb_value){CB_V_TEXT, 0, chance(s, 50) ? "fr" : "fr,en"};
+			break;
+		case CB_F_PERSON_ADDED_ON:
+			val = (struct cb_value){CB_V_TEXT, 0, chance(s, 50) ? "2026-03-01" : "2025-09-12"};
+			break;
+		case CB_F_PERSON_NAME:
+			val = (struct cb_value){CB_V_TEXT, 0, names[pick(s, 8)]};
+			break;
+		default:
+			if (!chance(s, 15))
+				val = (struct cb_value){CB_V_TEXT, 0, texts[pick(s, 15)]};
+			break;
+		}
+		SET(CB_T_PERSON, &p, field, &val);
+	} else if (what < 70) {
+		/* a check-in: a row of its own tied to the person */
+		TRY(cb_id_new(&row, cb_clock_now_ms()));
+		if (push_id(s, &s->atts, &s->natts, &s->capatts, &row) != 0)
+			return -1;
+		val = (struct cb_value){CB_V_TEXT, 0, hp};
+		SET(CB_T_ATTENDANCE, &row, CB_F_ATT_PERSON, &val);
+		cb_id_to_hex(&s->hot, hq);
+		val = (struct cb_value){CB_V_TEXT, 0, hq};
+		SET(CB_T_ATTENDANCE, &row, CB_F_ATT_SESSION, &val);
+		val = (struct cb_value){CB_V_TEXT, 0, "18:00"};
+		SET(CB_T_ATTENDANCE, &row, CB_F_ATT_CHECKIN, &val);
+	} else if (what < 82) {
+		if (s->natts == 0)
+			return 0;
+		row = s->atts[pick(s, (int)s->natts)];
+		if (!chance(s, 20))
+			val = (struct cb_value){CB_V_TEXT, 0, chance(s, 50) ? "19:30" : "20:05"};
+		SET(CB_T_ATTENDANCE, &row, CB_F_ATT_CHECKOUT, &val);
+	} else if (what < 97) {
+		q = s->people[pick(s, (int)s->npeople)];
+		if (cb_id_cmp(&p, &q) == 0)
+			return 0;
+		cb_id_to_hex(&q, hq);
+		cb_pairing_id(&p, &q, &row);
+		val = (struct cb_value){CB_V_TEXT, 0, hp};
+		SET(CB_T_PAIRING, &row, CB_F_PAIRING_MENTOR, &val);
+		val = (struct cb_value){CB_V_TEXT, 0, hq};
+		SET(CB_T_PAIRING, &row, CB_F_PAIRING_LEARNER, &val);
+		val = (struct cb_value){CB_V_INT, pick(s, 3), NULL};
+		SET(CB_T_PAIRING, &row, CB_F_PAIRING_STATUS, &val);
+	} else {
+		TRY(cb_oplog_forget(db, &p));
+		s->lap[i].ops++;
+		s->stats->edits++;
+		s->stats->erasures++;
+	}
+	return 0;
+}
 
 /* One user action on laptop i: a transaction of one to three ops. */
 static int
@@ -114,13 +300,21 @@ edit(struct sim *s, int i)
 	struct cb_venue v;
 	struct cb_id row;
 	int n = 1 + pick(s, 3);
+	int64_t before;
 
 	pin(s, i);
+	TRY(cb_oplog_last_arrival(db, &before));
 	TRY(cb_db_begin(db));
 	for (int k = 0; k < n; k++) {
 		int field;
 		struct cb_value val = {CB_V_NULL, 0, NULL};
 		int what = pick(s, 100);
+
+		if (chance(s, 35)) {
+			if (people_edit(s, i) != 0)
+				return -1;
+			continue;
+		}
 
 		if (what < 15 || s->nrows == 0) {
 			/* a new venue: its name first */
@@ -172,6 +366,8 @@ edit(struct sim *s, int i)
 		s->stats->edits++;
 	}
 	TRY(cb_db_commit(db));
+	/* keep the ops as made, before any erasure blanks them anywhere */
+	TRY(cb_oplog_each_arrived(db, before, NULL, collect_arrived, &s->made));
 	return 0;
 }
 
@@ -309,59 +505,61 @@ dump(struct sim *s, struct cb_db *db, char **out)
 	return 0;
 }
 
-struct oplist {
-	struct cb_op *v;
-	size_t n, cap;
-};
-
+/* Every op as "op_id|kind|value", in log order. */
 static cb_status
-collect(const struct cb_op *op, void *arg)
+op_line(const struct cb_op *op, void *arg)
 {
-	struct oplist *l = arg;
-	if (l->n == l->cap) {
-		size_t cap = l->cap ? l->cap * 2 : 1024;
-		struct cb_op *v = realloc(l->v, cap * sizeof *v);
-		if (!v)
-			return CB_NOMEM;
-		l->v = v;
-		l->cap = cap;
-	}
-	l->v[l->n] = *op;
-	if (op->value.type == CB_V_TEXT && !(l->v[l->n].value.s = strdup(op->value.s)))
-		return CB_NOMEM;
-	l->n++;
+	FILE *f = arg;
+	char hex[CB_ID_HEX_LEN + 1];
+
+	cb_id_to_hex(&op->op_id, hex);
+	if (op->value.type == CB_V_INT)
+		fprintf(f, "%s|%d|%lld\n", hex, op->kind, op->value.i);
+	else if (op->value.type == CB_V_TEXT)
+		fprintf(f, "%s|%d|'%s'\n", hex, op->kind, op->value.s);
+	else
+		fprintf(f, "%s|%d|NULL\n", hex, op->kind);
 	return CB_OK;
 }
 
-static void
-oplist_free(struct oplist *l)
+static int
+dump_ops(struct sim *s, struct cb_db *db, char **out)
 {
-	for (size_t i = 0; i < l->n; i++)
-		if (l->v[i].value.type == CB_V_TEXT)
-			free((char *)l->v[i].value.s);
-	free(l->v);
+	size_t n = 0;
+	FILE *f = open_memstream(out, &n);
+	cb_status st;
+
+	if (!f)
+		return fail(s, "out of memory");
+	st = cb_oplog_each(db, op_line, f);
+	if (fclose(f) != 0 && st == CB_OK)
+		st = CB_NOMEM;
+	if (st != CB_OK) {
+		free(*out);
+		*out = NULL;
+		return fail(s, "dump_ops: %s", cb_status_name(st));
+	}
+	return 0;
 }
 
-/* Replay laptop 0's log in a random order into a fresh laptop. */
+/* Replay every op as it was made (values not blanked yet), in a random
+ * order, into a fresh laptop: the same tables and the same blanked log. */
 static int
-replay_shuffled(struct sim *s, const char *want)
+replay_shuffled(struct sim *s, const char *want, const char *want_ops)
 {
-	struct oplist l = {0};
+	struct oplist l = s->made;
 	struct cb_db *db;
-	char *got = NULL;
+	char *got = NULL, *got_ops = NULL;
 	int rc = -1;
 
-	TRY(cb_oplog_each(s->lap[0].db, collect, &l));
 	for (size_t i = l.n; i > 1; i--) {
 		size_t j = rnd(s) % i;
 		struct cb_op t = l.v[i - 1];
 		l.v[i - 1] = l.v[j];
 		l.v[j] = t;
 	}
-	if (cb_db_open(":memory:", CB_OPEN_CREATE, &db, NULL, 0) != CB_OK) {
-		oplist_free(&l);
+	if (cb_db_open(":memory:", CB_OPEN_CREATE, &db, NULL, 0) != CB_OK)
 		return fail(s, "cannot open a fresh laptop");
-	}
 	cb_status st = cb_db_begin(db);
 	for (size_t i = 0; st == CB_OK && i < l.n; i++)
 		st = cb_oplog_apply(db, &l.v[i], NULL);
@@ -369,15 +567,17 @@ replay_shuffled(struct sim *s, const char *want)
 		st = cb_db_commit(db);
 	if (st != CB_OK)
 		fail(s, "shuffled replay: %s", cb_status_name(st));
-	else if (dump(s, db, &got) == 0) {
+	else if (dump(s, db, &got) == 0 && dump_ops(s, db, &got_ops) == 0) {
 		if (strcmp(got, want) != 0)
-			fail(s, "a shuffled replay of the log gives other tables");
+			fail(s, "a shuffled replay of the ops made gives other tables");
+		else if (strcmp(got_ops, want_ops) != 0)
+			fail(s, "a shuffled replay of the ops made gives another (blanked) log");
 		else
 			rc = 0;
 	}
 	free(got);
+	free(got_ops);
 	cb_db_close(db);
-	oplist_free(&l);
 	return rc;
 }
 
@@ -385,7 +585,7 @@ static int
 final_checks(struct sim *s)
 {
 	struct capture full[MAX_LAPTOPS];
-	char *want = NULL, *got = NULL;
+	char *want = NULL, *got = NULL, *want_ops = NULL, *got_ops = NULL;
 	int64_t total = 0, count;
 	char detail[256];
 	int rc = -1;
@@ -401,15 +601,25 @@ final_checks(struct sim *s)
 				goto out;
 	for (int i = 0; i < s->n; i++)
 		total += s->lap[i].ops;
-	if (dump(s, s->lap[0].db, &want) != 0)
+	if (dump(s, s->lap[0].db, &want) != 0 || dump_ops(s, s->lap[0].db, &want_ops) != 0)
 		goto out;
+	if ((int64_t)s->made.n != total) {
+		fail(s, "%zu ops recorded as made, %lld made", s->made.n, (long long)total);
+		goto out;
+	}
 	for (int i = 0; i < s->n; i++) {
 		free(got);
-		got = NULL;
-		if (dump(s, s->lap[i].db, &got) != 0)
+		free(got_ops);
+		got = got_ops = NULL;
+		if (dump(s, s->lap[i].db, &got) != 0 || dump_ops(s, s->lap[i].db, &got_ops) != 0)
 			goto out;
 		if (strcmp(got, want) != 0) {
 			fail(s, "laptop %d's tables differ from laptop 0's", i);
+			goto out;
+		}
+		/* erasure blanked the same values everywhere */
+		if (strcmp(got_ops, want_ops) != 0) {
+			fail(s, "laptop %d's ops (values) differ from laptop 0's", i);
 			goto out;
 		}
 		if (cb_oplog_count(s->lap[i].db, &count) != CB_OK || count != total) {
@@ -454,7 +664,7 @@ final_checks(struct sim *s)
 		fail(s, "rebuild gives other tables");
 		goto out;
 	}
-	if (replay_shuffled(s, want) != 0)
+	if (replay_shuffled(s, want, want_ops) != 0)
 		goto out;
 	s->stats->ops = total;
 	rc = 0;
@@ -463,6 +673,8 @@ out:
 		free(full[i].data);
 	free(want);
 	free(got);
+	free(want_ops);
+	free(got_ops);
 	return rc;
 }
 
@@ -508,7 +720,8 @@ sim_run(uint64_t seed, int laptops, int edits, struct sim_stats *stats, char *er
 		struct capture c;
 		if (cb_db_begin(s->lap[0].db) != CB_OK ||
 		    cb_oplog_set(s->lap[0].db, CB_T_VENUE, &s->hot, CB_F_VENUE_NAME, &name) != CB_OK ||
-		    cb_db_commit(s->lap[0].db) != CB_OK) {
+		    cb_db_commit(s->lap[0].db) != CB_OK ||
+		    cb_oplog_each_arrived(s->lap[0].db, 0, NULL, collect_arrived, &s->made) != CB_OK) {
 			fail(s, "cannot make the hot row");
 			goto out;
 		}
@@ -542,6 +755,9 @@ out:
 	for (int i = 0; i < s->n; i++)
 		cb_db_close(s->lap[i].db);
 	free(s->rows);
+	free(s->people);
+	free(s->atts);
+	oplist_free(&s->made);
 	free(s);
 	cb_clock_unpin();
 	return rc;

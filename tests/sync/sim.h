@@ -6,7 +6,7 @@
 #include <stdint.h>
 
 struct sim_stats {
-	int64_t edits, ops, bundles, imports, rejected, lost, conflicts;
+	int64_t edits, ops, bundles, imports, rejected, lost, conflicts, erasures;
 };
 
 /* Run one simulation; 0 when every laptop converged, else -1 with the

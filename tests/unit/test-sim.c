@@ -46,13 +46,15 @@ main(void)
 			total.rejected += st.rejected;
 			total.lost += st.lost;
 			total.conflicts += st.conflicts;
+			total.erasures += st.erasures;
 			if (only >= 0)
 				break;
 		}
 	}
 	printf("%d runs, %d failed: %lld edits, %lld bundles, %lld imports, %lld corrupted copies"
-	       " rejected, %lld lost, %lld conflicts\n", runs, failed, (long long)total.edits,
-	       (long long)total.bundles, (long long)total.imports, (long long)total.rejected,
-	       (long long)total.lost, (long long)total.conflicts);
+	       " rejected, %lld lost, %lld conflicts, %lld erasures\n", runs, failed,
+	       (long long)total.edits, (long long)total.bundles, (long long)total.imports,
+	       (long long)total.rejected, (long long)total.lost, (long long)total.conflicts,
+	       (long long)total.erasures);
 	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
 }
