@@ -301,7 +301,7 @@ help_lines(struct ui_app *app, char ***out)
 				continue;
 			/* another screen's own action has no key here: left out */
 			if (ui_keymap_keys(app->km, scope, (enum ui_action)a, keys, sizeof keys) == 0 &&
-			    (g == UI_G_CALENDAR || a == UI_A_ADD_CLOSURE || a == UI_A_REMOVE_CLOSURE ||
+			    (g == UI_G_CALENDAR || g == UI_G_PEOPLE || a == UI_A_ADD_CLOSURE || a == UI_A_REMOVE_CLOSURE ||
 			     a == UI_A_SYNC_NOW || a == UI_A_KEEP_CURRENT || a == UI_A_KEEP_OTHER))
 				continue;
 			ui_draw_keys_of(app->km, scope, (enum ui_action)a, keys, sizeof keys);
