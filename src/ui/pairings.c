@@ -251,7 +251,7 @@ static bool
 picker_of(struct pairings *r, struct ui_app *app, const char *title, const char *const *items,
 	  size_t n, enum mode mode)
 {
-	if (!ui_picker_init(&r->picker, title, items, n)) {
+	if (!ui_picker_init_ordered(&r->picker, title, items, n)) {
 		ui_app_error(app, "%s", cb_status_message(CB_NOMEM));
 		return false;
 	}
@@ -349,7 +349,7 @@ ask_mentor(struct pairings *r, struct ui_app *app)
 		goto done;
 	}
 	snprintf(title, sizeof title, _("Signed off by which mentor?"));
-	if (!ui_picker_init(&r->picker, title, items, n)) {
+	if (!ui_picker_init_ordered(&r->picker, title, items, n)) {
 		free(r->mentors);
 		r->mentors = NULL;
 		goto done;

@@ -40,7 +40,7 @@ ui_draw_suggest(const struct ui_suggest *s, const struct ui_rect *area)
 	}
 	/* TRANSLATORS: keys of the suggestion panel */
 	ui_draw_text(box.y + box.h - 2, box.x + 2, box.w - 4,
-		     n ? _("Enter: pair with the first   1-3: choose   Esc: not now")
+		     n ? _("Enter: pair   1-3: choose   Esc: not now")
 		       : _("Esc: not now"), UI_ROLE_DIM);
 }
 

@@ -554,8 +554,10 @@ card_pairings(struct cb_db *db, const struct cb_id *id, struct ui_lines *out)
 		if (p->since[0])
 			snprintf(since, sizeof since, _(", since %s"), p->since);
 		ui_lines_add(out, p->status == CB_PAIR_ACTIVE ? UI_LINE_TEXT : UI_LINE_DIM,
-			     mentor ? _("  mentor of %s (%s%s, %d sessions together)")
-				    : _("  learner of %s (%s%s, %d sessions together)"),
+			     mentor ? ngettext_("  mentor of %s (%s%s, %d session together)",
+						"  mentor of %s (%s%s, %d sessions together)", p->sessions)
+				    : ngettext_("  learner of %s (%s%s, %d session together)",
+						"  learner of %s (%s%s, %d sessions together)", p->sessions),
 			     mentor ? p->learner_name : p->mentor_name, cb_pair_status_label(p->status),
 			     since, p->sessions);
 	}
