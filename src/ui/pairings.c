@@ -589,7 +589,7 @@ confirm_key(struct pairings *r, struct ui_app *app, enum ui_action a, int key)
 	}
 	if (cb_person_get(ui_app_db(app), &r->promote_id, &p) == CB_OK) {
 		if (cb_person_get(ui_app_db(app), &by, &t) == CB_OK) {
-			ui_app_message(app, _("%s is now a mentor, trained by %s."), p.name, t.name);
+			ui_app_message(app, _("%s is now a mentor (trained by %s)"), p.name, t.name);
 			cb_person_clear(&t);
 		}
 		cb_person_clear(&p);
