@@ -18,7 +18,7 @@ static const struct ui_action_info actions[UI_A_COUNT] = {
 
 static const char *const group_titles[UI_G_COUNT] = {
 	N_("Everywhere"), N_("Moving and searching"), N_("In lists"),
-	N_("In forms and prompts"), N_("In the calendar"),
+	N_("In forms and prompts"), N_("In the calendar"), N_("With people"),
 };
 
 /* The default bindings, in the order the help shows them. */
@@ -85,6 +85,14 @@ static const struct {
 	{"tonight", UI_A_SHOW_IN_CALENDAR, "c"},
 	{"venues", UI_A_ADD_CLOSURE, "c"},
 	{"venues", UI_A_REMOVE_CLOSURE, "C"},
+	{"tonight", UI_A_CHECKIN, "i"},
+	{"tonight", UI_A_CHECKOUT, "o"},
+	{"tonight", UI_A_PAIR, "p"},
+	{"pairings", UI_A_PAIR, "p"},
+	{"pairings", UI_A_SIGN_OFF, "s"},
+	{"pairings", UI_A_PROMOTE, "P"},
+	{"pairings", UI_A_NEXT_VIEW, "v"}, {"pairings", UI_A_NEXT_VIEW, "Right"},
+	{"pairings", UI_A_PREV_VIEW, "V"}, {"pairings", UI_A_PREV_VIEW, "Left"},
 	{"sync", UI_A_SYNC_NOW, "s"},
 	{"sync", UI_A_KEEP_CURRENT, "c"},
 	{"sync", UI_A_KEEP_OTHER, "o"},

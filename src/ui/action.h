@@ -21,6 +21,7 @@ enum ui_group {
 	UI_G_LIST,
 	UI_G_FORM,
 	UI_G_CALENDAR,
+	UI_G_PEOPLE,
 	UI_G_COUNT,
 };
 
@@ -85,7 +86,14 @@ enum ui_group {
 	_(RESTORE,     "restore-session", UI_G_CALENDAR, N_("Restore"), N_("Plan a cancelled or held session again")) \
 	_(SHOW_IN_CALENDAR, "show-in-calendar", UI_G_CALENDAR, N_("Calendar"), N_("Show the session in the calendar")) \
 	_(ADD_CLOSURE, "add-closure",   UI_G_LIST,   N_("Closure"), N_("Add a period when the venue is unavailable")) \
-	_(REMOVE_CLOSURE, "remove-closure", UI_G_LIST, N_("Reopen"), N_("Remove one of the venue's unavailability periods"))
+	_(REMOVE_CLOSURE, "remove-closure", UI_G_LIST, N_("Reopen"), N_("Remove one of the venue's unavailability periods")) \
+	_(CHECKIN,     "check-in",      UI_G_PEOPLE, N_("Check in"), N_("Check someone in: 2 or 3 letters of the name, Enter")) \
+	_(CHECKOUT,    "check-out",     UI_G_PEOPLE, N_("Check out"), N_("Check the selected person out")) \
+	_(PAIR,        "pair",          UI_G_PEOPLE, N_("Pair"), N_("Pair the selected learner (best suggestions first)")) \
+	_(SIGN_OFF,    "sign-off",      UI_G_PEOPLE, N_("Sign off"), N_("Sign off a skill: the skill, the level, the mentor")) \
+	_(PROMOTE,     "promote",       UI_G_PEOPLE, N_("Promote"), N_("Promote the selected learner to mentor (asks first)")) \
+	_(NEXT_VIEW,   "next-view",     UI_G_PEOPLE, N_("Next view"), N_("Show the next part of the screen")) \
+	_(PREV_VIEW,   "prev-view",     UI_G_PEOPLE, N_("Prev. view"), N_("Show the previous part of the screen"))
 
 enum ui_action {
 	UI_A_NONE = 0,

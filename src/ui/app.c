@@ -162,11 +162,27 @@ draw_tabs(struct ui_app *app)
 	int64_t ms = cb_clock_now_ms();
 	int x = 0, right;
 
+	bool full = true, name = true;
+	int titles = 0;
+
 	ui_draw_text(0, 0, COLS, "", UI_ROLE_TABBAR);
-	x += ui_draw_str(0, 1, COLS - 1, "cambouis", UI_ROLE_TABBAR) + 2;
+	/* every title with the program's name; else every title; else the
+	 * other tabs show their number only */
+	for (size_t i = 0; i < ui_nscreens; i++)
+		titles += cb_utf8_width(_(ui_screens[i]->title)) + 4 + 1 + (i >= 9);
+	if (11 + titles > COLS)
+		name = titles + 1 <= COLS ? false : true;
+	full = (name ? 11 : 1) + titles <= COLS;
+	if (name)
+		x += ui_draw_str(0, 1, COLS - 1, "cambouis", UI_ROLE_TABBAR) + 2;
+	else
+		x = 1;
 	for (size_t i = 0; i < ui_nscreens; i++) {
 		bool cur = i == app->cur && !app->help;
-		snprintf(label, sizeof label, " %zu %s ", i + 1, _(ui_screens[i]->title));
+		if (full || cur)
+			snprintf(label, sizeof label, " %zu %s ", i + 1, _(ui_screens[i]->title));
+		else
+			snprintf(label, sizeof label, " %zu ", i + 1);
 		x += ui_draw_str(0, x, COLS - x, label, cur ? UI_ROLE_TAB_ACTIVE : UI_ROLE_TABBAR);
 		x += 1;
 	}
@@ -269,7 +285,8 @@ draw_hints(struct ui_app *app)
 		x += ui_draw_str(y, x, COLS - x, keys, UI_ROLE_KEY);
 		x += ui_draw_str(y, x, COLS - x, " ", UI_ROLE_NORMAL);
 		x += ui_draw_str(y, x, COLS - x, label, UI_ROLE_NORMAL);
-		x += ui_draw_str(y, x, COLS - x, "  ", UI_ROLE_NORMAL);
+		if (x + 2 <= COLS) /* a cut separator would show as "…" */
+			x += ui_draw_str(y, x, COLS - x, "  ", UI_ROLE_NORMAL);
 	}
 }
 
@@ -301,7 +318,7 @@ help_lines(struct ui_app *app, char ***out)
 				continue;
 			/* another screen's own action has no key here: left out */
 			if (ui_keymap_keys(app->km, scope, (enum ui_action)a, keys, sizeof keys) == 0 &&
-			    (g == UI_G_CALENDAR || a == UI_A_ADD_CLOSURE || a == UI_A_REMOVE_CLOSURE ||
+			    (g == UI_G_CALENDAR || g == UI_G_PEOPLE || a == UI_A_ADD_CLOSURE || a == UI_A_REMOVE_CLOSURE ||
 			     a == UI_A_SYNC_NOW || a == UI_A_KEEP_CURRENT || a == UI_A_KEEP_OTHER))
 				continue;
 			ui_draw_keys_of(app->km, scope, (enum ui_action)a, keys, sizeof keys);

@@ -56,18 +56,24 @@ static const struct ui_column picker_cols[] = {
 	{"", 1, 1, UI_ALIGN_LEFT, false},
 };
 
-bool
-ui_picker_init(struct ui_picker *p, const char *title, const char *const *items, size_t n)
+static const struct ui_column picker_cols_ordered[] = {
+	{"", 1, 1, UI_ALIGN_LEFT, true},
+};
+
+static bool
+picker_init(struct ui_picker *p, const char *title, const char *const *items, size_t n,
+	    bool ordered)
 {
 	memset(p, 0, sizeof *p);
-	ui_list_init(&p->list, picker_cols, 1);
+	ui_list_init(&p->list, ordered ? picker_cols_ordered : picker_cols, 1);
 	if (!(p->title = strdup(title)) || !ui_edit_init(&p->query, "", 200))
 		goto oom;
 	ui_list_begin(&p->list);
 	for (size_t i = 0; i < n; i++) {
 		char key[24];
+		long long order = (long long)i;
 		snprintf(key, sizeof key, "%zu", i);
-		if (!ui_list_add(&p->list, key, &items[i], NULL))
+		if (!ui_list_add(&p->list, key, &items[i], ordered ? &order : NULL))
 			goto oom;
 	}
 	if (ui_list_end(&p->list))
@@ -75,6 +81,18 @@ ui_picker_init(struct ui_picker *p, const char *title, const char *const *items,
 oom:
 	ui_picker_free(p);
 	return false;
+}
+
+bool
+ui_picker_init(struct ui_picker *p, const char *title, const char *const *items, size_t n)
+{
+	return picker_init(p, title, items, n, false);
+}
+
+bool
+ui_picker_init_ordered(struct ui_picker *p, const char *title, const char *const *items, size_t n)
+{
+	return picker_init(p, title, items, n, true);
 }
 
 void

@@ -34,6 +34,9 @@ struct ui_picker {
 };
 
 bool ui_picker_init(struct ui_picker *p, const char *title, const char *const *items, size_t n);
+/* The same, but the items stay in the order given (else by name). */
+bool ui_picker_init_ordered(struct ui_picker *p, const char *title, const char *const *items,
+			    size_t n);
 void ui_picker_free(struct ui_picker *p);
 /* height: the rows the list has on screen (for paging). */
 enum ui_pick ui_picker_handle(struct ui_picker *p, enum ui_action a, int key, int height);

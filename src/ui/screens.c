@@ -8,12 +8,16 @@
 extern const struct ui_screen_ops ui_tonight_ops;
 extern const struct ui_screen_ops ui_calendar_ops;
 extern const struct ui_screen_ops ui_venues_ops;
+extern const struct ui_screen_ops ui_people_ops;
+extern const struct ui_screen_ops ui_pairings_ops;
 extern const struct ui_screen_ops ui_sync_ops;
 
 const struct ui_screen_ops *const ui_screens[] = {
 	&ui_tonight_ops,
 	&ui_calendar_ops,
 	&ui_venues_ops,
+	&ui_people_ops,
+	&ui_pairings_ops,
 	&ui_sync_ops,
 };
 

@@ -31,6 +31,7 @@ enum ui_role {
 	UI_ROLE_CAL_PUBLIC,    /* a public holiday (shaded) */
 	UI_ROLE_CAL_SCHOOL,    /* school holidays (shaded) */
 	UI_ROLE_CAL_CONFLICT,  /* the conflict mark */
+	UI_ROLE_ATTENTION,     /* someone waiting: an unpaired learner */
 	UI_ROLE_COUNT,
 };
 

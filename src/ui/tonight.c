@@ -1,19 +1,38 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The Tonight screen: where a volunteer at the event starts. Today's
- * session (or the next one and the days until it), its conflicts, and
- * the keys to mark it held or see it in the calendar. */
+ * session (or the next one and the days until it), its conflicts, the
+ * people here in arrival order with their pairs and the counts; check-in
+ * through a picker, the suggested mentors at once, a new person in one
+ * short form, check-out, undo. */
 #include "config.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "cambouis/attendance.h"
 #include "cambouis/calendar.h"
 #include "cambouis/i18n.h"
+#include "cambouis/pairing.h"
 #include "cambouis/text.h"
 #include "ui/calview.h"
 #include "ui/draw.h"
 #include "ui/keys.h"
+#include "ui/ppldraw.h"
+
+enum mode { T_MAIN, T_PICK, T_SUGGEST, T_FORM };
+
+#define UNDO_MAX 32
+
+/* What u undoes, newest last. */
+struct undo {
+	enum { U_HELD, U_CHECKIN, U_ADDED, U_PAIR, U_CHECKOUT } kind;
+	struct cb_id id;       /* U_HELD: the session; else the person (the learner) */
+	struct cb_id mentor;   /* U_PAIR */
+	struct cb_id previous; /* U_PAIR: the learner's mentor before (zero: none) */
+	enum cb_session_status status; /* U_HELD: the status before */
+	char *name;
+};
 
 struct tonight {
 	bool has;
@@ -21,10 +40,66 @@ struct tonight {
 	int days;                          /* until the session; 0 today */
 	struct cb_conflict_list conflicts; /* of the session's day */
 	size_t nours;                      /* the first nours are this session's */
-	bool can_undo;                     /* the last "held" mark made here */
-	struct cb_id undo_id;
-	enum cb_session_status undo_status;
+	/* the people here tonight, in arrival order */
+	struct cb_presence_list pl;
+	struct ui_list list;
+	enum mode mode;
+	struct ui_person_pick pick;
+	struct ui_suggest sug;
+	struct ui_person_form pf;
+	struct undo undo[UNDO_MAX];
+	size_t nundo;
 };
+
+/* The arrivals' columns: the mark of someone waiting, name, role, pair,
+ * notes. */
+static const struct ui_column columns[] = {
+	{"", 1, 0, UI_ALIGN_LEFT, true},
+	{N_("Name"), 12, 3, UI_ALIGN_LEFT, false},
+	{N_("Role"), 8, 0, UI_ALIGN_LEFT, false},
+	{N_("Pair"), 10, 3, UI_ALIGN_LEFT, false},
+	{N_("Notes"), 8, 3, UI_ALIGN_LEFT, false},
+};
+#define NCOLS (sizeof columns / sizeof columns[0])
+
+static bool
+today(const struct tonight *t)
+{
+	return t->has && t->days == 0;
+}
+
+static void
+load_people(struct tonight *t, struct ui_app *app)
+{
+	cb_status st;
+
+	cb_presence_list_free(&t->pl);
+	memset(&t->pl, 0, sizeof t->pl);
+	ui_list_begin(&t->list);
+	if (today(t)) {
+		st = cb_presence(ui_app_db(app), ui_app_config(app), &t->s.id, ui_app_today(app), &t->pl);
+		if (st != CB_OK) {
+			memset(&t->pl, 0, sizeof t->pl);
+			ui_app_error(app, _("Cannot read who is here: %s"), cb_status_message(st));
+		}
+	}
+	for (size_t i = 0; i < t->pl.count; i++) {
+		const struct cb_presence *p = &t->pl.items[i];
+		char key[CB_ID_HEX_LEN + 1], pair[200], notes[200];
+		/* the sort column is the arrival order, kept as a number */
+		long long nums[NCOLS] = {(long long)i};
+		const char *cells[NCOLS] = {ui_presence_waiting(p) ? "!" : "", p->name,
+					    cb_role_label(p->role), pair, notes};
+		cb_id_to_hex(&p->person, key);
+		ui_presence_pair(p, pair, sizeof pair);
+		ui_presence_notes(p, notes, sizeof notes);
+		if (!ui_list_add(&t->list, key, cells, nums)) {
+			ui_app_error(app, "%s", cb_status_message(CB_NOMEM));
+			break;
+		}
+	}
+	ui_list_end(&t->list);
+}
 
 static void
 load(struct tonight *t, struct ui_app *app)
@@ -39,26 +114,23 @@ load(struct tonight *t, struct ui_app *app)
 	t->nours = 0;
 	t->has = false;
 	st = cb_session_current(db, ui_app_today(app), &t->s, &t->days);
-	if (st == CB_NOT_FOUND)
-		return;
-	if (st != CB_OK) {
+	if (st != CB_OK && st != CB_NOT_FOUND)
 		ui_app_error(app, _("Cannot read the calendar: %s"), cb_status_message(st));
-		return;
+	t->has = st == CB_OK;
+	if (t->has &&
+	    cb_calendar_conflicts(db, ui_app_holidays(app), t->s.date, t->s.date, &t->conflicts) == CB_OK) {
+		/* this session's conflicts go first */
+		for (size_t i = 0; i < t->conflicts.count; i++) {
+			struct cb_conflict tmp;
+			if (cb_id_cmp(&t->conflicts.items[i].session.id, &t->s.id) != 0)
+				continue;
+			tmp = t->conflicts.items[t->nours];
+			t->conflicts.items[t->nours] = t->conflicts.items[i];
+			t->conflicts.items[i] = tmp;
+			t->nours++;
+		}
 	}
-	t->has = true;
-	if (cb_calendar_conflicts(db, ui_app_holidays(app), t->s.date, t->s.date,
-				  &t->conflicts) != CB_OK)
-		return;
-	/* this session's conflicts go first */
-	for (size_t i = 0; i < t->conflicts.count; i++) {
-		struct cb_conflict tmp;
-		if (cb_id_cmp(&t->conflicts.items[i].session.id, &t->s.id) != 0)
-			continue;
-		tmp = t->conflicts.items[t->nours];
-		t->conflicts.items[t->nours] = t->conflicts.items[i];
-		t->conflicts.items[i] = tmp;
-		t->nours++;
-	}
+	load_people(t, app);
 }
 
 static void *
@@ -66,9 +138,46 @@ tonight_open(struct ui_app *app)
 {
 	struct tonight *t = calloc(1, sizeof *t);
 
-	if (t)
-		load(t, app);
+	if (!t)
+		return NULL;
+	ui_list_init(&t->list, columns, NCOLS);
+	load(t, app);
 	return t;
+}
+
+static void
+close_dialogs(struct tonight *t)
+{
+	switch (t->mode) {
+	case T_PICK: ui_person_pick_free(&t->pick); break;
+	case T_SUGGEST: ui_suggest_free(&t->sug); break;
+	case T_FORM: ui_person_form_free(&t->pf); break;
+	case T_MAIN: break;
+	}
+	t->mode = T_MAIN;
+}
+
+static void
+undo_drop_oldest(struct tonight *t)
+{
+	free(t->undo[0].name);
+	memmove(&t->undo[0], &t->undo[1], (UNDO_MAX - 1) * sizeof t->undo[0]);
+	t->nundo--;
+}
+
+static struct undo *
+undo_push(struct tonight *t, int kind, const struct cb_id *id, const char *name)
+{
+	struct undo *u;
+
+	if (t->nundo == UNDO_MAX)
+		undo_drop_oldest(t);
+	u = &t->undo[t->nundo++];
+	memset(u, 0, sizeof *u);
+	u->kind = kind;
+	u->id = *id;
+	u->name = strdup(name ? name : "");
+	return u;
 }
 
 static void
@@ -76,9 +185,14 @@ tonight_close(void *st)
 {
 	struct tonight *t = st;
 
+	close_dialogs(t);
+	while (t->nundo)
+		undo_drop_oldest(t);
 	if (t->has)
 		cb_session_clear(&t->s);
 	cb_conflict_list_free(&t->conflicts);
+	cb_presence_list_free(&t->pl);
+	ui_list_free(&t->list);
 	free(t);
 }
 
@@ -91,10 +205,8 @@ tonight_reload(void *st, struct ui_app *app)
 static bool
 tonight_start_here(void *st, struct ui_app *app)
 {
-	struct tonight *t = st;
-
 	(void)app;
-	return t->has && t->days == 0;
+	return today(st);
 }
 
 static int32_t
@@ -104,6 +216,71 @@ session_day(const struct tonight *t)
 
 	return cb_date_parse(t->s.date, &day) == CB_OK ? day : 0;
 }
+
+/* --- layout -------------------------------------------------------------- */
+
+/* The full session header needs this many rows of the screen's area. */
+#define FULL_HEADER_ROWS 18
+
+/* Where the arrivals list goes (below the header and the counts). */
+static struct ui_rect
+list_rect(const struct tonight *t, const struct ui_rect *area)
+{
+	int head = area->h >= FULL_HEADER_ROWS ? 6 + (*t->s.venue_address || *t->s.venue_commune)
+					       + (int)t->nours : 3;
+	struct ui_rect r = {area->y + head + 2, area->x, area->h - head - 2, area->w};
+
+	if (r.h < 2)
+		r.h = 2;
+	return r;
+}
+
+static int
+list_height(const struct tonight *t, struct ui_app *app)
+{
+	struct ui_rect a = ui_app_area(app), r = list_rect(t, &a);
+
+	return r.h - 1 > 1 ? r.h - 1 : 1;
+}
+
+static const struct cb_presence *
+presence_of(const struct tonight *t, const char *key)
+{
+	char k[CB_ID_HEX_LEN + 1];
+
+	for (size_t i = 0; key && i < t->pl.count; i++) {
+		cb_id_to_hex(&t->pl.items[i].person, k);
+		if (strcmp(k, key) == 0)
+			return &t->pl.items[i];
+	}
+	return NULL;
+}
+
+static const struct cb_presence *
+selected(const struct tonight *t)
+{
+	return presence_of(t, ui_list_selected_key(&t->list));
+}
+
+static void
+select_person(struct tonight *t, struct ui_app *app, const struct cb_id *id)
+{
+	char key[CB_ID_HEX_LEN + 1];
+
+	cb_id_to_hex(id, key);
+	ui_list_select_key(&t->list, key);
+	t->list.top = ui_list_top(&t->list, list_height(t, app));
+}
+
+/* "u: undo" with the key the user has. */
+static const char *
+undo_keys(struct ui_app *app, char *buf, size_t len)
+{
+	ui_draw_keys_of(ui_app_keymap(app), ui_app_scope(app), UI_A_UNDO, buf, len);
+	return buf;
+}
+
+/* --- the session held ------------------------------------------------------ */
 
 static unsigned
 mark_held(struct tonight *t, struct ui_app *app)
@@ -127,46 +304,393 @@ mark_held(struct tonight *t, struct ui_app *app)
 		ui_app_error(app, _("Not changed: %s"), cb_status_message(st));
 		return UI_R_DONE;
 	}
-	t->can_undo = true;
-	t->undo_id = t->s.id;
-	t->undo_status = t->s.status;
+	undo_push(t, U_HELD, &t->s.id, NULL)->status = t->s.status;
 	load(t, app);
-	ui_draw_keys_of(ui_app_keymap(app), ui_app_scope(app), UI_A_UNDO, keys, sizeof keys);
-	ui_app_message(app, _("Tonight's session is marked as held (%s: undo)."), keys);
+	ui_app_message(app, _("Tonight's session is marked as held (%s: undo)."),
+		       undo_keys(app, keys, sizeof keys));
+	return UI_R_DATA;
+}
+
+/* --- pairs ------------------------------------------------------------------ */
+
+/* Open the suggestions for learner; false (with a message) when there is
+ * no mentor to suggest. */
+static bool
+open_suggest(struct tonight *t, struct ui_app *app, const struct cb_id *learner, const char *name)
+{
+	cb_status st = ui_suggest_open(&t->sug, ui_app_db(app), ui_app_config(app), learner, name,
+				       &t->s.id, ui_app_today(app));
+
+	if (st != CB_OK) {
+		ui_app_error(app, _("Cannot suggest a mentor: %s"), cb_status_message(st));
+		return false;
+	}
+	if (!t->sug.list.count) {
+		if (t->sug.list.excluded)
+			ui_app_error(app, _("%s is here; no vetted mentor here yet for a minor."), name);
+		else
+			ui_app_message(app, _("%s is here; no mentor here yet to pair with."), name);
+		ui_suggest_free(&t->sug);
+		return false;
+	}
+	t->mode = T_SUGGEST;
+	return true;
+}
+
+static unsigned
+pair_chosen(struct tonight *t, struct ui_app *app)
+{
+	const struct cb_suggestion *m = &t->sug.list.items[t->sug.sel];
+	struct cb_db *db = ui_app_db(app);
+	struct cb_id learner = t->sug.learner, prev;
+	char keys[64];
+	struct undo *u;
+	cb_status st;
+
+	if (cb_active_mentor(db, &learner, &prev) != CB_OK)
+		memset(&prev, 0, sizeof prev);
+	if ((st = cb_pair(db, &m->mentor, &learner, &t->s.id, NULL)) != CB_OK) {
+		ui_app_error(app, _("Not paired: %s"), cb_status_message(st));
+		close_dialogs(t);
+		return UI_R_DONE;
+	}
+	u = undo_push(t, U_PAIR, &learner, t->sug.learner_name);
+	u->mentor = m->mentor;
+	if (cb_id_cmp(&prev, &m->mentor) != 0)
+		u->previous = prev;
+	ui_app_message(app, _("%s paired with %s (%s: undo)."), t->sug.learner_name, m->name,
+		       undo_keys(app, keys, sizeof keys));
+	close_dialogs(t);
+	load_people(t, app);
+	select_person(t, app, &learner);
 	return UI_R_DATA;
 }
 
 static unsigned
-undo(struct tonight *t, struct ui_app *app)
+suggest_key(struct tonight *t, struct ui_app *app, enum ui_action a, int key)
 {
+	switch (ui_suggest_handle(&t->sug, a, key)) {
+	case UI_SUGGEST_CHOSEN:
+		return pair_chosen(t, app);
+	case UI_SUGGEST_CANCEL: {
+		char keys[64];
+		ui_draw_keys_of(ui_app_keymap(app), ui_app_scope(app), UI_A_PAIR, keys, sizeof keys);
+		ui_app_message(app, _("%s is not paired yet (%s: pair)."), t->sug.learner_name, keys);
+		close_dialogs(t);
+		return UI_R_DONE;
+	}
+	default:
+		return UI_R_DONE;
+	}
+}
+
+static unsigned
+pair_selected(struct tonight *t, struct ui_app *app)
+{
+	const struct cb_presence *p = selected(t);
+
+	if (!today(t)) {
+		ui_app_error(app, "%s", _("No session today: pairs are made at a session."));
+		return UI_R_DONE;
+	}
+	if (!p) {
+		ui_app_error(app, "%s", _("Nobody is selected."));
+		return UI_R_DONE;
+	}
+	if (p->role != CB_ROLE_LEARNER) {
+		ui_app_error(app, _("%s is not here as a learner: select a learner to pair."), p->name);
+		return UI_R_DONE;
+	}
+	if (p->checkout[0]) {
+		ui_app_error(app, _("%s has left."), p->name);
+		return UI_R_DONE;
+	}
+	open_suggest(t, app, &p->person, p->name);
+	return UI_R_DONE;
+}
+
+/* --- check-in and check-out --------------------------------------------------- */
+
+/* After a check-in: say who they are with, or suggest a mentor. */
+static void
+after_checkin(struct tonight *t, struct ui_app *app, const struct cb_id *id, const char *name,
+	      const struct cb_id *with)
+{
+	const struct cb_presence *p;
+	char key[CB_ID_HEX_LEN + 1], keys[64];
+
+	load_people(t, app);
+	select_person(t, app, id);
+	cb_id_to_hex(id, key);
+	p = presence_of(t, key);
+	if (!cb_id_is_zero(with) && p && p->partner_name && *p->partner_name) {
+		ui_app_message(app, _("%s is here, with %s (%s: undo)."), name, p->partner_name,
+			       undo_keys(app, keys, sizeof keys));
+		return;
+	}
+	if (p && ui_presence_waiting(p) && open_suggest(t, app, id, name))
+		return;
+	if (p && !ui_presence_waiting(p))
+		ui_app_message(app, _("%s is here (%s: undo)."), name, undo_keys(app, keys, sizeof keys));
+}
+
+static unsigned
+checkin(struct tonight *t, struct ui_app *app, const struct cb_id *id, const char *name,
+	enum cb_role role, bool added)
+{
+	struct cb_db *db = ui_app_db(app);
+	struct cb_id with;
+	char now[CB_TIME_LEN + 1];
+	enum cb_role here = CB_ROLE_NONE;
+	bool left = false;
 	cb_status st;
 
-	if (!t->can_undo) {
+	if (cb_attendance_role(db, id, &t->s.id, &here, &left) == CB_OK && here != CB_ROLE_NONE &&
+	    !left) {
+		const struct cb_presence *p;
+		char key[CB_ID_HEX_LEN + 1];
+		select_person(t, app, id);
+		cb_id_to_hex(id, key);
+		if ((p = presence_of(t, key)) && ui_presence_waiting(p) && open_suggest(t, app, id, name))
+			return UI_R_DONE;
+		ui_app_message(app, _("%s is already here."), name);
+		return UI_R_DONE;
+	}
+	cb_time_now(now);
+	st = cb_checkin(db, id, &t->s.id, role, now, &with);
+	if (st == CB_INVALID) {
+		if (t->s.status == CB_SESSION_CANCELLED)
+			ui_app_error(app, "%s", _("Tonight's session is cancelled."));
+		else
+			ui_app_error(app, _("%s is not a %s."), name, cb_role_label(role));
+		return UI_R_DONE;
+	}
+	if (st != CB_OK) {
+		ui_app_error(app, _("Not checked in: %s"), cb_status_message(st));
+		return UI_R_DONE;
+	}
+	undo_push(t, added ? U_ADDED : U_CHECKIN, id, name);
+	after_checkin(t, app, id, name, &with);
+	return UI_R_DATA;
+}
+
+static unsigned
+open_pick(struct tonight *t, struct ui_app *app)
+{
+	if (!today(t)) {
+		ui_app_error(app, "%s", _("No session today: check-in opens on the day of a session."));
+		return UI_R_DONE;
+	}
+	if (!ui_person_pick_init(&t->pick, _("Who arrives?"))) {
+		ui_app_error(app, "%s", cb_status_message(CB_NOMEM));
+		return UI_R_DONE;
+	}
+	t->mode = T_PICK;
+	return UI_R_DONE;
+}
+
+static unsigned
+pick_key(struct tonight *t, struct ui_app *app, enum ui_action a, int key)
+{
+	struct ui_rect area = ui_app_area(app);
+	const struct cb_person_ref *r;
+	struct cb_id id;
+	char *name;
+	unsigned res;
+
+	switch (ui_person_pick_handle(&t->pick, ui_app_db(app), a, key,
+				      ui_person_pick_height(&area))) {
+	case UI_PICK_CANCEL:
+		close_dialogs(t);
+		return UI_R_DONE;
+	case UI_PICK_CHOSEN:
+		break;
+	default:
+		return UI_R_DONE;
+	}
+	r = ui_person_pick_choice(&t->pick);
+	id = r->id;
+	name = strdup(r->name);
+	close_dialogs(t);
+	res = checkin(t, app, &id, name ? name : "?", CB_ROLE_NONE, false);
+	free(name);
+	return res;
+}
+
+static unsigned
+checkout(struct tonight *t, struct ui_app *app)
+{
+	const struct cb_presence *p = selected(t);
+	char now[CB_TIME_LEN + 1], keys[64];
+	struct cb_id id;
+	cb_status st;
+
+	if (!p) {
+		ui_app_error(app, "%s", _("Nobody is selected."));
+		return UI_R_DONE;
+	}
+	if (p->checkout[0]) {
+		ui_app_error(app, _("%s left at %s."), p->name, p->checkout);
+		return UI_R_DONE;
+	}
+	cb_time_now(now);
+	id = p->person;
+	st = cb_checkout(ui_app_db(app), &id, &t->s.id, now);
+	if (st == CB_INVALID) {
+		ui_app_error(app, _("%s arrived after %s: check-out refused."), p->name, now);
+		return UI_R_DONE;
+	}
+	if (st != CB_OK) {
+		ui_app_error(app, _("Not checked out: %s"), cb_status_message(st));
+		return UI_R_DONE;
+	}
+	undo_push(t, U_CHECKOUT, &id, p->name);
+	ui_app_message(app, _("%s left at %s (%s: undo)."), p->name, now,
+		       undo_keys(app, keys, sizeof keys));
+	load_people(t, app);
+	select_person(t, app, &id);
+	return UI_R_DATA;
+}
+
+/* --- a new person --------------------------------------------------------------- */
+
+static unsigned
+open_form(struct tonight *t, struct ui_app *app)
+{
+	if (!ui_person_form_new(&t->pf, ui_app_config(app), ui_app_now(app))) {
+		ui_app_error(app, "%s", cb_status_message(CB_NOMEM));
+		return UI_R_DONE;
+	}
+	t->mode = T_FORM;
+	return UI_R_DONE;
+}
+
+static unsigned
+save_form(struct tonight *t, struct ui_app *app)
+{
+	struct cb_id id;
+	enum cb_role role = CB_ROLE_LEARNER;
+	char *name;
+	unsigned r;
+	cb_status st = ui_person_form_save(&t->pf, ui_app_db(app), ui_app_config(app),
+					   ui_app_today(app), &id, &role);
+
+	if (st == CB_INVALID)
+		return UI_R_DONE; /* the message is at the field */
+	if (st != CB_OK) {
+		ui_app_error(app, _("Not saved: %s"), cb_status_message(st));
+		return UI_R_DONE;
+	}
+	name = strdup(ui_form_text(&t->pf.form, UI_PF_NAME));
+	close_dialogs(t);
+	if (!today(t)) {
+		ui_app_message(app, _("%s added (no session today to check in)."), name ? name : "?");
+		free(name);
+		return UI_R_DATA;
+	}
+	r = checkin(t, app, &id, name ? name : "?", role, true);
+	free(name);
+	return r | UI_R_DATA;
+}
+
+static unsigned
+form_key(struct tonight *t, struct ui_app *app, enum ui_action a, int key)
+{
+	switch (ui_form_handle(&t->pf.form, a, key)) {
+	case UI_FORM_SUBMIT:
+		return save_form(t, app);
+	case UI_FORM_CANCEL:
+		close_dialogs(t);
+		ui_app_message(app, "%s", _("Nothing changed."));
+		return UI_R_DONE;
+	default:
+		return UI_R_DONE;
+	}
+}
+
+/* --- undo ------------------------------------------------------------------------ */
+
+static unsigned
+undo(struct tonight *t, struct ui_app *app)
+{
+	struct cb_db *db = ui_app_db(app);
+	struct undo *u;
+	cb_status st = CB_OK;
+	char msg[300];
+
+	if (t->nundo == 0) {
 		ui_app_error(app, "%s", _("Nothing to undo."));
 		return UI_R_DONE;
 	}
-	st = t->undo_status == CB_SESSION_CANCELLED
-	     ? cb_session_cancel(ui_app_db(app), &t->undo_id, NULL)
-	     : cb_session_restore(ui_app_db(app), &t->undo_id);
+	u = &t->undo[t->nundo - 1];
+	switch (u->kind) {
+	case U_HELD:
+		st = u->status == CB_SESSION_CANCELLED ? cb_session_cancel(db, &u->id, NULL)
+						       : cb_session_restore(db, &u->id);
+		snprintf(msg, sizeof msg, "%s", _("Undone: the session is no longer marked as held."));
+		break;
+	case U_CHECKIN:
+	case U_ADDED:
+		if ((st = cb_checkin_undo(db, &u->id, &t->s.id)) == CB_OK && u->kind == U_ADDED)
+			st = cb_person_remove(db, &u->id);
+		snprintf(msg, sizeof msg, u->kind == U_ADDED ? _("Undone: %s is removed again.")
+			 : _("Undone: %s is no longer checked in."), u->name);
+		break;
+	case U_PAIR: {
+		enum cb_role role = CB_ROLE_NONE;
+		st = cb_unpair(db, &u->mentor, &u->id, &t->s.id, CB_PAIR_ENDED);
+		/* the mentor they had before gets them back */
+		if (st == CB_OK && !cb_id_is_zero(&u->previous)) {
+			bool here = cb_attendance_role(db, &u->previous, &t->s.id, &role, NULL) == CB_OK &&
+				    role != CB_ROLE_NONE;
+			st = cb_pair(db, &u->previous, &u->id, here ? &t->s.id : NULL, NULL);
+		}
+		snprintf(msg, sizeof msg, _("Undone: %s is no longer paired."), u->name);
+		break;
+	}
+	case U_CHECKOUT:
+		st = cb_checkout(db, &u->id, &t->s.id, NULL);
+		snprintf(msg, sizeof msg, _("Undone: %s is back."), u->name);
+		break;
+	}
 	if (st != CB_OK) {
 		ui_app_error(app, _("Cannot undo: %s"), cb_status_message(st));
 		return UI_R_DONE;
 	}
-	t->can_undo = false;
+	free(u->name);
+	t->nundo--;
 	load(t, app);
-	ui_app_message(app, "%s", _("Undone: the session is no longer marked as held."));
+	ui_app_message(app, "%s", msg);
 	return UI_R_DATA;
 }
+
+/* --- the screen ------------------------------------------------------------------- */
 
 static unsigned
 tonight_handle(void *st, struct ui_app *app, enum ui_action a, int key)
 {
 	struct tonight *t = st;
+	int h = list_height(t, app);
 
-	(void)key;
+	switch (t->mode) {
+	case T_PICK: return pick_key(t, app, a, key);
+	case T_SUGGEST: return suggest_key(t, app, a, key);
+	case T_FORM: return form_key(t, app, a, key);
+	case T_MAIN: break;
+	}
 	switch (a) {
 	case UI_A_MARK_HELD: return mark_held(t, app);
 	case UI_A_UNDO: return undo(t, app);
+	case UI_A_CHECKIN: return open_pick(t, app);
+	case UI_A_CHECKOUT: return checkout(t, app);
+	case UI_A_PAIR: return pair_selected(t, app);
+	case UI_A_ADD: return open_form(t, app);
+	case UI_A_UP: ui_list_move(&t->list, -1, h); return UI_R_DONE;
+	case UI_A_DOWN: ui_list_move(&t->list, 1, h); return UI_R_DONE;
+	case UI_A_PAGE_UP: ui_list_page(&t->list, -1, h); return UI_R_DONE;
+	case UI_A_PAGE_DOWN: ui_list_page(&t->list, 1, h); return UI_R_DONE;
+	case UI_A_FIRST: ui_list_first(&t->list); return UI_R_DONE;
+	case UI_A_LAST: ui_list_last(&t->list, h); return UI_R_DONE;
 	case UI_A_OPEN:
 	case UI_A_SHOW_IN_CALENDAR:
 		if (t->has)
@@ -182,8 +706,7 @@ tonight_handle(void *st, struct ui_app *app, enum ui_action a, int key)
 static bool
 tonight_text_input(void *st)
 {
-	(void)st;
-	return false;
+	return ((struct tonight *)st)->mode != T_MAIN;
 }
 
 static size_t
@@ -192,11 +715,29 @@ tonight_hints(void *st, enum ui_action *out, size_t max)
 	struct tonight *t = st;
 	size_t n = 0;
 
-	if (t->has && t->days == 0 && t->s.status != CB_SESSION_HELD && n < max)
+	if (t->mode == T_FORM) {
+		const enum ui_action form[] = {UI_A_FIELD_NEXT, UI_A_SAVE, UI_A_CANCEL};
+		for (size_t i = 0; i < 3 && n < max; i++)
+			out[n++] = form[i];
+		return n;
+	}
+	if (t->mode == T_PICK) {
+		if (n < max)
+			out[n++] = UI_A_CANCEL;
+		return n;
+	}
+	if (t->mode == T_SUGGEST)
+		return 0; /* the panel shows its keys */
+	if (today(t)) {
+		const enum ui_action ev[] = {UI_A_CHECKIN, UI_A_PAIR, UI_A_ADD, UI_A_CHECKOUT, UI_A_UNDO};
+		for (size_t i = 0; i < 5 && n < max; i++)
+			out[n++] = ev[i];
+	}
+	if (today(t) && t->s.status != CB_SESSION_HELD && n < max)
 		out[n++] = UI_A_MARK_HELD;
-	if (t->has && n < max)
+	if (!today(t) && t->has && n < max)
 		out[n++] = UI_A_OPEN;
-	if (n < max)
+	if (!today(t) && n < max)
 		out[n++] = UI_A_SHOW_IN_CALENDAR;
 	return n;
 }
@@ -214,17 +755,108 @@ field(int y, int x, int lw, int w, const char *label, const char *value, enum ui
 	ui_draw_text(y, x + lw + 2, w - lw - 2, value, role);
 }
 
-static void
-tonight_draw(void *st, struct ui_app *app, const struct ui_rect *area)
+static const char *
+conflict_text(const struct cb_conflict *k, char *buf, size_t len)
 {
-	struct tonight *t = st;
+	const char *what = k->kind == CB_CONFLICT_SAME_DAY ? _("another session that day")
+			   : k->kind == CB_CONFLICT_CLOSED ? _("the venue is closed")
+			   : _("holiday");
+
+	snprintf(buf, len, "! %s%s%s", what, k->detail && *k->detail ? ": " : "",
+		 k->detail ? k->detail : "");
+	return buf;
+}
+
+static const char *
+status_text(const struct tonight *t, char *buf, size_t len)
+{
+	if (t->s.status == CB_SESSION_CANCELLED && *t->s.reason)
+		snprintf(buf, len, "%s — %s", cb_session_status_label(t->s.status), t->s.reason);
+	else
+		snprintf(buf, len, "%s", cb_session_status_label(t->s.status));
+	return buf;
+}
+
+static enum ui_role
+status_role(const struct tonight *t)
+{
+	return t->s.status == CB_SESSION_CANCELLED ? UI_ROLE_CAL_CANCELLED
+	       : t->s.status == CB_SESSION_HELD ? UI_ROLE_CAL_SESSION : UI_ROLE_NORMAL;
+}
+
+/* The session in full: title, times, venue, address, status, conflicts. */
+static void
+draw_header_full(struct tonight *t, int y, int x, int w)
+{
 	const char *labels[] = {_("Times"), _("Venue"), _("Status"), _("Conflicts")};
-	char title[256], date[64], when[64], line[700];
-	int y = area->y + 1, x = area->x + 2, w = area->w - 4, lw = 0;
+	char line[700];
+	int lw = 0;
 
 	for (size_t i = 0; i < sizeof labels / sizeof labels[0]; i++)
 		if (cb_utf8_width(labels[i]) > lw)
 			lw = cb_utf8_width(labels[i]);
+	snprintf(line, sizeof line, "%s–%s", t->s.start, t->s.end);
+	field(y++, x, lw, w, _("Times"), line, UI_ROLE_NORMAL);
+	field(y++, x, lw, w, _("Venue"), *t->s.venue_name ? t->s.venue_name : "—", UI_ROLE_TITLE);
+	if (*t->s.venue_address || *t->s.venue_commune) {
+		snprintf(line, sizeof line, "%s%s%s", t->s.venue_address,
+			 *t->s.venue_address && *t->s.venue_commune ? ", " : "", t->s.venue_commune);
+		field(y++, x, lw, w, "", line, UI_ROLE_NORMAL);
+	}
+	field(y++, x, lw, w, _("Status"), status_text(t, line, sizeof line), status_role(t));
+	for (size_t i = 0; i < t->nours; i++) {
+		char c[600];
+		field(y++, x, lw, w, i == 0 ? _("Conflicts") : "",
+		      conflict_text(&t->conflicts.items[i], c, sizeof c), UI_ROLE_CAL_CONFLICT);
+	}
+}
+
+/* The session on one line, for small terminals: times · venue · status. */
+static void
+draw_header_compact(struct tonight *t, int y, int x, int w)
+{
+	char line[900], st[300], c[600];
+
+	snprintf(line, sizeof line, "%s–%s · %s · %s", t->s.start, t->s.end,
+		 *t->s.venue_name ? t->s.venue_name : "—", status_text(t, st, sizeof st));
+	ui_draw_text(y, x, w, line, status_role(t));
+	if (t->nours)
+		ui_draw_text(y + 1, x, w, conflict_text(&t->conflicts.items[0], c, sizeof c),
+			     UI_ROLE_CAL_CONFLICT);
+}
+
+static enum ui_role
+row_role(const char *key, const void *ctx)
+{
+	const struct cb_presence *p = presence_of(ctx, key);
+
+	return p && ui_presence_waiting(p) ? UI_ROLE_ATTENTION
+	       : p && p->checkout[0] ? UI_ROLE_DIM : UI_ROLE_NORMAL;
+}
+
+static void
+draw_people(struct tonight *t, struct ui_app *app, const struct ui_rect *area)
+{
+	struct ui_rect lr = list_rect(t, area);
+	const char *titles[NCOLS];
+	char counts[300], empty[200], keys[64];
+
+	for (size_t i = 0; i < NCOLS; i++)
+		titles[i] = *columns[i].title ? _(columns[i].title) : "";
+	ui_presence_counts(&t->pl, counts, sizeof counts);
+	ui_draw_text(lr.y - 1, area->x + 2, area->w - 4, counts, UI_ROLE_TITLE);
+	ui_draw_keys_of(ui_app_keymap(app), ui_app_scope(app), UI_A_CHECKIN, keys, sizeof keys);
+	snprintf(empty, sizeof empty, _("Nobody yet: press %s when someone arrives."), keys);
+	ui_draw_list_roles(&t->list, &lr, titles, empty, false, row_role, t);
+}
+
+static void
+tonight_draw(void *st, struct ui_app *app, const struct ui_rect *area)
+{
+	struct tonight *t = st;
+	char title[256], date[64], when[64], line[700];
+	int y = area->y + 1, x = area->x + 2, w = area->w - 4;
+
 	if (!t->has) {
 		char keys[64];
 		ui_draw_keys_of(ui_app_keymap(app), ui_app_scope(app), UI_A_SHOW_IN_CALENDAR, keys,
@@ -232,46 +864,28 @@ tonight_draw(void *st, struct ui_app *app, const struct ui_rect *area)
 		ui_draw_text(y, x, w, _("No session is planned."), UI_ROLE_TITLE);
 		snprintf(line, sizeof line, _("Plan a series in the calendar (%s)."), keys);
 		ui_draw_text(y + 2, x, w, line, UI_ROLE_DIM);
-		return;
-	}
-	ui_day_long(session_day(t), date, sizeof date);
-	if (t->days == 0) {
-		snprintf(title, sizeof title, _("Today, %s"), date);
 	} else {
-		ui_days_until(t->days, when, sizeof when);
-		snprintf(title, sizeof title, _("Next session: %s, %s"), date, when);
+		ui_day_long(session_day(t), date, sizeof date);
+		if (t->days == 0) {
+			snprintf(title, sizeof title, _("Today, %s"), date);
+		} else {
+			ui_days_until(t->days, when, sizeof when);
+			snprintf(title, sizeof title, _("Next session: %s, %s"), date, when);
+		}
+		ui_draw_text(y, x, w, title, UI_ROLE_TITLE);
+		if (area->h >= FULL_HEADER_ROWS || !today(t))
+			draw_header_full(t, y + 2, x, w);
+		else
+			draw_header_compact(t, y + 1, x, w);
+		if (today(t))
+			draw_people(t, app, area);
 	}
-	ui_draw_text(y, x, w, title, UI_ROLE_TITLE);
-	y += 2;
-	snprintf(line, sizeof line, "%s–%s", t->s.start, t->s.end);
-	field(y++, x, lw, w, _("Times"), line, UI_ROLE_NORMAL);
-	field(y++, x, lw, w, _("Venue"), *t->s.venue_name ? t->s.venue_name : "—",
-	      UI_ROLE_TITLE);
-	if (*t->s.venue_address || *t->s.venue_commune) {
-		snprintf(line, sizeof line, "%s%s%s", t->s.venue_address,
-			 *t->s.venue_address && *t->s.venue_commune ? ", " : "", t->s.venue_commune);
-		field(y++, x, lw, w, "", line, UI_ROLE_NORMAL);
+	switch (t->mode) {
+	case T_PICK: ui_draw_person_pick(&t->pick, area); break;
+	case T_SUGGEST: ui_draw_suggest(&t->sug, area); break;
+	case T_FORM: ui_draw_form(&t->pf.form, area, ui_app_keymap(app)); break;
+	case T_MAIN: break;
 	}
-	if (t->s.status == CB_SESSION_CANCELLED && *t->s.reason)
-		snprintf(line, sizeof line, "%s — %s", cb_session_status_label(t->s.status),
-			 t->s.reason);
-	else
-		snprintf(line, sizeof line, "%s", cb_session_status_label(t->s.status));
-	field(y++, x, lw, w, _("Status"), line, t->s.status == CB_SESSION_CANCELLED
-	      ? UI_ROLE_CAL_CANCELLED : t->s.status == CB_SESSION_HELD ? UI_ROLE_CAL_SESSION
-	      : UI_ROLE_NORMAL);
-	for (size_t i = 0; i < t->nours && y < area->y + area->h - 1; i++) {
-		const struct cb_conflict *k = &t->conflicts.items[i];
-		const char *what = k->kind == CB_CONFLICT_SAME_DAY ? _("another session that day")
-				   : k->kind == CB_CONFLICT_CLOSED ? _("the venue is closed")
-				   : _("holiday");
-		snprintf(line, sizeof line, "! %s%s%s", what, k->detail && *k->detail ? ": " : "",
-			 k->detail ? k->detail : "");
-		field(y++, x, lw, w, i == 0 ? _("Conflicts") : "", line, UI_ROLE_CAL_CONFLICT);
-	}
-	/* The rows below y belong to the people at the session (arrivals,
-	 * pairs): the attendance and pairings modules draw there when they
-	 * land. Until then the space stays empty on purpose. */
 }
 
 const struct ui_screen_ops ui_tonight_ops = {

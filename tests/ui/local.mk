@@ -14,8 +14,14 @@ tests_ui_calview_test_CPPFLAGS = $(unit_cppflags)
 tests_ui_calview_test_LDADD = $(unit_ldadd)
 TESTS += tests/ui/calview-test
 
-TESTS += tests/ui/scenarios.sh tests/ui/config.sh tests/ui/tmux.sh
-EXTRA_DIST += tests/ui/scenarios.sh tests/ui/config.sh tests/ui/tmux.sh \
+check_PROGRAMS += tests/ui/pplvm-test
+tests_ui_pplvm_test_SOURCES = tests/ui/pplvm-test.c tests/unit/people-fixture.h $(UI_VM_SOURCES)
+tests_ui_pplvm_test_CPPFLAGS = $(unit_cppflags)
+tests_ui_pplvm_test_LDADD = $(unit_ldadd)
+TESTS += tests/ui/pplvm-test
+
+TESTS += tests/ui/scenarios.sh tests/ui/keystrokes.sh tests/ui/config.sh tests/ui/tmux.sh
+EXTRA_DIST += tests/ui/scenarios.sh tests/ui/keystrokes.sh tests/ui/config.sh tests/ui/tmux.sh \
 	tests/ui/README $(wildcard $(srcdir)/tests/ui/scripts/*.keys) \
 	$(wildcard $(srcdir)/tests/ui/scripts/*.setup) \
 	$(wildcard $(srcdir)/tests/ui/expected/*.txt)
