@@ -18,6 +18,9 @@ static const char SQL_OP_INSERT[] =
 	" VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
 static const char SQL_CLOCK_GET[] =
 	"SELECT hlc, site, op_id FROM clocks WHERE tbl = ?1 AND row = ?2 AND field = ?3";
+static const char SQL_CLOCK_FIRST[] =
+	"INSERT OR IGNORE INTO clocks(tbl, row, field, hlc, site, op_id)"
+	" VALUES(?1, ?2, ?3, ?4, ?5, ?6)";
 static const char SQL_CLOCK_SET[] =
 	"INSERT OR REPLACE INTO clocks(tbl, row, field, hlc, site, op_id)"
 	" VALUES(?1, ?2, ?3, ?4, ?5, ?6)";
@@ -143,6 +146,17 @@ op_wins(struct cb_db *db, const struct cb_op *op, bool *wins, struct cb_apply_in
 	return CB_OK;
 }
 
+static void
+bind_clock(struct cb_stmt *st, const struct cb_op *op)
+{
+	cb_stmt_bind_int(st, 1, op->table);
+	cb_stmt_bind_id(st, 2, &op->row);
+	cb_stmt_bind_int(st, 3, op->field);
+	cb_stmt_bind_int(st, 4, (int64_t)op->hlc);
+	cb_stmt_bind_id(st, 5, &op->site);
+	cb_stmt_bind_id(st, 6, &op->op_id);
+}
+
 static cb_status
 step_done(struct cb_stmt *st)
 {
@@ -156,22 +170,40 @@ project(struct cb_db *db, const struct cb_op *op, struct cb_apply_info *info)
 {
 	const struct cb_field_def *def = cb_schema_field(op->table, op->field);
 	const struct cb_table_def *tab = cb_schema_table(op->table);
+	struct cb_apply_info local;
 	struct cb_stmt *st;
 	bool wins = false;
 	cb_status rc;
 
 	if (!def || !tab)
 		return CB_BAD_OP;
-	if ((rc = op_wins(db, op, &wins, info)) != CB_OK || !wins)
+	if (!info) {
+		memset(&local, 0, sizeof local);
+		info = &local;
+	}
+	/* Most ops are the first value of their field: claim the field's clock
+	 * in one statement; only a field that has a winner already needs the
+	 * comparison (and then its clock is rewritten below). */
+	if ((rc = cb_db_prepare(db, SQL_CLOCK_FIRST, &st)) != CB_OK)
 		return rc;
-	if (info)
-		info->won = true;
-
-	if ((rc = cb_db_prepare(db, tab->create_row_sql, &st)) != CB_OK)
-		return rc;
-	cb_stmt_bind_id(st, 1, &op->row);
+	bind_clock(st, op);
 	if ((rc = step_done(st)) != CB_OK)
 		return rc;
+	if (cb_db_changes(db) == 0) {
+		if ((rc = op_wins(db, op, &wins, info)) != CB_OK || !wins)
+			return rc;
+	}
+	info->won = true;
+
+	/* a field that had a winner lives in a row that exists (rows and
+	 * clocks are made and cleared together): no need to create it */
+	if (!info->had_rival) {
+		if ((rc = cb_db_prepare(db, tab->create_row_sql, &st)) != CB_OK)
+			return rc;
+		cb_stmt_bind_id(st, 1, &op->row);
+		if ((rc = step_done(st)) != CB_OK)
+			return rc;
+	}
 
 	if ((rc = cb_db_prepare(db, def->update_sql, &st)) != CB_OK)
 		return rc;
@@ -180,14 +212,11 @@ project(struct cb_db *db, const struct cb_op *op, struct cb_apply_info *info)
 	if ((rc = step_done(st)) != CB_OK)
 		return rc;
 
+	if (!info->had_rival)
+		return CB_OK; /* its clock was claimed above */
 	if ((rc = cb_db_prepare(db, SQL_CLOCK_SET, &st)) != CB_OK)
 		return rc;
-	cb_stmt_bind_int(st, 1, op->table);
-	cb_stmt_bind_id(st, 2, &op->row);
-	cb_stmt_bind_int(st, 3, op->field);
-	cb_stmt_bind_int(st, 4, (int64_t)op->hlc);
-	cb_stmt_bind_id(st, 5, &op->site);
-	cb_stmt_bind_id(st, 6, &op->op_id);
+	bind_clock(st, op);
 	return step_done(st);
 }
 
