@@ -155,7 +155,7 @@ struct cb_field_def {
 	const char *name;       /* for messages and the field history */
 	enum cb_vtype type;     /* CB_V_INT or CB_V_TEXT; NULL is always allowed */
 	long long min, max;     /* integer range, or text length in bytes */
-	const char *update_sql; /* ?1 = row id, ?2 = value */
+	const char *update_sql; /* ?1 = row id, ?2 = value; makes the row if missing */
 };
 
 struct cb_table_def {

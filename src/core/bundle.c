@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "cambouis/bundle.h"
+#include "db-private.h"
 #include "cambouis/i18n.h"
 #include "cambouis/schema.h"
 #include "cambouis/text.h"
@@ -240,7 +241,10 @@ open_defensive(struct cb_bundle *b, unsigned char *buf, size_t n, struct cb_bund
 		{SQLITE_LIMIT_TRIGGER_DEPTH, 1},
 		{SQLITE_LIMIT_WORKER_THREADS, 0},
 	};
-	int rc = sqlite3_open_v2(":memory:", &b->h,
+	int rc;
+
+	cb_sqlite_setup();
+	rc = sqlite3_open_v2(":memory:", &b->h,
 				 SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_EXRESCODE,
 				 NULL);
 
@@ -763,6 +767,7 @@ cb_bundle_writer_new(struct cb_bundle_writer **out)
 	*out = NULL;
 	if (!w)
 		return CB_NOMEM;
+	cb_sqlite_setup();
 	rc = sqlite3_open_v2(":memory:", &w->h, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
 	if (rc == SQLITE_OK) {
 		snprintf(sql, sizeof sql,
@@ -940,6 +945,7 @@ cb_bundle_test_edit(const void *data, size_t n, const char *sql, void **out, siz
 	if (!(buf = sqlite3_malloc64(n ? n : 1)))
 		return CB_NOMEM;
 	memcpy(buf, data, n);
+	cb_sqlite_setup();
 	if (sqlite3_open_v2(":memory:", &h, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
 		sqlite3_free(buf);
 		sqlite3_close(h);

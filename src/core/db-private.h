@@ -16,4 +16,9 @@ struct cb_db_clock {
 
 struct cb_db_clock *cb_db_clock_state(struct cb_db *db);
 
+/* Configure SQLite once, before its first use anywhere in the program:
+ * single-threaded (no mutexes) and no memory statistics. Safe to call
+ * many times; storage files call it before opening any connection. */
+void cb_sqlite_setup(void);
+
 #endif

@@ -952,6 +952,19 @@ create_file(const char *path)
 	return CB_OK;
 }
 
+void
+cb_sqlite_setup(void)
+{
+	static bool done;
+
+	if (done)
+		return;
+	done = true;
+	/* both fail harmlessly (SQLITE_MISUSE) if SQLite is already running */
+	(void)sqlite3_config(SQLITE_CONFIG_SINGLETHREAD);
+	(void)sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+}
+
 cb_status
 cb_db_open(const char *path, unsigned flags, struct cb_db **out, char *detail, size_t detail_len)
 {
@@ -961,6 +974,7 @@ cb_db_open(const char *path, unsigned flags, struct cb_db **out, char *detail, s
 	int oflags, rc;
 	cb_status st;
 
+	cb_sqlite_setup();
 	*out = NULL;
 	if (detail && detail_len)
 		detail[0] = '\0';

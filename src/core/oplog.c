@@ -195,16 +195,7 @@ project(struct cb_db *db, const struct cb_op *op, struct cb_apply_info *info)
 	}
 	info->won = true;
 
-	/* a field that had a winner lives in a row that exists (rows and
-	 * clocks are made and cleared together): no need to create it */
-	if (!info->had_rival) {
-		if ((rc = cb_db_prepare(db, tab->create_row_sql, &st)) != CB_OK)
-			return rc;
-		cb_stmt_bind_id(st, 1, &op->row);
-		if ((rc = step_done(st)) != CB_OK)
-			return rc;
-	}
-
+	/* one statement sets the field, making the row on its first field */
 	if ((rc = cb_db_prepare(db, def->update_sql, &st)) != CB_OK)
 		return rc;
 	cb_stmt_bind_id(st, 1, &op->row);
