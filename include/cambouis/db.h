@@ -56,6 +56,13 @@ void cb_db_rollback(struct cb_db *db);
 /* True inside a transaction that can still commit (false once doomed). */
 bool cb_db_in_transaction(const struct cb_db *db);
 
+/* A read transaction around a burst of queries: one lock and one look at
+ * the WAL instead of one per statement (a screenful of queries then costs
+ * a fraction of the system calls). No-op inside a transaction already.
+ * Always pair with cb_db_read_end(). */
+cb_status cb_db_read_begin(struct cb_db *db);
+void cb_db_read_end(struct cb_db *db);
+
 /* Erasure support. Connections run with secure_delete, so deleted values
  * are zeroed in the file; the WAL still holds the pages as they were until
  * a checkpoint. cb_db_checkpoint() copies the WAL into the file and

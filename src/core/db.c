@@ -171,6 +171,7 @@ struct cb_db {
 	bool readonly;
 	int tx_depth;
 	bool doomed;
+	bool read_tx; /* inside cb_db_read_begin() */
 	bool wipe_pending; /* checkpoint the WAL after the outermost commit */
 	struct cb_id site;
 	char *site_label;
@@ -542,6 +543,7 @@ cb_db_begin(struct cb_db *db)
 	}
 	if (db->readonly)
 		return CB_DB_READONLY;
+	cb_db_read_end(db); /* a write takes over from a read transaction */
 	if ((st = cb_db_exec(db, "BEGIN IMMEDIATE")) != CB_OK)
 		return st;
 	db->tx_depth = 1;
@@ -639,6 +641,27 @@ cb_db_in_transaction(const struct cb_db *db)
 	/* After an inner rollback SQLite is back in autocommit mode: a write
 	 * now would be committed at once, so a doomed transaction is none. */
 	return db->tx_depth > 0 && !db->doomed;
+}
+
+cb_status
+cb_db_read_begin(struct cb_db *db)
+{
+	if (db->tx_depth > 0 || db->read_tx || !sqlite3_get_autocommit(db->h))
+		return CB_OK;
+	if (sqlite3_exec(db->h, "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
+		return fail(db, sqlite3_errcode(db->h));
+	db->read_tx = true;
+	return CB_OK;
+}
+
+void
+cb_db_read_end(struct cb_db *db)
+{
+	if (!db->read_tx)
+		return;
+	db->read_tx = false;
+	if (!sqlite3_get_autocommit(db->h))
+		sqlite3_exec(db->h, "COMMIT", NULL, NULL, NULL);
 }
 
 struct cb_db_clock *

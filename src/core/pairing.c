@@ -523,8 +523,8 @@ explain(const struct cb_suggestion *s)
 	return strdup(buf);
 }
 
-cb_status
-cb_suggest(struct cb_db *db, const struct cb_config *cfg, const struct cb_id *learner,
+static cb_status
+suggest_locked(struct cb_db *db, const struct cb_config *cfg, const struct cb_id *learner,
 	   const struct cb_id *session, int32_t today, struct cb_suggestion_list *out)
 {
 	char lhex[CB_ID_HEX_LEN + 1], shex[CB_ID_HEX_LEN + 1];
@@ -631,6 +631,20 @@ out:
 	cb_person_clear(&l);
 	if (rc != CB_OK)
 		cb_suggestion_list_free(out);
+	return rc;
+}
+
+/* One read transaction for the dozens of queries a suggestion makes. */
+cb_status
+cb_suggest(struct cb_db *db, const struct cb_config *cfg, const struct cb_id *learner,
+	   const struct cb_id *session, int32_t today, struct cb_suggestion_list *out)
+{
+	cb_status rc = cb_db_read_begin(db);
+
+	if (rc != CB_OK)
+		return rc;
+	rc = suggest_locked(db, cfg, learner, session, today, out);
+	cb_db_read_end(db);
 	return rc;
 }
 
