@@ -154,6 +154,10 @@ static const char *const migrations[] = {
 	"  tbl INTEGER NOT NULL, row BLOB NOT NULL, person BLOB NOT NULL,"
 	"  PRIMARY KEY(tbl, row, person)) WITHOUT ROWID;"
 	"CREATE INDEX erased_person ON erased(person);",
+
+	/* 8: a mentor's load at a session, answered from the index alone
+	 * (rows of a WITHOUT ROWID table cost a second search each) */
+	"CREATE INDEX pair_sessions_load ON pair_sessions(session, mentor, deleted);",
 };
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 
