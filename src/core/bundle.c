@@ -562,7 +562,8 @@ check_ops(struct cb_bundle *b, const struct cb_bundle_limits *lim, struct cb_bun
 	if (memcmp(digest, b->m.digest, CB_SHA256_LEN) != 0)
 		return reject(why, CB_BUNDLE_DIGEST, NULL);
 	/* lookups by site from now on */
-	qsort(b->know, b->n_know, sizeof *b->know, site_cmp);
+	if (b->n_know > 1)
+		qsort(b->know, b->n_know, sizeof *b->know, site_cmp);
 	for (size_t i = 1; i < b->n_know; i++)
 		if (cb_id_cmp(&b->know[i - 1].site, &b->know[i].site) == 0)
 			return reject(why, CB_BUNDLE_MANIFEST, "%s", "knowledge twice");
@@ -704,7 +705,7 @@ cb_bundle_knows(const struct cb_bundle *b, const struct cb_id *site)
 {
 	struct site_seq key = {.site = *site}, *k;
 
-	k = bsearch(&key, b->know, b->n_know, sizeof *b->know, site_cmp);
+	k = b->n_know ? bsearch(&key, b->know, b->n_know, sizeof *b->know, site_cmp) : NULL;
 	return k ? k->max_seq : 0;
 }
 

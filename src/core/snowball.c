@@ -353,7 +353,8 @@ cb_snowball(struct cb_db *db, const struct cb_id *root, struct cb_snowball *out)
 	for (size_t i = 0; i < nn; i++)
 		if (n[i].parent == SIZE_MAX)
 			roots[nroots++] = i;
-	qsort(roots, nroots, sizeof *roots, root_order);
+	if (nroots > 1)
+		qsort(roots, nroots, sizeof *roots, root_order);
 	for (size_t i = 0; i < nroots; i++)
 		count_down(n, roots[i]);
 	/* a cycle (A trained B and B trained A, after conflicting edits)

@@ -181,7 +181,8 @@ cb_sync_overview(struct cb_db *db, struct cb_sync_overview *o)
 	for (size_t i = 0; i < o->npeers; i++)
 		if ((rc = fill_peer(db, &o->peers[i])) != CB_OK)
 			goto failed;
-	qsort(o->peers, o->npeers, sizeof *o->peers, peer_cmp);
+	if (o->npeers > 1)
+		qsort(o->peers, o->npeers, sizeof *o->peers, peer_cmp);
 	return CB_OK;
 failed:
 	cb_sync_overview_free(o);

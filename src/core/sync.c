@@ -552,7 +552,8 @@ cb_sync_dir(struct cb_db *db, const char *dir, const struct cb_bundle_limits *li
 		return CB_NOT_FOUND;
 	if ((rc = scan(real, "", 0, &files)) != CB_OK)
 		goto out;
-	qsort(files.v, files.n, sizeof *files.v, name_cmp);
+	if (files.n > 1)
+		qsort(files.v, files.n, sizeof *files.v, name_cmp);
 	for (size_t i = 0; i < files.n && rc == CB_OK; i++)
 		rc = sync_one(db, real, files.v[i], lim, fn, arg, s);
 	if (rc != CB_OK)

@@ -246,7 +246,8 @@ rebuild(struct ui_list *l)
 		if (!l->filter || row_matches(l, &l->rows[i], l->filter))
 			l->view[l->nview++] = i;
 	sorting = l;
-	qsort(l->view, l->nview, sizeof *l->view, compare_rows);
+	if (l->nview > 1) /* qsort wants a real array, even of 0 items */
+		qsort(l->view, l->nview, sizeof *l->view, compare_rows);
 	sorting = NULL;
 	l->sel = l->keep_index;
 	if (l->keep_key) {
