@@ -158,6 +158,11 @@ static const char *const migrations[] = {
 	/* 8: a mentor's load at a session, answered from the index alone
 	 * (rows of a WITHOUT ROWID table cost a second search each) */
 	"CREATE INDEX pair_sessions_load ON pair_sessions(session, mentor, deleted);",
+
+	/* 9: who is here with which role, and a person's skill levels in
+	 * order, read from covering indexes (no second search per row) */
+	"CREATE INDEX attendance_here ON attendance(session, role, deleted, checkout, person);"
+	"CREATE INDEX skill_signoffs_levels ON skill_signoffs(person, skill, date, level);",
 };
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 
