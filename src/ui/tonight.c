@@ -56,7 +56,7 @@ struct tonight {
 static const struct ui_column columns[] = {
 	{"", 1, 0, UI_ALIGN_LEFT, true},
 	{N_("Name"), 12, 3, UI_ALIGN_LEFT, false},
-	{N_("Role"), 8, 0, UI_ALIGN_LEFT, false},
+	{N_("Role"), 12, 0, UI_ALIGN_LEFT, false}, /* "organisateur" */
 	{N_("Pair"), 10, 3, UI_ALIGN_LEFT, false},
 	{N_("Notes"), 8, 3, UI_ALIGN_LEFT, false},
 };
