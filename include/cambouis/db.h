@@ -113,6 +113,12 @@ int cb_stmt_columns(struct cb_stmt *st);
 /* Rows changed by the last statement. */
 int64_t cb_db_changes(struct cb_db *db);
 
+/* Convenience: run sql with the id as ?1 and stop on its first row:
+ * CB_OK with *row ready to read (reset it when done), CB_NOT_FOUND, or an
+ * error status. */
+cb_status cb_db_row_by_id(struct cb_db *db, const char *sql, const struct cb_id *id,
+			  struct cb_stmt **row);
+
 /* Convenience: run sql (one text parameter ?1, first column an id) and
  * expect one row: CB_OK with *out (may be NULL) set, CB_NOT_FOUND, or
  * CB_AMBIGUOUS when more than one row matches. */

@@ -143,6 +143,22 @@ session_done(cb_status st)
 	return cli_fail(st, NULL);
 }
 
+/* The prologue of the actions on one session: parse the options, open the
+ * database and find the session argv names (DATE or id). -1 to go on with
+ * *id set, else the exit code (the error already printed). */
+static int
+target_session(struct cli *c, int argc, char **argv, const char *sub, const int *allowed,
+	       struct session_args *a, struct cb_id *id)
+{
+	int rc;
+
+	if ((rc = parse_session(argc, argv, sub, allowed, a)) >= 0)
+		return rc;
+	if ((rc = cli_open(c, CB_OPEN_WRITE)) != 0)
+		return rc;
+	return find_session(c, argv[optind], id);
+}
+
 static int
 session_cancel(struct cli *c, int argc, char **argv)
 {
@@ -152,11 +168,7 @@ session_cancel(struct cli *c, int argc, char **argv)
 	int rc;
 	cb_status st;
 
-	if ((rc = parse_session(argc, argv, "cancel", allowed, &a)) >= 0)
-		return rc;
-	if ((rc = cli_open(c, CB_OPEN_WRITE)) != 0)
-		return rc;
-	if ((rc = find_session(c, argv[optind], &id)) >= 0)
+	if ((rc = target_session(c, argc, argv, "cancel", allowed, &a, &id)) >= 0)
 		return rc;
 	st = cb_session_cancel(c->db, &id, a.reason);
 	if (st == CB_INVALID || st == CB_TOO_LONG) {
@@ -177,11 +189,7 @@ session_held(struct cli *c, int argc, char **argv)
 	int rc;
 	cb_status st;
 
-	if ((rc = parse_session(argc, argv, "held", allowed, &a)) >= 0)
-		return rc;
-	if ((rc = cli_open(c, CB_OPEN_WRITE)) != 0)
-		return rc;
-	if ((rc = find_session(c, argv[optind], &id)) >= 0)
+	if ((rc = target_session(c, argc, argv, "held", allowed, &a, &id)) >= 0)
 		return rc;
 	if ((st = cb_session_get(c->db, &id, &s)) != CB_OK)
 		return cli_fail(st, NULL);
@@ -203,11 +211,7 @@ session_restore(struct cli *c, int argc, char **argv)
 	struct cb_id id;
 	int rc;
 
-	if ((rc = parse_session(argc, argv, "restore", allowed, &a)) >= 0)
-		return rc;
-	if ((rc = cli_open(c, CB_OPEN_WRITE)) != 0)
-		return rc;
-	if ((rc = find_session(c, argv[optind], &id)) >= 0)
+	if ((rc = target_session(c, argc, argv, "restore", allowed, &a, &id)) >= 0)
 		return rc;
 	return session_done(cb_session_restore(c->db, &id));
 }
@@ -267,11 +271,7 @@ session_show(struct cli *c, int argc, char **argv)
 	int rc;
 	cb_status st;
 
-	if ((rc = parse_session(argc, argv, "show", allowed, &a)) >= 0)
-		return rc;
-	if ((rc = cli_open(c, CB_OPEN_WRITE)) != 0)
-		return rc;
-	if ((rc = find_session(c, argv[optind], &id)) >= 0)
+	if ((rc = target_session(c, argc, argv, "show", allowed, &a, &id)) >= 0)
 		return rc;
 	if ((st = cb_session_get(c->db, &id, &s)) != CB_OK)
 		return cli_fail(st, NULL);

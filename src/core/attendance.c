@@ -72,16 +72,11 @@ static cb_status
 read_att(struct cb_db *db, const struct cb_id *id, struct att_row *r)
 {
 	struct cb_stmt *st;
-	cb_status rc = cb_db_prepare(db, SQL_ROW, &st);
+	cb_status rc;
 
 	memset(r, 0, sizeof *r);
-	if (rc != CB_OK)
-		return rc;
-	cb_stmt_bind_id(st, 1, id);
-	if ((rc = cb_stmt_step(st)) == CB_DONE)
-		return CB_OK;
-	if (rc != CB_ROW)
-		return rc;
+	if ((rc = cb_db_row_by_id(db, SQL_ROW, id, &st)) != CB_OK)
+		return rc == CB_NOT_FOUND ? CB_OK : rc; /* no row: r->exists stays false */
 	r->exists = true;
 	r->role = (enum cb_role)cb_stmt_int(st, 0);
 	ppl_copy(r->checkin, sizeof r->checkin, cb_stmt_text(st, 1));

@@ -260,15 +260,10 @@ cb_status
 cb_series_get(struct cb_db *db, const struct cb_id *id, struct cb_series *out)
 {
 	struct cb_stmt *st;
-	cb_status rc = cb_db_prepare(db, SQL_SERIES_GET, &st);
+	cb_status rc;
 
 	memset(out, 0, sizeof *out);
-	if (rc != CB_OK)
-		return rc;
-	cb_stmt_bind_id(st, 1, id);
-	if ((rc = cb_stmt_step(st)) == CB_DONE)
-		return CB_NOT_FOUND;
-	if (rc != CB_ROW)
+	if ((rc = cb_db_row_by_id(db, SQL_SERIES_GET, id, &st)) != CB_OK)
 		return rc;
 	rc = read_series(st, out);
 	cb_stmt_reset(st);

@@ -467,6 +467,18 @@ cb_db_query_int(struct cb_db *db, const char *sql, int64_t *out)
 }
 
 cb_status
+cb_db_row_by_id(struct cb_db *db, const char *sql, const struct cb_id *id, struct cb_stmt **row)
+{
+	cb_status rc = cb_db_prepare(db, sql, row);
+
+	if (rc != CB_OK)
+		return rc;
+	cb_stmt_bind_id(*row, 1, id);
+	rc = cb_stmt_step(*row);
+	return rc == CB_ROW ? CB_OK : rc == CB_DONE ? CB_NOT_FOUND : rc;
+}
+
+cb_status
 cb_db_find_id(struct cb_db *db, const char *sql, const char *key, struct cb_id *out)
 {
 	struct cb_stmt *st;

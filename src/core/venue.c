@@ -298,16 +298,10 @@ cb_status
 cb_venue_get(struct cb_db *db, const struct cb_id *id, struct cb_venue *out)
 {
 	struct cb_stmt *st;
-	cb_status rc = cb_db_prepare(db, SQL_GET, &st);
+	cb_status rc;
 
 	memset(out, 0, sizeof *out);
-	if (rc != CB_OK)
-		return rc;
-	cb_stmt_bind_id(st, 1, id);
-	rc = cb_stmt_step(st);
-	if (rc == CB_DONE)
-		return CB_NOT_FOUND;
-	if (rc != CB_ROW)
+	if ((rc = cb_db_row_by_id(db, SQL_GET, id, &st)) != CB_OK)
 		return rc;
 	rc = read_row(st, out);
 	cb_stmt_reset(st);
