@@ -214,6 +214,21 @@ map_rc(int rc)
 	}
 }
 
+/* An I/O error that is really "no room" (a full disk, a quota, a file
+ * size limit) is said as such: the user can act on it. */
+static cb_status
+map_rc_on(sqlite3 *h, int rc)
+{
+	cb_status st = map_rc(rc);
+
+	if (st == CB_IO && h) {
+		int e = sqlite3_system_errno(h);
+		if (e == ENOSPC || e == EFBIG || e == EDQUOT)
+			return CB_FULL;
+	}
+	return st;
+}
+
 static cb_status
 fail(struct cb_db *db, int rc)
 {
@@ -221,7 +236,7 @@ fail(struct cb_db *db, int rc)
 		snprintf(db->err, sizeof db->err, "%s", sqlite3_errmsg(db->h));
 	else
 		snprintf(db->err, sizeof db->err, "%s", sqlite3_errstr(rc));
-	return map_rc(rc);
+	return map_rc_on(db->h, rc);
 }
 
 const char *
@@ -370,15 +385,15 @@ cb_stmt_step(struct cb_stmt *st)
 		sqlite3_reset(S(st));
 		return failed;
 	}
-	rc = sqlite3_step(S(st));
+	cb_status result;
 
+	rc = sqlite3_step(S(st));
 	if (rc == SQLITE_ROW)
 		return CB_ROW;
+	/* read the OS error before the reset (and its rollback) can clear it */
+	result = rc == SQLITE_DONE ? CB_DONE : map_rc_on(sqlite3_db_handle(S(st)), rc);
 	sqlite3_reset(S(st));
-	if (rc == SQLITE_DONE)
-		return CB_DONE;
-	/* the connection holds the details; keep them for cb_db_errmsg */
-	return map_rc(rc);
+	return result;
 }
 
 void

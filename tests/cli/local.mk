@@ -40,3 +40,7 @@ regen-cli: all
 .PHONY: regen-cli
 
 EXTRA_DIST += tests/cli/golden.sh
+
+# a write that runs out of room loses nothing
+TESTS += tests/cli/diskfull.sh
+EXTRA_DIST += tests/cli/diskfull.sh
