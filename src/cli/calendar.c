@@ -492,10 +492,8 @@ parse_format(int argc, char **argv, const char *cmd, enum cli_format *fmt,
 	while ((opt = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
 		switch (opt) {
 		case OPT_FORMAT:
-			if (!cli_format_parse(optarg, fmt)) {
-				cli_error(_("invalid format '%s': use text, csv or tsv"), optarg);
-				return cli_usage_error(cmd);
-			}
+			if (!cli_format_parse(optarg, fmt))
+				return cli_bad_format(optarg, cmd);
 			break;
 		case 'h':
 			help(stdout);
@@ -655,10 +653,8 @@ cli_cmd_agenda(struct cli *c, int argc, char **argv)
 			set_days = true;
 			break;
 		case OPT_FORMAT:
-			if (!cli_format_parse(optarg, &fmt)) {
-				cli_error(_("invalid format '%s': use text, csv or tsv"), optarg);
-				return cli_usage_error("agenda");
-			}
+			if (!cli_format_parse(optarg, &fmt))
+				return cli_bad_format(optarg, "agenda");
 			break;
 		case 'h':
 			agenda_help(stdout);
@@ -774,10 +770,8 @@ cli_cmd_conflicts(struct cli *c, int argc, char **argv)
 			break;
 		case 'a': all = true; break;
 		case OPT_FORMAT:
-			if (!cli_format_parse(optarg, &fmt)) {
-				cli_error(_("invalid format '%s': use text, csv or tsv"), optarg);
-				return cli_usage_error("conflicts");
-			}
+			if (!cli_format_parse(optarg, &fmt))
+				return cli_bad_format(optarg, "conflicts");
 			break;
 		case 'h':
 			conflicts_help(stdout);

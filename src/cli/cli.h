@@ -63,6 +63,8 @@ int cli_usage_error(const char *cmd);
 /* Listings: --format text|csv|tsv. */
 enum cli_format { CLI_TEXT, CLI_CSV, CLI_TSV };
 bool cli_format_parse(const char *s, enum cli_format *out);
+/* Say that arg is not a format cmd knows; returns EXIT_USAGE. */
+int cli_bad_format(const char *arg, const char *cmd);
 
 struct cli_table;
 /* A table with ncols columns: names are the csv/tsv header (stable,

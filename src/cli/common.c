@@ -118,6 +118,13 @@ cli_format_parse(const char *s, enum cli_format *out)
 	return true;
 }
 
+int
+cli_bad_format(const char *arg, const char *cmd)
+{
+	cli_error(_("invalid format '%s': use text, csv or tsv"), arg);
+	return cli_usage_error(cmd);
+}
+
 /* The demo database is made and filled on first use, so `--demo` always
  * has something to show. */
 static cb_status

@@ -239,10 +239,8 @@ venue_list(struct cli *c, int argc, char **argv)
 	while ((opt = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
 		switch (opt) {
 		case OPT_FORMAT:
-			if (!cli_format_parse(optarg, &fmt)) {
-				cli_error(_("invalid format '%s': use text, csv or tsv"), optarg);
-				return cli_usage_error("venue");
-			}
+			if (!cli_format_parse(optarg, &fmt))
+				return cli_bad_format(optarg, "venue");
 			break;
 		case 'h':
 			venue_help(stdout);
