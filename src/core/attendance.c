@@ -6,6 +6,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "cambouis/buf.h"
 #include "cambouis/attendance.h"
 #include "cambouis/calendar.h"
 #include "cambouis/clock.h"
@@ -158,7 +159,7 @@ continue_pairs(struct cb_db *db, const struct cb_id *person, enum cb_role role,
 		cb_id_to_hex(session, shex);
 		cb_stmt_bind_text(st, 2, shex);
 		while ((rc = cb_stmt_step(st)) == CB_ROW) {
-			if (!ppl_grow((void **)&learners, &cap, n, sizeof *learners)) {
+			if (!cb_grow(&learners, &cap, n, sizeof *learners, 16)) {
 				rc = CB_NOMEM;
 				break;
 			}
@@ -346,7 +347,7 @@ cb_presence(struct cb_db *db, const struct cb_config *cfg, const struct cb_id *s
 	cb_stmt_bind_text(st, 1, hex);
 	while ((rc = cb_stmt_step(st)) == CB_ROW) {
 		struct cb_presence *p;
-		if (!ppl_grow((void **)&out->items, &cap, out->count, sizeof *out->items)) {
+		if (!cb_grow(&out->items, &cap, out->count, sizeof *out->items, 16)) {
 			rc = CB_NOMEM;
 			break;
 		}
@@ -476,7 +477,7 @@ cb_visits_of(struct cb_db *db, const struct cb_id *person, struct cb_visit_list 
 	cb_stmt_bind_text(st, 1, hex);
 	while ((rc = cb_stmt_step(st)) == CB_ROW) {
 		struct cb_visit *v;
-		if (!ppl_grow((void **)&out->items, &cap, out->count, sizeof *out->items)) {
+		if (!cb_grow(&out->items, &cap, out->count, sizeof *out->items, 16)) {
 			rc = CB_NOMEM;
 			break;
 		}

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "cambouis/attendance.h"
+#include "cambouis/buf.h"
 #include "cambouis/calendar.h"
 #include "cambouis/i18n.h"
 #include "cambouis/pairing.h"
@@ -151,7 +152,7 @@ collect_ids(struct cb_db *db, const char *sql, const char *p1, const char *p2,
 	if (p2)
 		cb_stmt_bind_text(st, 2, p2);
 	while ((rc = cb_stmt_step(st)) == CB_ROW) {
-		if (!ppl_grow((void **)ids, &cap, *n, sizeof **ids)) {
+		if (!cb_grow(ids, &cap, *n, sizeof **ids, 16)) {
 			cb_stmt_reset(st);
 			free(*ids);
 			*ids = NULL;
@@ -365,7 +366,7 @@ cb_pairings(struct cb_db *db, const struct cb_id *person, bool only_active, stru
 	cb_stmt_bind_int(st, 2, only_active);
 	while ((rc = cb_stmt_step(st)) == CB_ROW) {
 		struct cb_pairing *p;
-		if (!ppl_grow((void **)&out->items, &cap, out->count, sizeof *out->items)) {
+		if (!cb_grow(&out->items, &cap, out->count, sizeof *out->items, 16)) {
 			rc = CB_NOMEM;
 			break;
 		}
@@ -445,8 +446,8 @@ levels_of(struct cb_db *db, const char *person_hex, struct levels *lv)
 			lv->level[lv->n - 1] = (int)cb_stmt_int(st, 1);
 			continue;
 		}
-		if (!ppl_grow((void **)&lv->skills, &cap, lv->n, sizeof *lv->skills) ||
-		    !ppl_grow((void **)&lv->level, &cap2, lv->n, sizeof *lv->level) ||
+		if (!cb_grow(&lv->skills, &cap, lv->n, sizeof *lv->skills, 16) ||
+		    !cb_grow(&lv->level, &cap2, lv->n, sizeof *lv->level, 16) ||
 		    !(lv->skills[lv->n] = strdup(skill))) {
 			rc = CB_NOMEM;
 			break;
@@ -558,7 +559,7 @@ suggest_locked(struct cb_db *db, const struct cb_config *cfg, const struct cb_id
 			out->excluded++;
 			continue;
 		}
-		if (!ppl_grow((void **)&out->items, &cap, out->count, sizeof *out->items)) {
+		if (!cb_grow(&out->items, &cap, out->count, sizeof *out->items, 16)) {
 			rc = CB_NOMEM;
 			break;
 		}

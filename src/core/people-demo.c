@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cambouis/buf.h"
 #include "cambouis/attendance.h"
 #include "cambouis/calendar.h"
 #include "cambouis/pairing.h"
@@ -103,7 +104,7 @@ add_mentor(struct demo *d, bool organiser)
 	int32_t vetted = d->today - 30 - (int32_t)pick(&d->rng, 540); /* some have expired */
 	cb_status rc;
 
-	if (!ppl_grow((void **)&d->p, &d->cap, d->n, sizeof *d->p))
+	if (!cb_grow(&d->p, &d->cap, d->n, sizeof *d->p, 16))
 		return CB_NOMEM;
 	p = &d->p[d->n];
 	memset(p, 0, sizeof *p);
@@ -137,7 +138,7 @@ add_learner(struct demo *d, int32_t day)
 	int year = ppl_year_of(day), age;
 	cb_status rc;
 
-	if (!ppl_grow((void **)&d->p, &d->cap, d->n, sizeof *d->p))
+	if (!cb_grow(&d->p, &d->cap, d->n, sizeof *d->p, 16))
 		return CB_NOMEM;
 	p = &d->p[d->n];
 	memset(p, 0, sizeof *p);
@@ -408,7 +409,7 @@ cb_people_demo_fill(struct cb_db *db, enum cb_demo_scale scale, uint64_t seed, i
 		for (size_t a = 0; a < arrivals && rc == CB_OK; a++) {
 			if ((rc = add_learner(&d, day)) != CB_OK)
 				break;
-			if (!ppl_grow((void **)&sched[h], &capsched[h], nsched[h], sizeof **sched)) {
+			if (!cb_grow(&sched[h], &capsched[h], nsched[h], sizeof **sched, 16)) {
 				rc = CB_NOMEM;
 				break;
 			}
@@ -421,7 +422,7 @@ cb_people_demo_fill(struct cb_db *db, enum cb_demo_scale scale, uint64_t seed, i
 			size_t next = h + 1 + (size_t)p->gap;
 			if (--p->visits <= 0 || next >= nheld)
 				continue;
-			if (!ppl_grow((void **)&sched[next], &capsched[next], nsched[next], sizeof **sched))
+			if (!cb_grow(&sched[next], &capsched[next], nsched[next], sizeof **sched, 16))
 				rc = CB_NOMEM;
 			else
 				sched[next][nsched[next]++] = sched[h][j];

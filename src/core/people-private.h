@@ -69,8 +69,6 @@ cb_status ppl_mentor_tonight(struct cb_db *db, const struct cb_id *learner,
 cb_status ppl_match_words(const char *const *names, const char *const *labels, size_t n,
 			  const char *s, size_t *index);
 
-/* Grow an array of items of size sz to hold one more; false on OOM. */
-bool ppl_grow(void **items, size_t *cap, size_t count, size_t sz);
 
 /* Copy src (NULL: "") into a fixed buffer of size bytes. */
 void ppl_copy(char *dst, size_t size, const char *src);

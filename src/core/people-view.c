@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cambouis/buf.h"
 #include "cambouis/calendar.h"
 #include "cambouis/skills.h"
 #include "cambouis/text.h"
@@ -193,22 +194,6 @@ ppl_skill_counts(struct cb_db *db, const char *person_hex, int *can_teach, int *
 	return rc == CB_DONE ? CB_OK : rc;
 }
 
-bool
-ppl_grow(void **items, size_t *cap, size_t count, size_t sz)
-{
-	void *p;
-	size_t ncap;
-
-	if (count < *cap)
-		return true;
-	ncap = *cap ? *cap * 2 : 16;
-	if (!(p = realloc(*items, ncap * sz)))
-		return false;
-	*items = p;
-	*cap = ncap;
-	return true;
-}
-
 void
 ppl_copy(char *dst, size_t size, const char *src)
 {
@@ -248,7 +233,7 @@ cb_person_list(struct cb_db *db, const struct cb_config *cfg, enum cb_role role,
 	cb_stmt_bind_int(st, 1, role);
 	while ((rc = cb_stmt_step(st)) == CB_ROW) {
 		struct cb_person_row *r;
-		if (!ppl_grow((void **)&out->items, &cap, out->count, sizeof *out->items)) {
+		if (!cb_grow(&out->items, &cap, out->count, sizeof *out->items, 16)) {
 			rc = CB_NOMEM;
 			break;
 		}

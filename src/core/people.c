@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cambouis/buf.h"
 #include "cambouis/clock.h"
 #include "cambouis/i18n.h"
 #include "cambouis/text.h"
@@ -381,7 +382,7 @@ cb_consents_of(struct cb_db *db, const struct cb_id *person, struct cb_consent_l
 	cb_stmt_bind_text(st, 1, hex);
 	while ((rc = cb_stmt_step(st)) == CB_ROW) {
 		struct cb_consent *c;
-		if (!ppl_grow((void **)&out->items, &cap, out->count, sizeof *out->items)) {
+		if (!cb_grow(&out->items, &cap, out->count, sizeof *out->items, 16)) {
 			rc = CB_NOMEM;
 			break;
 		}
@@ -468,7 +469,7 @@ add_ref(struct cb_person_ref_list *l, size_t *cap, struct cb_stmt *st)
 {
 	struct cb_person_ref *r;
 
-	if (!ppl_grow((void **)&l->items, cap, l->count, sizeof *l->items))
+	if (!cb_grow(&l->items, cap, l->count, sizeof *l->items, 16))
 		return CB_NOMEM;
 	r = &l->items[l->count];
 	cb_stmt_id(st, 0, &r->id);

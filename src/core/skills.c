@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cambouis/buf.h"
 #include "cambouis/calendar.h"
 #include "cambouis/clock.h"
 #include "cambouis/i18n.h"
@@ -167,7 +168,7 @@ add_cell(struct cb_skill_grid *g, size_t *cap, const char *key, const char *labe
 {
 	struct cb_skill_cell *c;
 
-	if (!ppl_grow((void **)&g->items, cap, g->count, sizeof *g->items))
+	if (!cb_grow(&g->items, cap, g->count, sizeof *g->items, 16))
 		return CB_NOMEM;
 	c = &g->items[g->count];
 	memset(c, 0, sizeof *c);
@@ -267,7 +268,7 @@ cb_skill_history(struct cb_db *db, const struct cb_config *cfg, const struct cb_
 	cb_stmt_bind_text(st, 1, hex);
 	while ((rc = cb_stmt_step(st)) == CB_ROW) {
 		struct cb_signoff *s;
-		if (!ppl_grow((void **)&out->items, &cap, out->count, sizeof *out->items)) {
+		if (!cb_grow(&out->items, &cap, out->count, sizeof *out->items, 16)) {
 			rc = CB_NOMEM;
 			break;
 		}

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cambouis/buf.h"
 #include "cambouis/attendance.h"
 #include "cambouis/pairing.h"
 #include "cambouis/skills.h"
@@ -97,7 +98,7 @@ cb_promotion_candidates(struct cb_db *db, const struct cb_config *cfg, struct cb
 	cb_stmt_bind_int(st, 2, need_skills(cfg) > 0);
 	while ((rc = cb_stmt_step(st)) == CB_ROW) {
 		struct cb_progress *p;
-		if (!ppl_grow((void **)&out->items, &cap, out->count, sizeof *out->items)) {
+		if (!cb_grow(&out->items, &cap, out->count, sizeof *out->items, 16)) {
 			rc = CB_NOMEM;
 			break;
 		}
@@ -258,7 +259,7 @@ emit(struct cb_snowball *out, size_t *cap, struct node *n, size_t i, int depth)
 	if (n[i].seen)
 		return CB_OK;
 	n[i].seen = true;
-	if (!ppl_grow((void **)&out->items, cap, out->count, sizeof *out->items))
+	if (!cb_grow(&out->items, cap, out->count, sizeof *out->items, 16))
 		return CB_NOMEM;
 	r = &out->items[out->count];
 	memset(r, 0, sizeof *r);
@@ -309,7 +310,7 @@ cb_snowball(struct cb_db *db, const struct cb_id *root, struct cb_snowball *out)
 	if ((rc = cb_db_prepare(db, SQL_TREE, &st)) != CB_OK)
 		return rc;
 	while ((rc = cb_stmt_step(st)) == CB_ROW) {
-		if (!ppl_grow((void **)&n, &cap, nn, sizeof *n)) {
+		if (!cb_grow(&n, &cap, nn, sizeof *n, 16)) {
 			rc = CB_NOMEM;
 			break;
 		}
@@ -335,7 +336,7 @@ cb_snowball(struct cb_db *db, const struct cb_id *root, struct cb_snowball *out)
 		n[i].parent = t && t != &n[i] ? (size_t)(t - n) : SIZE_MAX;
 		if (n[i].parent == SIZE_MAX)
 			continue;
-		if (!ppl_grow((void **)&t->kids, &t->capkids, t->nkids, sizeof *t->kids))
+		if (!cb_grow(&t->kids, &t->capkids, t->nkids, sizeof *t->kids, 16))
 			rc = CB_NOMEM;
 		else
 			t->kids[t->nkids++] = i;
