@@ -35,6 +35,10 @@ bool cb_text_has_control(const char *s, bool allow_newlines);
 /* A copy of s without leading and trailing ASCII blanks (malloc'ed). */
 char *cb_text_trim(const char *s);
 
+/* Copy src (NULL is "") into the fixed buffer dst of size bytes, cut to
+ * fit and always NUL-terminated. */
+void cb_text_copy(char *dst, size_t size, const char *src);
+
 /* strdup that treats NULL as "" */
 char *cb_strdup0(const char *s);
 

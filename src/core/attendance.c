@@ -6,8 +6,8 @@
 #include <string.h>
 #include <time.h>
 
-#include "cambouis/buf.h"
 #include "cambouis/attendance.h"
+#include "cambouis/buf.h"
 #include "cambouis/calendar.h"
 #include "cambouis/clock.h"
 #include "cambouis/pairing.h"
@@ -80,8 +80,8 @@ read_att(struct cb_db *db, const struct cb_id *id, struct att_row *r)
 		return rc == CB_NOT_FOUND ? CB_OK : rc; /* no row: r->exists stays false */
 	r->exists = true;
 	r->role = (enum cb_role)cb_stmt_int(st, 0);
-	ppl_copy(r->checkin, sizeof r->checkin, cb_stmt_text(st, 1));
-	ppl_copy(r->checkout, sizeof r->checkout, cb_stmt_text(st, 2));
+	cb_text_copy(r->checkin, sizeof r->checkin, cb_stmt_text(st, 1));
+	cb_text_copy(r->checkout, sizeof r->checkout, cb_stmt_text(st, 2));
 	r->deleted = cb_stmt_int(st, 3) != 0;
 	cb_stmt_reset(st);
 	return CB_OK;
@@ -361,8 +361,8 @@ cb_presence(struct cb_db *db, const struct cb_config *cfg, const struct cb_id *s
 		}
 		out->count++;
 		p->role = (enum cb_role)cb_stmt_int(st, 2);
-		ppl_copy(p->checkin, sizeof p->checkin, cb_stmt_text(st, 3));
-		ppl_copy(p->checkout, sizeof p->checkout, cb_stmt_text(st, 4));
+		cb_text_copy(p->checkin, sizeof p->checkin, cb_stmt_text(st, 3));
+		cb_text_copy(p->checkout, sizeof p->checkout, cb_stmt_text(st, 4));
 		p->minor = ppl_may_be_minor((int)cb_stmt_int(st, 5), cb_stmt_text(st, 6), year);
 		if (p->role == CB_ROLE_MENTOR)
 			p->attestation_expired = !ppl_attestation_valid(cb_stmt_text(st, 7), months, today);
@@ -484,7 +484,7 @@ cb_visits_of(struct cb_db *db, const struct cb_id *person, struct cb_visit_list 
 		v = &out->items[out->count];
 		memset(v, 0, sizeof *v);
 		cb_id_from_hex(cb_stmt_text(st, 0), &v->session);
-		ppl_copy(v->date, sizeof v->date, cb_stmt_text(st, 1));
+		cb_text_copy(v->date, sizeof v->date, cb_stmt_text(st, 1));
 		v->minutes = cb_attendance_minutes(cb_stmt_text(st, 6), cb_stmt_text(st, 7),
 						   cb_stmt_text(st, 2), cb_stmt_text(st, 3));
 		if (!(v->venue = strdup(cb_stmt_text(st, 4)))) {
@@ -493,8 +493,8 @@ cb_visits_of(struct cb_db *db, const struct cb_id *person, struct cb_visit_list 
 		}
 		out->count++;
 		v->role = (enum cb_role)cb_stmt_int(st, 5);
-		ppl_copy(v->checkin, sizeof v->checkin, cb_stmt_text(st, 6));
-		ppl_copy(v->checkout, sizeof v->checkout, cb_stmt_text(st, 7));
+		cb_text_copy(v->checkin, sizeof v->checkin, cb_stmt_text(st, 6));
+		cb_text_copy(v->checkout, sizeof v->checkout, cb_stmt_text(st, 7));
 	}
 	if (rc != CB_DONE) {
 		cb_stmt_reset(st);
@@ -509,7 +509,7 @@ cb_visits_of(struct cb_db *db, const struct cb_id *person, struct cb_visit_list 
 		cb_stmt_bind_text(st, 1, shex);
 		cb_stmt_bind_text(st, 2, hex);
 		if (cb_stmt_step(st) == CB_ROW)
-			ppl_copy(other, sizeof other, cb_stmt_text(st, 0));
+			cb_text_copy(other, sizeof other, cb_stmt_text(st, 0));
 		cb_stmt_reset(st);
 		if (!(out->items[i].partner = ppl_name_of(db, other))) {
 			rc = CB_NOMEM;

@@ -60,17 +60,6 @@ cb_session_status_label(enum cb_session_status st)
 	}
 }
 
-static void
-copy_fixed(char *dst, size_t size, const char *src)
-{
-	size_t n = strlen(src);
-
-	if (n >= size)
-		n = size - 1;
-	memcpy(dst, src, n);
-	dst[n] = '\0';
-}
-
 cb_status
 cal_session_read(struct cb_stmt *st, struct cb_session *s)
 {
@@ -79,9 +68,9 @@ cal_session_read(struct cb_stmt *st, struct cb_session *s)
 	if (cb_id_from_hex(cb_stmt_text(st, 1), &s->series) != CB_OK)
 		memset(&s->series, 0, sizeof s->series);
 	s->slot = cb_stmt_is_null(st, 2) ? -1 : (int)cb_stmt_int(st, 2);
-	copy_fixed(s->date, sizeof s->date, cb_stmt_text(st, 3));
-	copy_fixed(s->start, sizeof s->start, cb_stmt_text(st, 4));
-	copy_fixed(s->end, sizeof s->end, cb_stmt_text(st, 5));
+	cb_text_copy(s->date, sizeof s->date, cb_stmt_text(st, 3));
+	cb_text_copy(s->start, sizeof s->start, cb_stmt_text(st, 4));
+	cb_text_copy(s->end, sizeof s->end, cb_stmt_text(st, 5));
 	if (cb_id_from_hex(cb_stmt_text(st, 6), &s->venue) != CB_OK)
 		memset(&s->venue, 0, sizeof s->venue);
 	s->status = (enum cb_session_status)cb_stmt_int(st, 7);
@@ -586,8 +575,8 @@ cb_venue_closures(struct cb_db *db, const struct cb_id *venue, struct cb_closure
 		cb_stmt_id(st, 0, &c->id);
 		if (cb_id_from_hex(cb_stmt_text(st, 1), &c->venue) != CB_OK)
 			memset(&c->venue, 0, sizeof c->venue);
-		copy_fixed(c->from, sizeof c->from, cb_stmt_text(st, 3));
-		copy_fixed(c->to, sizeof c->to, cb_stmt_text(st, 4));
+		cb_text_copy(c->from, sizeof c->from, cb_stmt_text(st, 3));
+		cb_text_copy(c->to, sizeof c->to, cb_stmt_text(st, 4));
 		c->venue_name = strdup(cb_stmt_text(st, 2));
 		c->reason = strdup(cb_stmt_text(st, 5));
 		out->count++;

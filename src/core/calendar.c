@@ -163,17 +163,6 @@ cb_session_id_for_slot(const struct cb_id *series, int slot, struct cb_id *out)
 
 /* --- series rows --------------------------------------------------------- */
 
-static void
-copy_fixed(char *dst, size_t size, const char *src)
-{
-	size_t n = strlen(src);
-
-	if (n >= size)
-		n = size - 1;
-	memcpy(dst, src, n);
-	dst[n] = '\0';
-}
-
 /* Parse "hex,hex,..." into a malloc'ed array. */
 static cb_status
 parse_venues(const char *s, struct cb_id **out, size_t *n)
@@ -227,11 +216,11 @@ read_series(struct cb_stmt *st, struct cb_series *s)
 {
 	memset(s, 0, sizeof *s);
 	cb_stmt_id(st, 0, &s->id);
-	copy_fixed(s->first, sizeof s->first, cb_stmt_text(st, 1));
-	copy_fixed(s->start, sizeof s->start, cb_stmt_text(st, 2));
-	copy_fixed(s->end, sizeof s->end, cb_stmt_text(st, 3));
+	cb_text_copy(s->first, sizeof s->first, cb_stmt_text(st, 1));
+	cb_text_copy(s->start, sizeof s->start, cb_stmt_text(st, 2));
+	cb_text_copy(s->end, sizeof s->end, cb_stmt_text(st, 3));
 	s->every_weeks = (int)cb_stmt_int(st, 4);
-	copy_fixed(s->until, sizeof s->until, cb_stmt_text(st, 6));
+	cb_text_copy(s->until, sizeof s->until, cb_stmt_text(st, 6));
 	s->count = cb_stmt_is_null(st, 7) ? 0 : (int)cb_stmt_int(st, 7);
 	s->rule = (enum cb_holiday_rule)cb_stmt_int(st, 8);
 	return parse_venues(cb_stmt_text(st, 5), &s->venues, &s->nvenues);
@@ -251,7 +240,7 @@ series_stats(struct cb_db *db, struct cb_series *s)
 	if ((rc = cb_stmt_step(st)) != CB_ROW)
 		return rc == CB_DONE ? CB_DB_ERROR : rc;
 	s->sessions = (int)cb_stmt_int(st, 0);
-	copy_fixed(s->last, sizeof s->last, cb_stmt_text(st, 1));
+	cb_text_copy(s->last, sizeof s->last, cb_stmt_text(st, 1));
 	cb_stmt_reset(st);
 	return CB_OK;
 }
@@ -397,10 +386,10 @@ load_existing(struct cb_db *db, const char *series_hex, struct existing **out, s
 		}
 		struct existing *e = &v[count++];
 		e->slot = (int)cb_stmt_int(st, 0);
-		copy_fixed(e->date, sizeof e->date, cb_stmt_text(st, 1));
-		copy_fixed(e->start, sizeof e->start, cb_stmt_text(st, 2));
-		copy_fixed(e->end, sizeof e->end, cb_stmt_text(st, 3));
-		copy_fixed(e->venue, sizeof e->venue, cb_stmt_text(st, 4));
+		cb_text_copy(e->date, sizeof e->date, cb_stmt_text(st, 1));
+		cb_text_copy(e->start, sizeof e->start, cb_stmt_text(st, 2));
+		cb_text_copy(e->end, sizeof e->end, cb_stmt_text(st, 3));
+		cb_text_copy(e->venue, sizeof e->venue, cb_stmt_text(st, 4));
 		e->status = (int)cb_stmt_int(st, 5);
 		e->edited = cb_stmt_int(st, 6) != 0;
 		e->deleted = cb_stmt_int(st, 7) != 0;

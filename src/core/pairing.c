@@ -376,7 +376,7 @@ cb_pairings(struct cb_db *db, const struct cb_id *person, bool only_active, stru
 		cb_id_from_hex(cb_stmt_text(st, 1), &p->mentor);
 		cb_id_from_hex(cb_stmt_text(st, 2), &p->learner);
 		p->status = (enum cb_pair_status)cb_stmt_int(st, 3);
-		ppl_copy(p->since, sizeof p->since, cb_stmt_text(st, 4));
+		cb_text_copy(p->since, sizeof p->since, cb_stmt_text(st, 4));
 		p->mentor_name = strdup(cb_stmt_text(st, 5));
 		p->learner_name = strdup(cb_stmt_text(st, 6));
 		out->count++;
@@ -385,7 +385,7 @@ cb_pairings(struct cb_db *db, const struct cb_id *person, bool only_active, stru
 			break;
 		}
 		p->sessions = (int)cb_stmt_int(st, 7);
-		ppl_copy(p->last, sizeof p->last, cb_stmt_text(st, 8));
+		cb_text_copy(p->last, sizeof p->last, cb_stmt_text(st, 8));
 	}
 	if (rc != CB_DONE) {
 		cb_stmt_reset(st);

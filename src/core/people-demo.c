@@ -9,8 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cambouis/buf.h"
 #include "cambouis/attendance.h"
+#include "cambouis/buf.h"
 #include "cambouis/calendar.h"
 #include "cambouis/pairing.h"
 #include "cambouis/skills.h"

@@ -70,7 +70,5 @@ cb_status ppl_match_words(const char *const *names, const char *const *labels, s
 			  const char *s, size_t *index);
 
 
-/* Copy src (NULL: "") into a fixed buffer of size bytes. */
-void ppl_copy(char *dst, size_t size, const char *src);
 
 #endif

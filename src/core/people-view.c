@@ -155,9 +155,9 @@ ppl_session_times(struct cb_db *db, const struct cb_id *session, char date[11], 
 	date[0] = start[0] = end[0] = '\0';
 	if (rc != CB_OK)
 		return rc;
-	ppl_copy(date, CB_DATE_LEN + 1, s.date);
-	ppl_copy(start, CB_TIME_LEN + 1, s.start);
-	ppl_copy(end, CB_TIME_LEN + 1, s.end);
+	cb_text_copy(date, CB_DATE_LEN + 1, s.date);
+	cb_text_copy(start, CB_TIME_LEN + 1, s.start);
+	cb_text_copy(end, CB_TIME_LEN + 1, s.end);
 	cb_session_clear(&s);
 	return CB_OK;
 }
@@ -188,22 +188,10 @@ ppl_skill_counts(struct cb_db *db, const char *person_hex, int *can_teach, int *
 		}
 		if (!row)
 			break;
-		ppl_copy(last, sizeof last, skill);
+		cb_text_copy(last, sizeof last, skill);
 		level = (int)cb_stmt_int(st, 1);
 	}
 	return rc == CB_DONE ? CB_OK : rc;
-}
-
-void
-ppl_copy(char *dst, size_t size, const char *src)
-{
-	size_t n = src ? strlen(src) : 0;
-
-	if (n >= size)
-		n = size - 1;
-	if (n)
-		memcpy(dst, src, n);
-	dst[n] = '\0';
 }
 
 /* --- the People list -------------------------------------------------------- */
@@ -253,7 +241,7 @@ cb_person_list(struct cb_db *db, const struct cb_config *cfg, enum cb_role role,
 				r->roles |= CB_ROLE_BIT(CB_ROLE_LEARNER + i);
 		r->birth_year = (int)cb_stmt_int(st, 6);
 		r->sessions = (int)cb_stmt_int(st, 9);
-		ppl_copy(r->last_seen, sizeof r->last_seen, cb_stmt_text(st, 10));
+		cb_text_copy(r->last_seen, sizeof r->last_seen, cb_stmt_text(st, 10));
 		if (r->roles & CB_ROLE_BIT(CB_ROLE_MENTOR)) {
 			int32_t until = cb_attestation_until(cb_stmt_text(st, 8), months);
 			if (until >= 0)

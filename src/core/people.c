@@ -340,11 +340,11 @@ cb_person_get(struct cb_db *db, const struct cb_id *id, struct cb_person *out)
 	out->contact = dup_col(st, 7, &oom);
 	out->languages = dup_col(st, 8, &oom);
 	out->notes = dup_col(st, 9, &oom);
-	ppl_copy(out->attestation, sizeof out->attestation, cb_stmt_text(st, 10));
+	cb_text_copy(out->attestation, sizeof out->attestation, cb_stmt_text(st, 10));
 	if (cb_id_from_hex(cb_stmt_text(st, 11), &out->trained_by) != CB_OK)
 		memset(&out->trained_by, 0, sizeof out->trained_by);
-	ppl_copy(out->promoted_on, sizeof out->promoted_on, cb_stmt_text(st, 12));
-	ppl_copy(out->added_on, sizeof out->added_on, cb_stmt_text(st, 13));
+	cb_text_copy(out->promoted_on, sizeof out->promoted_on, cb_stmt_text(st, 12));
+	cb_text_copy(out->added_on, sizeof out->added_on, cb_stmt_text(st, 13));
 	out->deleted = cb_stmt_int(st, 14) != 0;
 	cb_stmt_reset(st);
 	if (oom) {
@@ -394,8 +394,8 @@ cb_consents_of(struct cb_db *db, const struct cb_id *person, struct cb_consent_l
 			break;
 		}
 		c->by = (enum cb_consent_by)cb_stmt_int(st, 2);
-		ppl_copy(c->date, sizeof c->date, cb_stmt_text(st, 3));
-		ppl_copy(c->withdrawn, sizeof c->withdrawn, cb_stmt_text(st, 4));
+		cb_text_copy(c->date, sizeof c->date, cb_stmt_text(st, 3));
+		cb_text_copy(c->withdrawn, sizeof c->withdrawn, cb_stmt_text(st, 4));
 		out->count++;
 	}
 	if (rc == CB_DONE)

@@ -213,7 +213,7 @@ cb_skill_grid(struct cb_db *db, const struct cb_config *cfg, const struct cb_id 
 			c->key = c->label;
 		}
 		c->level = (enum cb_level)cb_stmt_int(st, 2);
-		ppl_copy(c->date, sizeof c->date, cb_stmt_text(st, 3));
+		cb_text_copy(c->date, sizeof c->date, cb_stmt_text(st, 3));
 		free(c->by);
 		if (!(c->by = strdup(cb_stmt_text(st, 4)))) {
 			rc = CB_NOMEM;
@@ -277,7 +277,7 @@ cb_skill_history(struct cb_db *db, const struct cb_config *cfg, const struct cb_
 		cb_stmt_id(st, 0, &s->id);
 		s->skill = strdup(cb_name_list_label(&skills, cb_stmt_text(st, 1)));
 		s->level = (enum cb_level)cb_stmt_int(st, 2);
-		ppl_copy(s->date, sizeof s->date, cb_stmt_text(st, 3));
+		cb_text_copy(s->date, sizeof s->date, cb_stmt_text(st, 3));
 		s->by = strdup(cb_stmt_text(st, 4));
 		out->count++;
 		if (!s->skill || !s->by) {

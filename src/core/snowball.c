@@ -5,8 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cambouis/buf.h"
 #include "cambouis/attendance.h"
+#include "cambouis/buf.h"
 #include "cambouis/pairing.h"
 #include "cambouis/skills.h"
 #include "cambouis/text.h"
@@ -269,7 +269,7 @@ emit(struct cb_snowball *out, size_t *cap, struct node *n, size_t i, int depth)
 	out->count++;
 	r->depth = depth;
 	if (depth > 0)
-		ppl_copy(r->promoted_on, sizeof r->promoted_on, n[i].promoted_on);
+		cb_text_copy(r->promoted_on, sizeof r->promoted_on, n[i].promoted_on);
 	r->trainees = (int)n[i].nkids;
 	r->descendants = n[i].descendants;
 	if (depth + 1 > out->generations)
@@ -320,8 +320,8 @@ cb_snowball(struct cb_db *db, const struct cb_id *root, struct cb_snowball *out)
 			rc = CB_NOMEM;
 			break;
 		}
-		ppl_copy(n[nn].trainer, sizeof n[nn].trainer, cb_stmt_text(st, 2));
-		ppl_copy(n[nn].promoted_on, sizeof n[nn].promoted_on, cb_stmt_text(st, 3));
+		cb_text_copy(n[nn].trainer, sizeof n[nn].trainer, cb_stmt_text(st, 2));
+		cb_text_copy(n[nn].promoted_on, sizeof n[nn].promoted_on, cb_stmt_text(st, 3));
 		nn++;
 	}
 	if (rc != CB_DONE) {

@@ -219,6 +219,18 @@ cb_text_trim(const char *s)
 	return out;
 }
 
+void
+cb_text_copy(char *dst, size_t size, const char *src)
+{
+	size_t n = src ? strlen(src) : 0;
+
+	if (n >= size)
+		n = size - 1;
+	if (n)
+		memcpy(dst, src, n);
+	dst[n] = '\0';
+}
+
 char *
 cb_strdup0(const char *s)
 {
