@@ -52,13 +52,15 @@ ui_app_today(struct ui_app *app)
 	return cb_date_today();
 }
 
+static void switch_to(struct ui_app *app, size_t i);
+
 bool
 ui_app_show(struct ui_app *app, const char *name, int32_t day, bool open)
 {
 	for (size_t i = 0; i < ui_nscreens; i++) {
 		if (strcmp(ui_screens[i]->name, name) != 0)
 			continue;
-		app->cur = i;
+		switch_to(app, i);
 		app->help = false;
 		if (ui_screens[i]->show_day)
 			ui_screens[i]->show_day(app->states[i], app, day, open);
@@ -425,8 +427,12 @@ ui_app_draw(struct ui_app *app)
 static void
 switch_to(struct ui_app *app, size_t i)
 {
-	if (i < ui_nscreens)
-		app->cur = i;
+	if (i >= ui_nscreens)
+		return;
+	app->cur = i;
+	if (app->stale[i] && ui_screens[i]->reload)
+		ui_screens[i]->reload(app->states[i], app);
+	app->stale[i] = false;
 }
 
 static void
@@ -460,13 +466,16 @@ help_key(struct ui_app *app, enum ui_action a)
 	}
 }
 
+/* A change made on one screen: the others read their data again when they
+ * are next shown, not on this key press (People alone reads thousands of
+ * rows). */
 static void
 reload_others(struct ui_app *app)
 {
 	count_pending(app);
 	for (size_t i = 0; i < ui_nscreens; i++)
-		if (i != app->cur && ui_screens[i]->reload)
-			ui_screens[i]->reload(app->states[i], app);
+		if (i != app->cur)
+			app->stale[i] = true;
 }
 
 void

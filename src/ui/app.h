@@ -19,6 +19,7 @@ struct ui_app {
 	struct cli *cli;
 	struct ui_keymap *km;
 	void *states[UI_MAX_SCREENS];
+	bool stale[UI_MAX_SCREENS]; /* data changed while the screen was hidden */
 	size_t cur;
 	bool help;
 	size_t help_top;
