@@ -16,14 +16,11 @@
 static const char SQL_OP_INSERT[] =
 	"INSERT OR IGNORE INTO ops(op_id, site, seq, hlc, kind, tbl, row, field, value)"
 	" VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
-static const char SQL_CLOCK_GET[] =
-	"SELECT hlc, site, op_id FROM clocks WHERE tbl = ?1 AND row = ?2 AND field = ?3";
-static const char SQL_CLOCK_FIRST[] =
-	"INSERT OR IGNORE INTO clocks(tbl, row, field, hlc, site, op_id)"
-	" VALUES(?1, ?2, ?3, ?4, ?5, ?6)";
-static const char SQL_CLOCK_SET[] =
-	"INSERT OR REPLACE INTO clocks(tbl, row, field, hlc, site, op_id)"
-	" VALUES(?1, ?2, ?3, ?4, ?5, ?6)";
+/* The field's ops from the newest down in the total order (hlc, site,
+ * op_id): the first is the winner, read from ops_target alone. */
+static const char SQL_FIELD_TOP[] =
+	"SELECT op_id, site FROM ops WHERE tbl = ?1 AND row = ?2 AND field = ?3"
+	" ORDER BY hlc DESC, site DESC, op_id DESC LIMIT 2";
 static const char SQL_OP_ALL[] =
 	"SELECT op_id, site, seq, hlc, kind, tbl, row, field, value, typeof(value)"
 	" FROM ops ORDER BY hlc, site, op_id";
@@ -31,7 +28,6 @@ static const char SQL_OP_COUNT[] = "SELECT count(*) FROM ops";
 static const char SQL_PENDING[] =
 	"SELECT count(*) FROM ops WHERE site = ?1 AND seq >"
 	" coalesce((SELECT value FROM meta WHERE key = 'exported_seq'), 0)";
-static const char SQL_CLOCKS_CLEAR[] = "DELETE FROM clocks";
 static const char SQL_ARRIVAL_INSERT[] = "INSERT INTO arrivals(op_id) VALUES(?1)";
 static const char SQL_OP_GET[] =
 	"SELECT op_id, site, seq, hlc, kind, tbl, row, field, value, typeof(value)"
@@ -106,55 +102,34 @@ bind_value(struct cb_stmt *st, int i, const struct cb_value *v)
 		cb_stmt_bind_null(st, i);
 }
 
-/* Does op beat the current winner of its field? Total order on
- * (hlc, site, op_id), so every laptop picks the same winner. */
+/* Does op, in the log already, win its field? It does when it heads the
+ * field's ops in the total order; the rival is the op that won before it
+ * (the second), or the one that still wins (the first). Every laptop
+ * reads the same order, so every laptop picks the same winner. */
 static cb_status
 op_wins(struct cb_db *db, const struct cb_op *op, bool *wins, struct cb_apply_info *info)
 {
 	struct cb_stmt *st;
-	struct cb_id site, op_id;
-	uint64_t hlc;
-	cb_status rc = cb_db_prepare(db, SQL_CLOCK_GET, &st);
-	int c;
+	struct cb_id top;
+	cb_status rc = cb_db_prepare(db, SQL_FIELD_TOP, &st);
 
+	*wins = false;
 	if (rc != CB_OK)
 		return rc;
 	cb_stmt_bind_int(st, 1, op->table);
 	cb_stmt_bind_id(st, 2, &op->row);
 	cb_stmt_bind_int(st, 3, op->field);
-	rc = cb_stmt_step(st);
-	if (rc == CB_DONE) {
-		*wins = true;
-		return CB_OK;
-	}
-	if (rc != CB_ROW)
-		return rc;
-	hlc = (uint64_t)cb_stmt_int(st, 0);
-	cb_stmt_id(st, 1, &site);
-	cb_stmt_id(st, 2, &op_id);
+	if ((rc = cb_stmt_step(st)) != CB_ROW)
+		return rc == CB_DONE ? CB_DB_ERROR : rc; /* op itself is there */
+	cb_stmt_id(st, 0, &top);
+	*wins = cb_id_cmp(&top, &op->op_id) == 0;
+	if (*wins && (rc = cb_stmt_step(st)) != CB_ROW)
+		return rc == CB_DONE ? CB_OK : rc; /* the field's first value */
+	info->had_rival = true;
+	cb_stmt_id(st, 0, &info->rival_op_id);
+	cb_stmt_id(st, 1, &info->rival_site);
 	cb_stmt_reset(st);
-	if (op->hlc != hlc)
-		c = op->hlc > hlc ? 1 : -1;
-	else if ((c = cb_id_cmp(&op->site, &site)) == 0)
-		c = cb_id_cmp(&op->op_id, &op_id);
-	*wins = c > 0;
-	if (info) {
-		info->had_rival = true;
-		info->rival_site = site;
-		info->rival_op_id = op_id;
-	}
 	return CB_OK;
-}
-
-static void
-bind_clock(struct cb_stmt *st, const struct cb_op *op)
-{
-	cb_stmt_bind_int(st, 1, op->table);
-	cb_stmt_bind_id(st, 2, &op->row);
-	cb_stmt_bind_int(st, 3, op->field);
-	cb_stmt_bind_int(st, 4, (int64_t)op->hlc);
-	cb_stmt_bind_id(st, 5, &op->site);
-	cb_stmt_bind_id(st, 6, &op->op_id);
 }
 
 static cb_status
@@ -164,35 +139,24 @@ step_done(struct cb_stmt *st)
 	return rc == CB_DONE ? CB_OK : rc;
 }
 
-/* Project one op onto the materialised tables. */
+/* Project one op onto the materialised tables when it wins its field. */
 static cb_status
 project(struct cb_db *db, const struct cb_op *op, struct cb_apply_info *info)
 {
 	const struct cb_field_def *def = cb_schema_field(op->table, op->field);
-	const struct cb_table_def *tab = cb_schema_table(op->table);
 	struct cb_apply_info local;
 	struct cb_stmt *st;
-	bool wins = false;
+	bool wins;
 	cb_status rc;
 
-	if (!def || !tab)
+	if (!def)
 		return CB_BAD_OP;
 	if (!info) {
 		memset(&local, 0, sizeof local);
 		info = &local;
 	}
-	/* Most ops are the first value of their field: claim the field's clock
-	 * in one statement; only a field that has a winner already needs the
-	 * comparison (and then its clock is rewritten below). */
-	if ((rc = cb_db_prepare(db, SQL_CLOCK_FIRST, &st)) != CB_OK)
+	if ((rc = op_wins(db, op, &wins, info)) != CB_OK || !wins)
 		return rc;
-	bind_clock(st, op);
-	if ((rc = step_done(st)) != CB_OK)
-		return rc;
-	if (cb_db_changes(db) == 0) {
-		if ((rc = op_wins(db, op, &wins, info)) != CB_OK || !wins)
-			return rc;
-	}
 	info->won = true;
 
 	/* one statement sets the field, making the row on its first field */
@@ -200,14 +164,6 @@ project(struct cb_db *db, const struct cb_op *op, struct cb_apply_info *info)
 		return rc;
 	cb_stmt_bind_id(st, 1, &op->row);
 	bind_value(st, 2, &op->value);
-	if ((rc = step_done(st)) != CB_OK)
-		return rc;
-
-	if (!info->had_rival)
-		return CB_OK; /* its clock was claimed above */
-	if ((rc = cb_db_prepare(db, SQL_CLOCK_SET, &st)) != CB_OK)
-		return rc;
-	bind_clock(st, op);
 	return step_done(st);
 }
 
@@ -410,8 +366,7 @@ cb_oplog_rebuild(struct cb_db *db)
 	for (size_t i = 0; i < n; i++)
 		if ((rc = cb_db_exec(db, tabs[i].clear_sql)) != CB_OK)
 			goto failed;
-	if ((rc = cb_db_exec(db, SQL_CLOCKS_CLEAR)) != CB_OK ||
-	    (rc = cb_erasure_clear(db)) != CB_OK)
+	if ((rc = cb_erasure_clear(db)) != CB_OK)
 		goto failed;
 	if ((rc = cb_oplog_each(db, replay_one, db)) != CB_OK)
 		goto failed;

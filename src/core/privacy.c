@@ -75,9 +75,6 @@ static const char SQL_ERASED_SCAN[] =
 	"INSERT OR IGNORE INTO erased(tbl, row, person)"
 	" SELECT DISTINCT tbl, row, ?1 FROM ops WHERE value = ?2 AND " LINKS;
 static const char SQL_ERASED_CLEAR[] = "DELETE FROM erased";
-static const char SQL_CLOCKS_ROWS[] =
-	"DELETE FROM clocks WHERE (tbl, row) IN"
-	" (SELECT tbl, row FROM erased WHERE person = ?1 AND tbl <> 20)";
 static const char SQL_CONFLICTS_ROWS[] =
 	"DELETE FROM sync_conflicts WHERE (tbl, row) IN"
 	" (SELECT tbl, row FROM erased WHERE person = ?1)";
@@ -85,12 +82,9 @@ static const char SQL_BLANK_ROWS[] =
 	"UPDATE ops SET value = NULL WHERE (tbl, row) IN"
 	" (SELECT tbl, row FROM erased WHERE person = ?1 AND tbl <> 20)"
 	" AND value IS NOT NULL AND NOT " LINKS;
-static const char SQL_CLOCKS_ROW[] = "DELETE FROM clocks WHERE tbl = ?1 AND row = ?2";
 static const char SQL_CONFLICTS_ROW[] = "DELETE FROM sync_conflicts WHERE tbl = ?1 AND row = ?2";
 static const char SQL_BLANK_ROW[] =
 	"UPDATE ops SET value = NULL WHERE tbl = ?1 AND row = ?2 AND value IS NOT NULL AND NOT " LINKS;
-static const char SQL_CLOCKS_FIELD[] =
-	"DELETE FROM clocks WHERE tbl = 20 AND row = ?1 AND field = ?2";
 static const char SQL_BLANK_FIELD[] =
 	"UPDATE ops SET value = NULL WHERE tbl = 20 AND row = ?1 AND field = ?2 AND value IS NOT NULL";
 
@@ -244,7 +238,6 @@ cb_erasure_row(struct cb_db *db, const struct cb_op *op, bool replay)
 	cb_stmt_bind_id(st, 3, &person);
 	if ((rc = step_done(st)) != CB_OK ||
 	    (rc = run_row(db, l->delete_one, -1, &op->row)) != CB_OK ||
-	    (rc = run_row(db, SQL_CLOCKS_ROW, op->table, &op->row)) != CB_OK ||
 	    (rc = run_row(db, SQL_CONFLICTS_ROW, op->table, &op->row)) != CB_OK)
 		return rc;
 	if (replay)
@@ -289,12 +282,6 @@ tombstone(struct cb_db *db, const struct cb_id *person, bool replay)
 			cb_stmt_bind_null(st, 2);
 		if ((rc = step_done(st)) != CB_OK)
 			return rc;
-		if ((rc = cb_db_prepare(db, SQL_CLOCKS_FIELD, &st)) != CB_OK)
-			return rc;
-		cb_stmt_bind_id(st, 1, person);
-		cb_stmt_bind_int(st, 2, forced[i]);
-		if ((rc = step_done(st)) != CB_OK)
-			return rc;
 		if (replay)
 			continue;
 		if ((rc = cb_db_prepare(db, SQL_BLANK_FIELD, &st)) != CB_OK)
@@ -333,8 +320,7 @@ cb_erasure_person(struct cb_db *db, const struct cb_id *person, bool replay)
 	for (size_t i = 0; i < sizeof linked / sizeof linked[0]; i++)
 		if ((rc = run_row(db, linked[i].delete_all, -1, person)) != CB_OK)
 			return rc;
-	if ((rc = run_row(db, SQL_CLOCKS_ROWS, -1, person)) != CB_OK ||
-	    (rc = run_row(db, SQL_CONFLICTS_ROWS, -1, person)) != CB_OK ||
+	if ((rc = run_row(db, SQL_CONFLICTS_ROWS, -1, person)) != CB_OK ||
 	    (rc = tombstone(db, person, replay)) != CB_OK)
 		return rc;
 	if (replay)

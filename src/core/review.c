@@ -28,7 +28,8 @@ static const char SQL_ONE[] =
 static const char SQL_RESOLVE[] =
 	"UPDATE sync_conflicts SET resolved = 1 WHERE id = ?1 AND resolved = 0";
 static const char SQL_WINNER[] =
-	"SELECT op_id FROM clocks WHERE tbl = ?1 AND row = ?2 AND field = ?3";
+	"SELECT op_id FROM ops WHERE tbl = ?1 AND row = ?2 AND field = ?3"
+	" ORDER BY hlc DESC, site DESC, op_id DESC LIMIT 1";
 static const char SQL_LABEL[] =
 	"SELECT origin_label FROM sync_imports WHERE origin_site = ?1"
 	" ORDER BY imported_ms DESC LIMIT 1";
