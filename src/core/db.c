@@ -164,12 +164,38 @@ static const char *const migrations[] = {
 	"CREATE INDEX attendance_here ON attendance(session, role, deleted, checkout, person);"
 	"CREATE INDEX skill_signoffs_levels ON skill_signoffs(person, skill, date, level);",
 
-	/* 10: the winner of a field is the last entry of its ops in the
-	 * index (op_id, the key, ends every entry): the clocks table copied
-	 * it and cost one more B-tree write per op */
-	"DROP INDEX ops_target;"
-	"CREATE INDEX ops_target ON ops(tbl, row, field, hlc, site);"
-	"DROP TABLE clocks;",
+	/* 10: the op log keeps the order ops arrived in as its row number
+	 * (an export sends what arrived after its mark), which the arrivals
+	 * table kept beside it at one more B-tree write per op. Ops are never
+	 * deleted (erasure blanks values), so a row number is never reused.
+	 * The winner of a field is the head of its ops in ops_target; the
+	 * clocks table copied that at one more write per op too. */
+	"CREATE TABLE ops_by_arrival("
+	"  n     INTEGER PRIMARY KEY,"
+	"  op_id BLOB NOT NULL UNIQUE CHECK(length(op_id) = 16),"
+	"  site  BLOB NOT NULL CHECK(length(site) = 16),"
+	"  seq   INTEGER NOT NULL,"
+	"  hlc   INTEGER NOT NULL,"
+	"  kind  INTEGER NOT NULL,"
+	"  tbl   INTEGER NOT NULL,"
+	"  row   BLOB NOT NULL CHECK(length(row) = 16),"
+	"  field INTEGER NOT NULL,"
+	"  value,"
+	"  UNIQUE(site, seq));"
+	"INSERT OR IGNORE INTO ops_by_arrival"
+	"  SELECT a.n, o.op_id, o.site, o.seq, o.hlc, o.kind, o.tbl, o.row, o.field, o.value"
+	"  FROM arrivals a JOIN ops o ON o.op_id = a.op_id ORDER BY a.n;"
+	"INSERT OR IGNORE INTO ops_by_arrival(op_id, site, seq, hlc, kind, tbl, row, field, value)"
+	"  SELECT op_id, site, seq, hlc, kind, tbl, row, field, value FROM ops"
+	"  WHERE op_id NOT IN (SELECT op_id FROM arrivals) ORDER BY hlc, site, op_id;"
+	"DROP TABLE ops;"
+	"DROP TABLE arrivals;"
+	"DROP TABLE clocks;"
+	"ALTER TABLE ops_by_arrival RENAME TO ops;"
+	"CREATE INDEX ops_hlc ON ops(hlc);"
+	"CREATE INDEX ops_target ON ops(tbl, row, field, hlc, site, op_id);"
+	/* what came in from a sync folder, by where its ops start */
+	"CREATE INDEX sync_imports_source ON sync_imports(source, first_n);",
 };
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 

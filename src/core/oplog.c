@@ -28,18 +28,19 @@ static const char SQL_OP_COUNT[] = "SELECT count(*) FROM ops";
 static const char SQL_PENDING[] =
 	"SELECT count(*) FROM ops WHERE site = ?1 AND seq >"
 	" coalesce((SELECT value FROM meta WHERE key = 'exported_seq'), 0)";
-static const char SQL_ARRIVAL_INSERT[] = "INSERT INTO arrivals(op_id) VALUES(?1)";
 static const char SQL_OP_GET[] =
 	"SELECT op_id, site, seq, hlc, kind, tbl, row, field, value, typeof(value)"
 	" FROM ops WHERE op_id = ?1";
 static const char SQL_OP_ARRIVED[] =
-	"SELECT o.op_id, o.site, o.seq, o.hlc, o.kind, o.tbl, o.row, o.field, o.value,"
-	"  typeof(o.value), a.n"
-	" FROM arrivals a JOIN ops o ON o.op_id = a.op_id WHERE a.n > ?1"
-	" AND (?2 IS NULL OR NOT EXISTS (SELECT 1 FROM sync_imports i"
-	"   WHERE i.source = ?2 AND a.n BETWEEN i.first_n AND i.last_n))"
-	" ORDER BY a.n";
-static const char SQL_LAST_ARRIVAL[] = "SELECT coalesce(max(n), 0) FROM arrivals";
+	"SELECT op_id, site, seq, hlc, kind, tbl, row, field, value, typeof(value), n"
+	" FROM ops WHERE n > ?1"
+	/* not one that came in from source ?2: the imports' ranges do not
+	 * overlap, so only the last one starting at or before n can hold it */
+	" AND (?2 IS NULL OR NOT EXISTS (SELECT 1 FROM (SELECT last_n FROM sync_imports"
+	"   WHERE source = ?2 AND first_n <= n ORDER BY first_n DESC LIMIT 1)"
+	"   WHERE last_n >= n))"
+	" ORDER BY n";
+static const char SQL_LAST_ARRIVAL[] = "SELECT coalesce(max(n), 0) FROM ops";
 static const char SQL_SITE_MAX[] = "SELECT site, max(seq) FROM ops GROUP BY site ORDER BY site";
 
 bool
@@ -232,14 +233,10 @@ cb_oplog_apply_ex(struct cb_db *db, const struct cb_op *op, struct cb_apply_info
 	bind_value(st, 9, &value);
 	if ((rc = step_done(st)) != CB_OK)
 		return rc;
+	/* its row number is its arrival order: an export finds by it the ops
+	 * it has not sent yet */
 	if (cb_db_changes(db) == 0)
 		return CB_OK; /* known already: applying twice changes nothing */
-	/* the arrival order lets an export find the ops it has not sent yet */
-	if ((rc = cb_db_prepare(db, SQL_ARRIVAL_INSERT, &st)) != CB_OK)
-		return rc;
-	cb_stmt_bind_id(st, 1, &op->op_id);
-	if ((rc = step_done(st)) != CB_OK)
-		return rc;
 	clock->last_hlc = cb_hlc_observe(clock->last_hlc, op->hlc);
 	info->was_new = true;
 	return project_or_erase(db, op, erasure, false, info);

@@ -201,6 +201,68 @@ START_TEST(test_migrate_old_database)
 }
 END_TEST
 
+/* Version 9 kept the arrival order in a table beside the log and the
+ * field winners in a clocks table; 10 makes the arrival order the log's
+ * row number. The order survives (an export relies on it), an op the
+ * arrivals missed comes after the rest, and both tables go. */
+static char *
+query_text(struct cb_db *db, const char *sql)
+{
+	struct cb_stmt *st;
+	char *out;
+
+	ck_assert_int_eq(cb_db_prepare(db, sql, &st), CB_OK);
+	ck_assert_int_eq(cb_stmt_step(st), CB_ROW);
+	out = strdup(cb_stmt_text(st, 0));
+	cb_stmt_reset(st);
+	ck_assert_ptr_nonnull(out);
+	return out;
+}
+
+START_TEST(test_migrate_arrival_order)
+{
+	char *path = unit_path(dir, "v9.db");
+	struct cb_db *db = open_ok(path, CB_OPEN_CREATE);
+	char *order;
+
+	drop_all_tables(db);
+	ck_assert_int_eq(cb_db_exec(db, "PRAGMA user_version = 0"), CB_OK);
+	ck_assert_int_eq(cb_db_migrate_to(db, 9), CB_OK);
+	/* three ops of one site; they arrived 3, 1 (the order is not the
+	 * clock's); op 2 has no arrival row */
+	ck_assert_int_eq(cb_db_exec(db,
+		"INSERT INTO ops(op_id, site, seq, hlc, kind, tbl, row, field, value) VALUES"
+		"(x'0192a0000000700080000000000000a1', x'0192a0000000700080000000000000bb', 1,"
+		" 116160000000000000, 1, 1, x'0192a0000000700080000000000000cc', 1, 'Halle'),"
+		"(x'0192a0000000700080000000000000a2', x'0192a0000000700080000000000000bb', 2,"
+		" 116160000000000001, 1, 1, x'0192a0000000700080000000000000cc', 3, 'Tours'),"
+		"(x'0192a0000000700080000000000000a3', x'0192a0000000700080000000000000bb', 3,"
+		" 116160000000000002, 1, 1, x'0192a0000000700080000000000000cc', 1, 'Grande halle');"
+		"INSERT INTO arrivals(n, op_id) VALUES(7, x'0192a0000000700080000000000000a3'),"
+		" (9, x'0192a0000000700080000000000000a1');"
+		"INSERT INTO clocks VALUES(1, x'0192a0000000700080000000000000cc', 1,"
+		" 116160000000000002, x'0192a0000000700080000000000000bb',"
+		" x'0192a0000000700080000000000000a3')"), CB_OK);
+	ck_assert_int_eq(cb_db_migrate_to(db, 10), CB_OK);
+	order = query_text(db, "SELECT group_concat(n || ':' || seq, ' ')"
+			       " FROM (SELECT n, seq FROM ops ORDER BY n)");
+	ck_assert_str_eq(order, "7:3 9:1 10:2");
+	free(order);
+	ck_assert_int_eq(query(db, "SELECT count(*) FROM sqlite_schema"
+				   " WHERE name IN ('arrivals', 'clocks')"), 0);
+	cb_db_close(db);
+
+	/* the winner of the name is the newest op, read from the log */
+	db = open_ok(path, CB_OPEN_WRITE);
+	ck_assert_int_eq(cb_oplog_rebuild(db), CB_OK);
+	order = query_text(db, "SELECT name || '|' || commune FROM venues");
+	ck_assert_str_eq(order, "Grande halle|Tours");
+	free(order);
+	cb_db_close(db);
+	free(path);
+}
+END_TEST
+
 /* Make an SQLite file belonging to someone else, through ATTACH (from a
  * file database: an in-memory one would attach in memory too). ATTACH does
  * not create files for a connection opened without SQLITE_OPEN_CREATE, so
@@ -516,6 +578,7 @@ main(void)
 	tcase_add_test(files, test_new_file_mode);
 	tcase_add_test(files, test_identity_and_wal);
 	tcase_add_test(files, test_migrate_old_database);
+	tcase_add_test(files, test_migrate_arrival_order);
 	tcase_add_test(files, test_foreign_file);
 	tcase_add_test(files, test_too_new);
 	tcase_add_test(files, test_random_bytes);
