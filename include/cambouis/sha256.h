@@ -26,6 +26,10 @@ void cb_sha256_final(struct cb_sha256 *c, unsigned char out[CB_SHA256_LEN]);
 /* One-shot convenience. */
 void cb_sha256(const void *data, size_t n, unsigned char out[CB_SHA256_LEN]);
 
+/* Which block function runs here: "portable" or "x86 SHA extensions"
+ * (picked once from what the processor offers). */
+const char *cb_sha256_impl(void);
+
 /* Lower-case hex of a digest into out (2 * CB_SHA256_LEN + 1 bytes). */
 void cb_sha256_hex(const unsigned char d[CB_SHA256_LEN], char *out);
 

@@ -60,43 +60,55 @@ cb_bundle_reject_message(enum cb_bundle_reject reason)
 
 /* --- canonical encoding (the digest's input) ------------------------------ */
 
+/* big-endian into p; returns the byte after */
+static unsigned char *
+be(unsigned char *p, uint64_t v, int bytes)
+{
+	for (int i = bytes - 1; i >= 0; i--)
+		*p++ = (unsigned char)(v >> (8 * i));
+	return p;
+}
+
 static void
 put_u32(struct cb_sha256 *h, uint32_t v)
 {
-	unsigned char b[4] = {(unsigned char)(v >> 24), (unsigned char)(v >> 16),
-			      (unsigned char)(v >> 8), (unsigned char)v};
-	cb_sha256_update(h, b, 4);
+	unsigned char b[4];
+	cb_sha256_update(h, b, (size_t)(be(b, v, 4) - b));
 }
 
 static void
 put_u64(struct cb_sha256 *h, uint64_t v)
 {
 	unsigned char b[8];
-	for (int i = 0; i < 8; i++)
-		b[i] = (unsigned char)(v >> (56 - 8 * i));
-	cb_sha256_update(h, b, 8);
+	cb_sha256_update(h, b, (size_t)(be(b, v, 8) - b));
 }
 
+/* The canonical encoding of one op: its fixed part gathered first, as
+ * hashing a few bytes at a time costs more than the bytes. */
 static void
 hash_op(struct cb_sha256 *h, const struct cb_op *op)
 {
-	cb_sha256_update(h, op->op_id.b, CB_ID_LEN);
-	cb_sha256_update(h, op->site.b, CB_ID_LEN);
-	put_u64(h, (uint64_t)op->seq);
-	put_u64(h, op->hlc);
-	put_u32(h, (uint32_t)op->kind);
-	put_u32(h, (uint32_t)op->table);
-	cb_sha256_update(h, op->row.b, CB_ID_LEN);
-	put_u32(h, (uint32_t)op->field);
-	unsigned char t = (unsigned char)op->value.type;
-	cb_sha256_update(h, &t, 1);
+	unsigned char b[3 * CB_ID_LEN + 8 + 8 + 4 + 4 + 4 + 1 + 8], *p = b;
+	size_t n = 0;
+
+	memcpy(p, op->op_id.b, CB_ID_LEN);
+	memcpy(p + CB_ID_LEN, op->site.b, CB_ID_LEN);
+	p = be(p + 2 * CB_ID_LEN, (uint64_t)op->seq, 8);
+	p = be(p, op->hlc, 8);
+	p = be(p, (uint32_t)op->kind, 4);
+	p = be(p, (uint32_t)op->table, 4);
+	memcpy(p, op->row.b, CB_ID_LEN);
+	p = be(p + CB_ID_LEN, (uint32_t)op->field, 4);
+	*p++ = (unsigned char)op->value.type;
 	if (op->value.type == CB_V_INT) {
-		put_u64(h, (uint64_t)op->value.i);
+		p = be(p, (uint64_t)op->value.i, 8);
 	} else if (op->value.type == CB_V_TEXT) {
-		size_t n = strlen(op->value.s);
-		put_u32(h, (uint32_t)n);
-		cb_sha256_update(h, op->value.s, n);
+		n = strlen(op->value.s);
+		p = be(p, (uint32_t)n, 4);
 	}
+	cb_sha256_update(h, b, (size_t)(p - b));
+	if (n)
+		cb_sha256_update(h, op->value.s, n);
 }
 
 struct site_seq {

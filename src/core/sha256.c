@@ -1,9 +1,20 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <stdbool.h>
 #include <string.h>
 
 #include "cambouis/sha256.h"
+
+/* The SHA extensions path needs x86-64 and a compiler that can target
+ * them per function; CB_SHA256_PORTABLE_ONLY builds the plain one alone
+ * (tests/unit/test-sha256-portable checks it on machines that have them). */
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__)) && \
+	!defined(CB_SHA256_PORTABLE_ONLY)
+#define CB_SHA256_SHANI 1
+#else
+#define CB_SHA256_SHANI 0
+#endif
 
 /* FIPS 180-4 §4.2.2: the first 32 bits of the fractional parts of the cube
  * roots of the first 64 primes. */
@@ -20,29 +31,120 @@ static const uint32_t K[64] = {
 
 #define ROR(x, n) (((x) >> (n)) | ((x) << (32 - (n))))
 
+/* n whole 64-byte blocks, FIPS 180-4 §6.2.2 as written */
 static void
-block(uint32_t h[8], const unsigned char *p)
+blocks_portable(uint32_t h[8], const unsigned char *p, size_t n)
 {
 	uint32_t w[64], a, b, c, d, e, f, g, k, t1, t2;
 
-	for (int i = 0; i < 16; i++)
-		w[i] = (uint32_t)p[4 * i] << 24 | (uint32_t)p[4 * i + 1] << 16 |
-		       (uint32_t)p[4 * i + 2] << 8 | (uint32_t)p[4 * i + 3];
-	for (int i = 16; i < 64; i++) {
-		uint32_t s0 = ROR(w[i - 15], 7) ^ ROR(w[i - 15], 18) ^ (w[i - 15] >> 3);
-		uint32_t s1 = ROR(w[i - 2], 17) ^ ROR(w[i - 2], 19) ^ (w[i - 2] >> 10);
-		w[i] = w[i - 16] + s0 + w[i - 7] + s1;
+	for (; n > 0; n--, p += 64) {
+		for (int i = 0; i < 16; i++)
+			w[i] = (uint32_t)p[4 * i] << 24 | (uint32_t)p[4 * i + 1] << 16 |
+			       (uint32_t)p[4 * i + 2] << 8 | (uint32_t)p[4 * i + 3];
+		for (int i = 16; i < 64; i++) {
+			uint32_t s0 = ROR(w[i - 15], 7) ^ ROR(w[i - 15], 18) ^ (w[i - 15] >> 3);
+			uint32_t s1 = ROR(w[i - 2], 17) ^ ROR(w[i - 2], 19) ^ (w[i - 2] >> 10);
+			w[i] = w[i - 16] + s0 + w[i - 7] + s1;
+		}
+		a = h[0]; b = h[1]; c = h[2]; d = h[3];
+		e = h[4]; f = h[5]; g = h[6]; k = h[7];
+		for (int i = 0; i < 64; i++) {
+			t1 = k + (ROR(e, 6) ^ ROR(e, 11) ^ ROR(e, 25)) + ((e & f) ^ (~e & g)) + K[i] + w[i];
+			t2 = (ROR(a, 2) ^ ROR(a, 13) ^ ROR(a, 22)) + ((a & b) ^ (a & c) ^ (b & c));
+			k = g; g = f; f = e; e = d + t1;
+			d = c; c = b; b = a; a = t1 + t2;
+		}
+		h[0] += a; h[1] += b; h[2] += c; h[3] += d;
+		h[4] += e; h[5] += f; h[6] += g; h[7] += k;
 	}
-	a = h[0]; b = h[1]; c = h[2]; d = h[3];
-	e = h[4]; f = h[5]; g = h[6]; k = h[7];
-	for (int i = 0; i < 64; i++) {
-		t1 = k + (ROR(e, 6) ^ ROR(e, 11) ^ ROR(e, 25)) + ((e & f) ^ (~e & g)) + K[i] + w[i];
-		t2 = (ROR(a, 2) ^ ROR(a, 13) ^ ROR(a, 22)) + ((a & b) ^ (a & c) ^ (b & c));
-		k = g; g = f; f = e; e = d + t1;
-		d = c; c = b; b = a; a = t1 + t2;
+}
+
+#if CB_SHA256_SHANI
+#include <cpuid.h>
+#include <immintrin.h>
+
+/* The same with the x86 SHA extensions: a bundle's digest is read on
+ * every import, so this is most of what checking a bundle costs. The
+ * instructions keep the state as (A, B, E, F) and (C, D, G, H) and do two
+ * rounds at a time; the schedule makes four words per step. */
+__attribute__((target("sha,sse4.1")))
+static void
+blocks_shani(uint32_t h[8], const unsigned char *p, size_t n)
+{
+	const __m128i bswap = _mm_set_epi64x(0x0c0d0e0f08090a0bLL, 0x0405060700010203LL);
+	__m128i dcba = _mm_loadu_si128((const __m128i *)&h[0]);
+	__m128i hgfe = _mm_loadu_si128((const __m128i *)&h[4]);
+	__m128i cdab = _mm_shuffle_epi32(dcba, 0xb1);
+	__m128i efgh = _mm_shuffle_epi32(hgfe, 0x1b);
+	__m128i abef = _mm_alignr_epi8(cdab, efgh, 8);
+	__m128i cdgh = _mm_blend_epi16(efgh, cdab, 0xf0);
+
+	for (; n > 0; n--, p += 64) {
+		__m128i w[4], abef0 = abef, cdgh0 = cdgh;
+
+		for (int i = 0; i < 16; i++) {
+			__m128i *wi = &w[i & 3], t;
+			if (i < 4)
+				*wi = _mm_shuffle_epi8(_mm_loadu_si128((const __m128i *)(p + 16 * i)), bswap);
+			else
+				*wi = _mm_sha256msg2_epu32(
+					_mm_add_epi32(_mm_sha256msg1_epu32(*wi, w[(i + 1) & 3]),
+						      _mm_alignr_epi8(w[(i + 3) & 3], w[(i + 2) & 3], 4)),
+					w[(i + 3) & 3]);
+			t = _mm_add_epi32(*wi, _mm_loadu_si128((const __m128i *)&K[4 * i]));
+			cdgh = _mm_sha256rnds2_epu32(cdgh, abef, t);
+			abef = _mm_sha256rnds2_epu32(abef, cdgh, _mm_shuffle_epi32(t, 0x0e));
+		}
+		abef = _mm_add_epi32(abef, abef0);
+		cdgh = _mm_add_epi32(cdgh, cdgh0);
 	}
-	h[0] += a; h[1] += b; h[2] += c; h[3] += d;
-	h[4] += e; h[5] += f; h[6] += g; h[7] += k;
+	/* back to (A, B, C, D) and (E, F, G, H) */
+	__m128i feba = _mm_shuffle_epi32(abef, 0x1b);
+	__m128i dchg = _mm_shuffle_epi32(cdgh, 0xb1);
+	_mm_storeu_si128((__m128i *)&h[0], _mm_blend_epi16(feba, dchg, 0xf0));
+	_mm_storeu_si128((__m128i *)&h[4], _mm_alignr_epi8(dchg, feba, 8));
+}
+
+static bool
+cpu_has_sha(void)
+{
+	unsigned a, b, c, d;
+
+	if (!__get_cpuid_count(7, 0, &a, &b, &c, &d) || !(b & bit_SHA))
+		return false;
+	return __get_cpuid(1, &a, &b, &c, &d) && (c & bit_SSE4_1) && (c & bit_SSSE3);
+}
+#endif
+
+typedef void blocks_fn(uint32_t h[8], const unsigned char *p, size_t n);
+
+static blocks_fn *
+pick_blocks(void)
+{
+#if CB_SHA256_SHANI
+	if (cpu_has_sha())
+		return blocks_shani;
+#endif
+	return blocks_portable;
+}
+
+/* chosen once; the program has one thread */
+static blocks_fn *blocks;
+
+static void
+run_blocks(uint32_t h[8], const unsigned char *p, size_t n)
+{
+	if (!blocks)
+		blocks = pick_blocks();
+	blocks(h, p, n);
+}
+
+const char *
+cb_sha256_impl(void)
+{
+	if (!blocks)
+		blocks = pick_blocks();
+	return blocks == blocks_portable ? "portable" : "x86 SHA extensions";
 }
 
 void
@@ -71,11 +173,14 @@ cb_sha256_update(struct cb_sha256 *c, const void *data, size_t n)
 		n -= take;
 		if (c->used < 64)
 			return;
-		block(c->h, c->buf);
+		run_blocks(c->h, c->buf, 1);
 		c->used = 0;
 	}
-	for (; n >= 64; p += 64, n -= 64)
-		block(c->h, p);
+	if (n >= 64) {
+		run_blocks(c->h, p, n / 64);
+		p += n / 64 * 64;
+		n %= 64;
+	}
 	if (n) {
 		memcpy(c->buf, p, n);
 		c->used = n;

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* SHA-256 vectors, bundle round trips, import semantics (idempotence,
+/* Bundle round trips, import semantics (idempotence,
  * conflicts, relays, marks) and the hostile-bundle corpus. */
 #include "config.h"
 
@@ -18,47 +18,6 @@
 #include "../sync/hostile.h"
 
 #define T0 1772384400000LL /* 2026-03-01 18:00 */
-
-/* --- SHA-256 ------------------------------------------------------------------ */
-
-static void
-check_hex(const void *msg, size_t n, const char *want)
-{
-	unsigned char d[CB_SHA256_LEN];
-	char hex[2 * CB_SHA256_LEN + 1];
-
-	cb_sha256(msg, n, d);
-	cb_sha256_hex(d, hex);
-	ck_assert_str_eq(hex, want);
-}
-
-START_TEST(sha256_vectors)
-{
-	/* FIPS 180-4 examples and the NIST long-message vector */
-	check_hex("", 0, "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
-	check_hex("abc", 3, "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
-	check_hex("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq", 56,
-		  "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
-	check_hex("abcdefghbcdefghicdefghijdefghijkefghijklfghijklmghijklmnhijklmno"
-		  "ijklmnopjklmnopqklmnopqrlmnopqrsmnopqrstnopqrstu", 112,
-		  "cf5b16a778af8380036ce59e7b0492370b249b11e8f07a51afac45037afee9d1");
-	char *a = malloc(1000000);
-	ck_assert_ptr_nonnull(a);
-	memset(a, 'a', 1000000);
-	check_hex(a, 1000000, "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
-	/* the same, fed in uneven pieces */
-	struct cb_sha256 c;
-	unsigned char d[CB_SHA256_LEN];
-	char hex[65];
-	cb_sha256_init(&c);
-	for (size_t off = 0, step = 1; off < 1000000; off += step, step = step * 7 % 193 + 1)
-		cb_sha256_update(&c, a + off, off + step > 1000000 ? 1000000 - off : step);
-	cb_sha256_final(&c, d);
-	cb_sha256_hex(d, hex);
-	ck_assert_str_eq(hex, "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
-	free(a);
-}
-END_TEST
 
 /* --- helpers -------------------------------------------------------------------- */
 
@@ -355,7 +314,6 @@ suite(void)
 	TCase *tc = tcase_create("core");
 
 	tcase_set_timeout(tc, 60);
-	tcase_add_test(tc, sha256_vectors);
 	tcase_add_test(tc, roundtrip_and_idempotence);
 	tcase_add_test(tc, relay_and_conflicts);
 	tcase_add_test(tc, clock_sanity);
