@@ -488,12 +488,10 @@ ui_app_key(struct ui_app *app, int key)
 
 	if (key == UI_KEY_RESIZE)
 		return; /* draw() lays everything out again */
+	/* Keys work as usual while the terminal is too small to draw in:
+	 * nothing here depends on its size, and what was typed must not be
+	 * lost (keys typed before a resize may be read after it). */
 	app->message[0] = '\0';
-	if (too_small()) {
-		if (ui_keymap_lookup(app->km, UI_SCOPE_GENERIC, key) == UI_A_QUIT)
-			app->quit = true;
-		return;
-	}
 	if (app->help) {
 		help_key(app, ui_keymap_lookup(app->km, ui_app_scope(app), key));
 		return;

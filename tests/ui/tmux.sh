@@ -73,10 +73,18 @@ for term in xterm-256color screen-256color linux vt100; do
 	finished 0
 done
 
-# 2. a storm of 100 resizes, some below the minimum size
+# 2. keys typed while the terminal is too small are kept, then a storm of
+# 100 resizes, some below the minimum size
 start xterm-256color --demo
 wait_for "Next session" || exit 1
-T send-keys -t t 3 a 'Atelier'
+T send-keys -t t 3 a
+wait_for "Name  "
+T resize-window -t t -x 40 -y 10
+wait_for "too small"
+T send-keys -t t 'Ate'
+T resize-window -t t -x 80 -y 24
+wait_for "Name  Ate"
+T send-keys -t t 'lier'
 i=0
 while [ $i -lt 100 ]; do
 	T resize-window -t t -x $((40 + i % 60)) -y $((10 + i % 30))
