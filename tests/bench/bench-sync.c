@@ -3,8 +3,9 @@
  * Import of an N-op bundle (BENCH_OPS, default 1,000,000) in ops/s beside
  * the bare SQLite insert rate of the same rows into the same ops table,
  * measured in the same run; re-import of the known bundle; a full
- * rebuild; bundle bytes per op. Databases live in BENCH_DIR (default a
- * fresh folder under /tmp). */
+ * rebuild; bundle bytes per op. Then the same for the demo's five years of
+ * a workshop, every module's ops. BENCH_CASES=venues or workshop runs one.
+ * Databases live in BENCH_DIR (default a fresh folder under /tmp). */
 #include "config.h"
 
 #include <stdio.h>
@@ -16,8 +17,10 @@
 #include "cambouis/bundle.h"
 #include "cambouis/clock.h"
 #include "cambouis/db.h"
+#include "cambouis/demo.h"
 #include "cambouis/oplog.h"
 #include "cambouis/schema.h"
+#include "cambouis/sha256.h"
 #include "cambouis/sync.h"
 
 static double
@@ -137,37 +140,39 @@ bare_insert(const struct cb_op *op, void *arg)
 	return rc == CB_DONE ? CB_OK : rc;
 }
 
-int
-main(void)
+typedef void fill_fn(struct cb_db *db, long n);
+
+static void
+fill_demo(struct cb_db *db, long n)
 {
-	const char *env = getenv("BENCH_OPS"), *direnv = getenv("BENCH_DIR");
-	long n = env ? strtol(env, NULL, 10) : 1000000;
-	char dir[256], src[300], dst[300], bare[300];
+	(void)n;
+	CHECK("demo", cb_demo_fill(db, CB_DEMO_5Y, 1));
+}
+
+/* One case: make the source log, export it whole, then the bare insert,
+ * the import, the re-import and the rebuild on fresh databases. */
+static void
+run_case(const char *title, const char *dir, fill_fn *fill_src, long n)
+{
+	char src[300], dst[300], bare[300];
 	struct cb_export_opts o = {.full = true};
 	struct cb_export_result er;
 	struct cb_bundle *b;
 	struct cb_bundle_why why;
 	struct cb_import_result r;
 	struct blob x = {0};
+	int64_t ops;
 	double t0, t_fill, t_export, t_read, t_import, t_bare, t_reread, t_known, t_rebuild;
 
-	if (direnv) {
-		snprintf(dir, sizeof dir, "%s", direnv);
-	} else {
-		snprintf(dir, sizeof dir, "/tmp/cambouis-bench-XXXXXX");
-		if (!mkdtemp(dir)) {
-			perror("mkdtemp");
-			return 1;
-		}
-	}
 	snprintf(src, sizeof src, "%s/src.db", dir);
 	snprintf(dst, sizeof dst, "%s/dst.db", dir);
 	snprintf(bare, sizeof bare, "%s/bare.db", dir);
 
 	struct cb_db *a = open_db(src, "source");
 	t0 = now();
-	fill(a, n);
+	fill_src(a, n);
 	t_fill = now() - t0;
+	CHECK("count", cb_oplog_count(a, &ops));
 	cb_clock_pin(1772384400000LL + n + 1000);
 	t0 = now();
 	CHECK("export", cb_sync_export(a, &o, keep, &x, &er));
@@ -194,7 +199,7 @@ main(void)
 	CHECK("import", cb_sync_import(d, b, NULL, &r));
 	t_import = now() - t0;
 	cb_bundle_free(b);
-	if (r.new_ops != n)
+	if (r.new_ops != ops)
 		die("import count", CB_DB_ERROR);
 
 	/* an already-imported bundle: read, check, recognise */
@@ -212,22 +217,49 @@ main(void)
 	t_rebuild = now() - t0;
 	cb_db_close(d);
 
-	printf("ops: %ld\n", n);
-	printf("make the source log (cb_oplog_set): %.2f s (%.0f ops/s)\n", t_fill, n / t_fill);
-	printf("export --full: %.2f s (%.0f ops/s)\n", t_export, n / t_export);
-	printf("bundle size: %zu bytes, %.1f bytes/op\n", x.size, (double)x.size / n);
-	printf("bare SQLite insert of the same rows into ops: %.2f s (%.0f ops/s)\n", t_bare, n / t_bare);
+	printf("== %s: %lld ops\n", title, (long long)ops);
+	printf("make the source log: %.2f s (%.0f ops/s)\n", t_fill, ops / t_fill);
+	printf("export --full: %.2f s (%.0f ops/s)\n", t_export, ops / t_export);
+	printf("bundle size: %zu bytes, %.1f bytes/op\n", x.size, (double)x.size / ops);
+	printf("bare SQLite insert of the same rows into ops: %.2f s (%.0f ops/s)\n", t_bare,
+	       ops / t_bare);
 	printf("import (read + check %.2f s, apply %.2f s): %.2f s (%.0f ops/s, %.0f%% of bare)\n",
-	       t_read, t_import - t_read, t_import, n / t_import, 100 * t_bare / t_import);
-	printf("import, apply alone: %.0f ops/s (%.0f%% of bare)\n", n / (t_import - t_read),
+	       t_read, t_import - t_read, t_import, ops / t_import, 100 * t_bare / t_import);
+	printf("import, apply alone: %.0f ops/s (%.0f%% of bare)\n", ops / (t_import - t_read),
 	       100 * t_bare / (t_import - t_read));
 	printf("re-import of the known bundle: %.2f s (read + check %.2f s): %.0f ops/s\n", t_known,
-	       t_reread, n / t_known);
-	printf("full rebuild: %.2f s (%.0f ops/s)\n", t_rebuild, n / t_rebuild);
+	       t_reread, ops / t_known);
+	printf("full rebuild: %.2f s (%.0f ops/s)\n", t_rebuild, ops / t_rebuild);
+	fflush(stdout);
 	free(x.data);
-	if (!direnv) {
-		unlink(src); unlink(dst); unlink(bare);
-		rmdir(dir);
+	unlink(src); unlink(dst); unlink(bare);
+}
+
+int
+main(void)
+{
+	const char *env = getenv("BENCH_OPS"), *direnv = getenv("BENCH_DIR");
+	const char *cases = getenv("BENCH_CASES");
+	long n = env ? strtol(env, NULL, 10) : 1000000;
+	char dir[256];
+
+	if (direnv) {
+		snprintf(dir, sizeof dir, "%s", direnv);
+	} else {
+		snprintf(dir, sizeof dir, "/tmp/cambouis-bench-XXXXXX");
+		if (!mkdtemp(dir)) {
+			perror("mkdtemp");
+			return 1;
+		}
 	}
+	printf("sha256: %s\n", cb_sha256_impl());
+	/* the issue's case: N venue field edits; then the demo's five years
+	 * of a workshop (people, attendance, pairs, skills: ~700,000 ops) */
+	if (!cases || strstr(cases, "venues"))
+		run_case("venue fields", dir, fill, n);
+	if (!cases || strstr(cases, "workshop"))
+		run_case("five years of a workshop (demo --scale 5y)", dir, fill_demo, 0);
+	if (!direnv)
+		rmdir(dir);
 	return 0;
 }
