@@ -89,6 +89,7 @@ static const struct {
 	{"tonight", UI_A_CHECKOUT, "o"},
 	{"tonight", UI_A_PAIR, "p"},
 	{"pairings", UI_A_PAIR, "p"},
+	{"pairings", UI_A_END_PAIR, "d"},
 	{"pairings", UI_A_SIGN_OFF, "s"},
 	{"pairings", UI_A_PROMOTE, "P"},
 	{"pairings", UI_A_NEXT_VIEW, "v"}, {"pairings", UI_A_NEXT_VIEW, "Right"},

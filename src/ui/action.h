@@ -90,6 +90,7 @@ enum ui_group {
 	_(CHECKIN,     "check-in",      UI_G_PEOPLE, N_("Check in"), N_("Check someone in: 2 or 3 letters of the name, Enter")) \
 	_(CHECKOUT,    "check-out",     UI_G_PEOPLE, N_("Check out"), N_("Check the selected person out")) \
 	_(PAIR,        "pair",          UI_G_PEOPLE, N_("Pair"), N_("Pair the selected learner (best suggestions first)")) \
+	_(END_PAIR,    "end-pair",      UI_G_PEOPLE, N_("End pair"), N_("End the selected pair (asks first)")) \
 	_(SIGN_OFF,    "sign-off",      UI_G_PEOPLE, N_("Sign off"), N_("Sign off a skill: the skill, the level, the mentor")) \
 	_(PROMOTE,     "promote",       UI_G_PEOPLE, N_("Promote"), N_("Promote the selected learner to mentor (asks first)")) \
 	_(NEXT_VIEW,   "next-view",     UI_G_PEOPLE, N_("Next view"), N_("Show the next part of the screen")) \

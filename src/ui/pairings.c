@@ -47,7 +47,11 @@ struct pairings {
 	struct cb_id *mentors;        /* the mentor picker's ids, in order */
 	struct ui_suggest sug;
 	struct ui_confirm confirm;
+	enum { ASK_PROMOTE, ASK_END_PAIR } asking; /* what the confirmation is for */
 	struct cb_id promote_id;
+	/* the pair the confirmation would end: learner, mentor */
+	struct cb_id ending[2];
+	char ending_names[2][CB_PERSON_NAME_MAX + 1];
 };
 
 static const struct ui_column pair_cols[] = {
@@ -557,22 +561,18 @@ ask_promote(struct pairings *r, struct ui_app *app)
 		return;
 	}
 	snprintf(q, sizeof q, _("Promote %s to mentor?"), ui_list_cell(&r->plist, r->plist.sel, 0));
+	r->asking = ASK_PROMOTE;
 	if (ui_confirm_init(&r->confirm, q))
 		r->mode = R_CONFIRM;
 }
 
 static unsigned
-confirm_key(struct pairings *r, struct ui_app *app, enum ui_action a, int key)
+promote_answered(struct pairings *r, struct ui_app *app, enum ui_answer ans)
 {
-	enum ui_answer ans = ui_confirm_handle(&r->confirm, a, key);
 	struct cb_id by;
 	struct cb_person p, t;
 	cb_status st;
 
-	if (ans == UI_ANSWER_NONE)
-		return UI_R_DONE;
-	ui_confirm_free(&r->confirm);
-	r->mode = R_MAIN;
 	if (ans == UI_ANSWER_NO) {
 		ui_app_message(app, "%s", _("Nobody promoted."));
 		return UI_R_DONE;
@@ -596,6 +596,79 @@ confirm_key(struct pairings *r, struct ui_app *app, enum ui_action a, int key)
 	}
 	load(r, app);
 	return UI_R_DATA;
+}
+
+/* --- ending a pair --------------------------------------------------------------------- */
+
+/* The active pair on the selected row, if the row is one. */
+static const struct cb_pairing *
+selected_pair(const struct pairings *r)
+{
+	const char *k = ui_list_selected_key(&r->list);
+	struct cb_id id;
+
+	if (r->view != V_PAIRS || !k || k[0] != 'p' || cb_id_from_hex(k + 1, &id) != CB_OK)
+		return NULL;
+	for (size_t i = 0; i < r->pairs.count; i++)
+		if (cb_id_cmp(&r->pairs.items[i].id, &id) == 0)
+			return &r->pairs.items[i];
+	return NULL;
+}
+
+static void
+ask_end_pair(struct pairings *r, struct ui_app *app)
+{
+	const struct cb_pairing *p = selected_pair(r);
+	char q[300];
+
+	if (!p) {
+		ui_app_error(app, "%s", _("Select a pair in Pairs to end it."));
+		return;
+	}
+	/* the list is read again before the answer: keep what it would end */
+	r->ending[0] = p->learner;
+	r->ending[1] = p->mentor;
+	snprintf(r->ending_names[0], sizeof r->ending_names[0], "%s", p->learner_name);
+	snprintf(r->ending_names[1], sizeof r->ending_names[1], "%s", p->mentor_name);
+	snprintf(q, sizeof q, _("End the pair of %s with %s?"), p->learner_name, p->mentor_name);
+	r->asking = ASK_END_PAIR;
+	if (ui_confirm_init(&r->confirm, q))
+		r->mode = R_CONFIRM;
+}
+
+static unsigned
+end_pair_answered(struct pairings *r, struct ui_app *app, enum ui_answer ans)
+{
+	cb_status st;
+
+	if (ans == UI_ANSWER_NO) {
+		ui_app_message(app, "%s", _("The pair goes on."));
+		return UI_R_DONE;
+	}
+	/* tonight's pair is undone too, as `cambouis unpair` does */
+	st = cb_unpair(ui_app_db(app), &r->ending[1], &r->ending[0],
+		       r->has_session ? &r->session : NULL, CB_PAIR_ENDED);
+	if (st != CB_OK) {
+		ui_app_error(app, _("Not ended: %s"), cb_status_message(st));
+		return UI_R_DONE;
+	}
+	ui_app_message(app, _("%s and %s are no longer paired."), r->ending_names[0],
+		       r->ending_names[1]);
+	load(r, app);
+	return UI_R_DATA;
+}
+
+static unsigned
+confirm_key(struct pairings *r, struct ui_app *app, enum ui_action a, int key)
+{
+	enum ui_answer ans = ui_confirm_handle(&r->confirm, a, key);
+
+	if (ans == UI_ANSWER_NONE)
+		return UI_R_DONE;
+	ui_confirm_free(&r->confirm);
+	r->mode = R_MAIN;
+	return r->asking == ASK_END_PAIR ? end_pair_answered(r, app, ans)
+					 : promote_answered(r, app, ans);
 }
 
 /* --- the screen ------------------------------------------------------------------------ */
@@ -635,6 +708,7 @@ main_key(struct pairings *r, struct ui_app *app, enum ui_action a)
 	case UI_A_NEXT_VIEW: r->view = (r->view + 1) % V_COUNT; return UI_R_DONE;
 	case UI_A_PREV_VIEW: r->view = (r->view + V_COUNT - 1) % V_COUNT; return UI_R_DONE;
 	case UI_A_PAIR: return pair_selected(r, app);
+	case UI_A_END_PAIR: ask_end_pair(r, app); return UI_R_DONE;
 	case UI_A_PROMOTE: ask_promote(r, app); return UI_R_DONE;
 	case UI_A_OPEN:
 	case UI_A_SIGN_OFF:
@@ -681,7 +755,8 @@ pairings_text_input(void *st)
 static size_t
 pairings_hints(void *st, enum ui_action *out, size_t max)
 {
-	static const enum ui_action pairs[] = {UI_A_OPEN, UI_A_PAIR, UI_A_SIGN_OFF, UI_A_NEXT_VIEW};
+	static const enum ui_action pairs[] = {UI_A_OPEN, UI_A_PAIR, UI_A_END_PAIR, UI_A_SIGN_OFF,
+					       UI_A_NEXT_VIEW};
 	static const enum ui_action prom[] = {UI_A_PROMOTE, UI_A_OPEN, UI_A_NEXT_VIEW};
 	static const enum ui_action snow[] = {UI_A_OPEN, UI_A_NEXT_VIEW};
 	static const enum ui_action skills[] = {UI_A_SIGN_OFF, UI_A_OPEN, UI_A_BACK};
@@ -700,7 +775,7 @@ pairings_hints(void *st, enum ui_action *out, size_t max)
 		n = 1;
 	} else if (r->view == V_PAIRS) {
 		src = pairs;
-		n = 4;
+		n = 5;
 	} else if (r->view == V_PROMOTIONS) {
 		src = prom;
 		n = 3;
