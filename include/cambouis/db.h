@@ -98,6 +98,8 @@ cb_status cb_stmt_bind_text(struct cb_stmt *st, int i, const char *v); /* NULL b
 cb_status cb_stmt_bind_blob(struct cb_stmt *st, int i, const void *v, size_t n);
 cb_status cb_stmt_bind_id(struct cb_stmt *st, int i, const struct cb_id *id);
 cb_status cb_stmt_bind_null(struct cb_stmt *st, int i);
+struct cb_value;
+cb_status cb_stmt_bind_value(struct cb_stmt *st, int i, const struct cb_value *v);
 
 /* CB_ROW, CB_DONE, or an error status. */
 cb_status cb_stmt_step(struct cb_stmt *st);

@@ -70,6 +70,11 @@ struct cb_apply_info {
 	struct cb_id rival_site, rival_op_id;
 };
 
+/* Many ops in one transaction (an import): from here to the commit, a
+ * run of ops on the same row writes the row once. Nothing in between may
+ * read the materialised tables; the commit writes what waits. */
+void cb_oplog_apply_many(struct cb_db *db);
+
 /* cb_oplog_apply() telling what happened; the one apply path (the plain
  * version calls it). info is always filled. */
 cb_status cb_oplog_apply_ex(struct cb_db *db, const struct cb_op *op,

@@ -2,6 +2,7 @@
 #ifndef CAMBOUIS_SCHEMA_H
 #define CAMBOUIS_SCHEMA_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 /*
@@ -155,7 +156,8 @@ struct cb_field_def {
 	const char *name;       /* for messages and the field history */
 	enum cb_vtype type;     /* CB_V_INT or CB_V_TEXT; NULL is always allowed */
 	long long min, max;     /* integer range, or text length in bytes */
-	const char *update_sql; /* ?1 = row id, ?2 = value; makes the row if missing */
+	const char *column;     /* in the table's materialised table */
+	bool null_is_zero;      /* a NOT NULL column: a NULL value stores 0 */
 };
 
 struct cb_table_def {
@@ -169,6 +171,11 @@ struct cb_table_def {
 /* The definition of (table, field), or NULL when unknown. */
 const struct cb_field_def *cb_schema_field(int table, int field);
 const struct cb_table_def *cb_schema_table(int table);
+
+/* The fields of table, together in the schema (NULL, 0 when unknown); a
+ * table has at most CB_SCHEMA_TABLE_FIELDS_MAX. */
+#define CB_SCHEMA_TABLE_FIELDS_MAX 32
+const struct cb_field_def *cb_schema_table_fields(int table, size_t *count);
 
 /* All materialised tables, for rebuild and dumps. */
 const struct cb_table_def *cb_schema_tables(size_t *count);

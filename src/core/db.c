@@ -13,7 +13,9 @@
 #include "cambouis/clock.h"
 #include "cambouis/db.h"
 #include "cambouis/paths.h"
+#include "cambouis/schema.h"
 #include "db-private.h"
+#include "project-private.h"
 
 /* 'CAMB' */
 #define CB_APPLICATION_ID 0x43414D42
@@ -218,6 +220,7 @@ struct cb_db {
 	struct cb_id site;
 	char *site_label;
 	struct cb_db_clock clock;
+	struct cb_projection *projection; /* project.c's */
 	struct cache_slot *cache;
 	size_t cache_cap, cache_used;
 	char err[256];
@@ -405,6 +408,16 @@ cb_status
 cb_stmt_bind_null(struct cb_stmt *st, int i)
 {
 	return bind_rc(st, sqlite3_bind_null(S(st), i));
+}
+
+cb_status
+cb_stmt_bind_value(struct cb_stmt *st, int i, const struct cb_value *v)
+{
+	if (v->type == CB_V_INT)
+		return cb_stmt_bind_int(st, i, v->i);
+	if (v->type == CB_V_TEXT)
+		return cb_stmt_bind_text(st, i, v->s);
+	return cb_stmt_bind_null(st, i);
 }
 
 cb_status
@@ -636,7 +649,14 @@ cb_db_commit(struct cb_db *db)
 		return db->doomed ? CB_DB_ERROR : CB_OK;
 	if (db->doomed) {
 		db->doomed = false;
+		cb_project_discard(db);
 		return CB_DB_ERROR;
+	}
+	/* values a batch still holds go in with the rest */
+	if ((st = cb_project_batch_end(db)) != CB_OK) {
+		db->tx_depth = 1;
+		cb_db_rollback(db);
+		return st;
 	}
 	st = cb_db_exec(db, "COMMIT");
 	if (st != CB_OK) {
@@ -696,6 +716,7 @@ cb_db_checkpoint(struct cb_db *db)
 void
 cb_db_rollback(struct cb_db *db)
 {
+	cb_project_discard(db);
 	if (!sqlite3_get_autocommit(db->h))
 		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
 	if (db->tx_depth > 0) {
@@ -737,6 +758,12 @@ struct cb_db_clock *
 cb_db_clock_state(struct cb_db *db)
 {
 	return &db->clock;
+}
+
+struct cb_projection **
+cb_db_projection_slot(struct cb_db *db)
+{
+	return &db->projection;
 }
 
 /* --- schema ------------------------------------------------------------ */
@@ -1121,6 +1148,7 @@ cb_db_close(struct cb_db *db)
 	cache_clear(db);
 	if (db->h && sqlite3_close(db->h) != SQLITE_OK)
 		sqlite3_close_v2(db->h);
+	cb_projection_free(db->projection); /* after the statements made from it */
 	free(db->site_label);
 	free(db->path);
 	free(db);

@@ -8,9 +8,9 @@ src_core_libcambouis_core_a_SOURCES = \
 	include/cambouis/id.h include/cambouis/oplog.h include/cambouis/paths.h \
 	include/cambouis/schema.h include/cambouis/status.h include/cambouis/text.h \
 	include/cambouis/venue.h \
-	src/core/db-private.h \
+	src/core/db-private.h src/core/project-private.h \
 	src/core/buf.c src/core/clock.c src/core/config.c src/core/db.c src/core/demo.c \
-	src/core/hlc.c src/core/id.c src/core/oplog.c src/core/paths.c \
+	src/core/hlc.c src/core/id.c src/core/oplog.c src/core/paths.c src/core/project.c \
 	src/core/schema.c src/core/status.c src/core/text.c src/core/venue.c
 # the calendar
 src_core_libcambouis_core_a_SOURCES += \

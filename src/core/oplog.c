@@ -12,6 +12,7 @@
 #include "cambouis/text.h"
 #include "db-private.h"
 #include "privacy-private.h"
+#include "project-private.h"
 
 static const char SQL_OP_INSERT[] =
 	"INSERT OR IGNORE INTO ops(op_id, site, seq, hlc, kind, tbl, row, field, value)"
@@ -92,17 +93,6 @@ cb_op_validate(const struct cb_op *op)
 	return CB_BAD_OP;
 }
 
-static void
-bind_value(struct cb_stmt *st, int i, const struct cb_value *v)
-{
-	if (v->type == CB_V_INT)
-		cb_stmt_bind_int(st, i, v->i);
-	else if (v->type == CB_V_TEXT)
-		cb_stmt_bind_text(st, i, v->s);
-	else
-		cb_stmt_bind_null(st, i);
-}
-
 /* Does op, in the log already, win its field? It does when it heads the
  * field's ops in the total order; the rival is the op that won before it
  * (the second), or the one that still wins (the first). Every laptop
@@ -146,7 +136,6 @@ project(struct cb_db *db, const struct cb_op *op, struct cb_apply_info *info)
 {
 	const struct cb_field_def *def = cb_schema_field(op->table, op->field);
 	struct cb_apply_info local;
-	struct cb_stmt *st;
 	bool wins;
 	cb_status rc;
 
@@ -159,13 +148,7 @@ project(struct cb_db *db, const struct cb_op *op, struct cb_apply_info *info)
 	if ((rc = op_wins(db, op, &wins, info)) != CB_OK || !wins)
 		return rc;
 	info->won = true;
-
-	/* one statement sets the field, making the row on its first field */
-	if ((rc = cb_db_prepare(db, def->update_sql, &st)) != CB_OK)
-		return rc;
-	cb_stmt_bind_id(st, 1, &op->row);
-	bind_value(st, 2, &op->value);
-	return step_done(st);
+	return cb_project_set(db, def, &op->row, &op->value);
 }
 
 /* The one place that decides what an op does to the tables: erase (a
@@ -176,17 +159,28 @@ static cb_status
 project_or_erase(struct cb_db *db, const struct cb_op *op, enum cb_erasure erasure, bool replay,
 		 struct cb_apply_info *info)
 {
-	if (op->kind == CB_OP_FORGET)
-		return cb_erasure_person(db, &op->row, replay);
-	switch (erasure) {
-	case CB_ERASURE_NONE:
+	cb_status rc;
+
+	if (op->kind != CB_OP_FORGET && erasure == CB_ERASURE_NONE)
 		return project(db, op, info);
-	case CB_ERASURE_BLANK:
+	if (op->kind != CB_OP_FORGET && erasure == CB_ERASURE_BLANK)
 		return CB_OK;
-	case CB_ERASURE_ROW:
-		return cb_erasure_row(db, op, replay);
-	}
-	return CB_BAD_OP;
+	/* an erasure reads and deletes rows: what a batch holds goes first */
+	if ((rc = cb_project_flush(db)) != CB_OK)
+		return rc;
+	if (op->kind == CB_OP_FORGET)
+		rc = cb_erasure_person(db, &op->row, replay);
+	else if (erasure == CB_ERASURE_ROW)
+		rc = cb_erasure_row(db, op, replay);
+	else
+		return CB_BAD_OP;
+	return rc == CB_OK ? cb_project_flush(db) : rc;
+}
+
+void
+cb_oplog_apply_many(struct cb_db *db)
+{
+	cb_project_batch_begin(db);
 }
 
 cb_status
@@ -230,7 +224,7 @@ cb_oplog_apply_ex(struct cb_db *db, const struct cb_op *op, struct cb_apply_info
 	cb_stmt_bind_int(st, 6, op->table);
 	cb_stmt_bind_id(st, 7, &op->row);
 	cb_stmt_bind_int(st, 8, op->field);
-	bind_value(st, 9, &value);
+	cb_stmt_bind_value(st, 9, &value);
 	if ((rc = step_done(st)) != CB_OK)
 		return rc;
 	/* its row number is its arrival order: an export finds by it the ops
@@ -365,6 +359,8 @@ cb_oplog_rebuild(struct cb_db *db)
 			goto failed;
 	if ((rc = cb_erasure_clear(db)) != CB_OK)
 		goto failed;
+	/* the replay writes each row once per run of its values */
+	cb_oplog_apply_many(db);
 	if ((rc = cb_oplog_each(db, replay_one, db)) != CB_OK)
 		goto failed;
 	return cb_db_commit(db);

@@ -13,6 +13,7 @@
 #include "cambouis/schema.h"
 #include "cambouis/text.h"
 #include "privacy-private.h"
+#include "project-private.h"
 
 /* The fields that tie a row to a person, as SQL over the ops table (the
  * codes are spelt out: SQL is never built from data; the asserts keep the
@@ -271,16 +272,12 @@ tombstone(struct cb_db *db, const struct cb_id *person, bool replay)
 		const struct cb_field_def *def = cb_schema_field(CB_T_PERSON, forced[i]);
 		if (!def)
 			return CB_BAD_OP;
-		if ((rc = cb_db_prepare(db, def->update_sql, &st)) != CB_OK)
-			return rc;
-		cb_stmt_bind_id(st, 1, person);
+		struct cb_value v = {CB_V_NULL, 0, NULL};
 		if (forced[i] == CB_F_PERSON_NAME)
-			cb_stmt_bind_text(st, 2, name);
+			v = (struct cb_value){CB_V_TEXT, 0, name};
 		else if (forced[i] == CB_F_PERSON_DELETED)
-			cb_stmt_bind_int(st, 2, 1);
-		else
-			cb_stmt_bind_null(st, 2);
-		if ((rc = step_done(st)) != CB_OK)
+			v = (struct cb_value){CB_V_INT, 1, NULL};
+		if ((rc = cb_project_set(db, def, person, &v)) != CB_OK)
 			return rc;
 		if (replay)
 			continue;

@@ -270,6 +270,8 @@ cb_sync_import(struct cb_db *db, struct cb_bundle *b, const char *source,
 		r->known_ops = m->op_count;
 		return cb_db_commit(db);
 	}
+	/* a new row's values come one after another: each row is written once */
+	cb_oplog_apply_many(db);
 	if ((rc = cb_oplog_last_arrival(db, &first)) != CB_OK ||
 	    (rc = cb_bundle_each_op(b, import_one, &x)) != CB_OK ||
 	    (rc = cb_oplog_last_arrival(db, &last)) != CB_OK ||

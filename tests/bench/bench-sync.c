@@ -130,12 +130,7 @@ bare_insert(const struct cb_op *op, void *arg)
 	cb_stmt_bind_int(st, 6, op->table);
 	cb_stmt_bind_id(st, 7, &op->row);
 	cb_stmt_bind_int(st, 8, op->field);
-	if (op->value.type == CB_V_INT)
-		cb_stmt_bind_int(st, 9, op->value.i);
-	else if (op->value.type == CB_V_TEXT)
-		cb_stmt_bind_text(st, 9, op->value.s);
-	else
-		cb_stmt_bind_null(st, 9);
+	cb_stmt_bind_value(st, 9, &op->value);
 	rc = cb_stmt_step(st);
 	return rc == CB_DONE ? CB_OK : rc;
 }

@@ -151,6 +151,63 @@ START_TEST(test_two_fields_two_sites)
 }
 END_TEST
 
+/* Many ops in one transaction (an import): a run of values for one row is
+ * written once, the same as one by one; the last value of a field in the
+ * run wins; another row, the commit, each write what waits; a rollback
+ * drops it, and nothing of it comes back in the next transaction. */
+START_TEST(test_apply_many)
+{
+	struct cb_db *db = unit_db_memory();
+	struct cb_id a = unit_id_fill(0xA0), r1 = unit_id_fill(0x01), r2 = unit_id_fill(0x02);
+	struct cb_op ops[] = {
+		unit_op(&a, 1, HLC(UNIT_NOW_MS, 0), &r1, CB_F_VENUE_NAME, TEXT("Halle")),
+		unit_op(&a, 2, HLC(UNIT_NOW_MS, 1), &r1, CB_F_VENUE_CAPACITY, INT(30)),
+		unit_op(&a, 3, HLC(UNIT_NOW_MS, 2), &r1, CB_F_VENUE_NAME, TEXT("Grande halle")),
+		unit_op(&a, 4, HLC(UNIT_NOW_MS, 3), &r2, CB_F_VENUE_NAME, TEXT("Oésia")),
+		unit_op(&a, 5, HLC(UNIT_NOW_MS, 4), &r1, CB_F_VENUE_NOTES, TEXT("froid")),
+		/* an older value arriving late loses, batch or not */
+		unit_op(&a, 6, HLC(UNIT_NOW_MS - 9, 0), &r1, CB_F_VENUE_CAPACITY, INT(99)),
+	};
+	struct cb_op lost = unit_op(&a, 7, HLC(UNIT_NOW_MS, 5), &r2, CB_F_VENUE_COMMUNE,
+				    TEXT("Tours"));
+	struct cb_venue v;
+	char *dump_batch, *dump_each;
+
+	ck_assert_int_eq(cb_db_begin(db), CB_OK);
+	cb_oplog_apply_many(db);
+	for (size_t i = 0; i < sizeof ops / sizeof ops[0]; i++)
+		ck_assert_int_eq(cb_oplog_apply(db, &ops[i], NULL), CB_OK);
+	ck_assert_int_eq(cb_db_commit(db), CB_OK);
+	ck_assert_int_eq(cb_venue_get(db, &r1, &v), CB_OK);
+	ck_assert_str_eq(v.name, "Grande halle");
+	ck_assert_int_eq(v.capacity, 30);
+	ck_assert_str_eq(v.notes, "froid");
+	cb_venue_clear(&v);
+	ck_assert_int_eq(cb_oplog_dump_tables(db, &dump_batch), CB_OK);
+
+	/* a batch rolled back writes nothing, later or ever */
+	ck_assert_int_eq(cb_db_begin(db), CB_OK);
+	cb_oplog_apply_many(db);
+	ck_assert_int_eq(cb_oplog_apply(db, &lost, NULL), CB_OK);
+	cb_db_rollback(db);
+	ck_assert_int_eq(cb_db_begin(db), CB_OK);
+	ck_assert_int_eq(cb_db_commit(db), CB_OK);
+	ck_assert_int_eq(cb_venue_get(db, &r2, &v), CB_OK);
+	ck_assert_str_eq(v.commune ? v.commune : "", "");
+	cb_venue_clear(&v);
+	cb_db_close(db);
+
+	/* the same ops one by one give the same tables */
+	db = unit_db_memory();
+	unit_apply(db, ops, sizeof ops / sizeof ops[0]);
+	ck_assert_int_eq(cb_oplog_dump_tables(db, &dump_each), CB_OK);
+	ck_assert_str_eq(dump_batch, dump_each);
+	free(dump_batch);
+	free(dump_each);
+	cb_db_close(db);
+}
+END_TEST
+
 START_TEST(test_idempotent)
 {
 	struct cb_db *db = unit_db_memory();
@@ -694,6 +751,7 @@ main(void)
 	tcase_add_test(apply, test_lww_tie_same_site_broken_by_op_id);
 	tcase_add_test(apply, test_two_fields_two_sites);
 	tcase_add_test(apply, test_idempotent);
+	tcase_add_test(apply, test_apply_many);
 	tcase_add_test(apply, test_set_local);
 	tcase_add_test(apply, test_local_seq);
 	tcase_add_test(prop, test_order_independence);
