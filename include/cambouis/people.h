@@ -183,6 +183,10 @@ cb_status cb_person_edit(struct cb_db *db, const struct cb_config *cfg, const st
 /* Mark removed (an op; the log keeps the row). Erasure is `forget`. */
 cb_status cb_person_remove(struct cb_db *db, const struct cb_id *id);
 
+/* Bring a removed person back (undo). CB_NOT_FOUND when there is no such
+ * person; CB_INVALID for a forgotten one (never restored). */
+cb_status cb_person_restore(struct cb_db *db, const struct cb_id *id);
+
 /* Fetch one person (live or removed); free with cb_person_clear(). */
 cb_status cb_person_get(struct cb_db *db, const struct cb_id *id, struct cb_person *out);
 void cb_person_clear(struct cb_person *p);

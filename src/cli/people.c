@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* person add|list|show|edit, and helpers for the people's commands. */
+/* person add|list|show|edit|rm, and helpers for the people's commands. */
 #include "config.h"
 
 #include <getopt.h>
@@ -164,6 +164,7 @@ person_help(FILE *out)
 		"                 [--category C] [--birth-year YYYY] [--lang L] [--contact T]\n"
 		"                 [--notes T] [--attestation DATE] [--consent P:WHO]...\n"
 		"                 [--withdraw PURPOSE]...\n"
+		"       cambouis person rm NAME\n"
 		"\n"
 		"People are recorded under a display name or pseudonym, with the birth year\n"
 		"only. A contact is kept only with consent to be contacted (--consent\n"
@@ -173,7 +174,9 @@ person_help(FILE *out)
 		"Categories: student, apprentice, high-school, vocational, middle-school,\n"
 		"isolated-minor, job-seeker, other (and the configured ones).\n"
 		"A NAME may be abbreviated when only one person's name begins with it.\n"
-		"An empty value clears a field.\n"), out);
+		"An empty value clears a field.\n"
+		"rm takes a person off the lists (a duplicate, a mistake); their history\n"
+		"stays. To erase a person everywhere, use 'cambouis forget'.\n"), out);
 }
 
 enum {
@@ -645,6 +648,30 @@ person_show(struct cli *c, int argc, char **argv)
 	return st == CB_OK ? EXIT_OK : cli_fail(st, NULL);
 }
 
+static int
+person_rm(struct cli *c, int argc, char **argv)
+{
+	struct cb_id id;
+	int rc;
+	cb_status st;
+
+	optind = 0;
+	if (argc == 2 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
+		person_help(stdout);
+		return EXIT_OK;
+	}
+	if (argc != 2) {
+		cli_error(_("person rm: give one NAME"));
+		return cli_usage_error("person");
+	}
+	if ((rc = cli_open(c, CB_OPEN_WRITE)) != 0)
+		return rc;
+	if ((rc = pplcli_person(c, argv[1], &id)) >= 0)
+		return rc;
+	st = cb_person_remove(c->db, &id);
+	return st == CB_OK ? EXIT_OK : cli_fail(st, NULL);
+}
+
 int
 cli_cmd_person(struct cli *c, int argc, char **argv)
 {
@@ -653,10 +680,11 @@ cli_cmd_person(struct cli *c, int argc, char **argv)
 		int (*fn)(struct cli *, int, char **);
 	} subs[] = {
 		{"add", person_add}, {"list", person_list}, {"show", person_show}, {"edit", person_edit},
+		{"rm", person_rm},
 	};
 
 	if (argc < 2) {
-		cli_error(_("person: give add, list, show or edit"));
+		cli_error(_("person: give add, list, show, edit or rm"));
 		return cli_usage_error("person");
 	}
 	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {

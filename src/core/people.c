@@ -9,6 +9,7 @@
 #include "cambouis/buf.h"
 #include "cambouis/clock.h"
 #include "cambouis/i18n.h"
+#include "cambouis/privacy.h"
 #include "cambouis/text.h"
 #include "people-private.h"
 
@@ -1037,4 +1038,23 @@ cb_person_remove(struct cb_db *db, const struct cb_id *id)
 		return rc == CB_NOT_FOUND ? ppl_refuse(db, rc) : ppl_finish(db, rc);
 	cb_person_clear(&p);
 	return ppl_finish(db, ppl_set_int(db, CB_T_PERSON, id, CB_F_PERSON_DELETED, 1));
+}
+
+cb_status
+cb_person_restore(struct cb_db *db, const struct cb_id *id)
+{
+	struct cb_person p;
+	bool forgotten;
+	cb_status rc;
+
+	if ((rc = cb_db_begin(db)) != CB_OK)
+		return rc;
+	if ((rc = cb_person_get(db, id, &p)) != CB_OK)
+		return rc == CB_NOT_FOUND ? ppl_refuse(db, rc) : ppl_finish(db, rc);
+	cb_person_clear(&p);
+	if ((rc = cb_person_forgotten(db, id, &forgotten)) != CB_OK)
+		return ppl_finish(db, rc);
+	if (forgotten)
+		return ppl_refuse(db, CB_INVALID);
+	return ppl_finish(db, ppl_set_int(db, CB_T_PERSON, id, CB_F_PERSON_DELETED, 0));
 }
