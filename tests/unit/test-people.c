@@ -4,6 +4,7 @@
 
 #include <stdlib.h>
 
+#include "cambouis/privacy.h"
 #include "people-fixture.h"
 #include "unit.h"
 
@@ -146,6 +147,32 @@ START_TEST(test_names_and_find)
 }
 END_TEST
 
+/* A person taken off the list is found no more (no check-in, no pick)
+ * until restored; a forgotten person is never restored. */
+START_TEST(test_remove_and_restore)
+{
+	struct cb_id a, got;
+	struct cb_person p;
+
+	a = person(db, "Léa B.", LEARNER, 0, NULL, NULL);
+	ck_assert_int_eq(cb_person_remove(db, &a), CB_OK);
+	ck_assert_int_eq(cb_person_find(db, "Léa B.", &got, NULL), CB_NOT_FOUND);
+	ck_assert_int_eq(cb_person_get(db, &a, &p), CB_OK);
+	ck_assert(p.deleted);
+	cb_person_clear(&p);
+	ck_assert_int_eq(cb_person_restore(db, &a), CB_OK);
+	ck_assert_int_eq(cb_person_find(db, "Léa B.", &got, NULL), CB_OK);
+	ck_assert(cb_id_cmp(&got, &a) == 0);
+	ck_assert_int_eq(cb_forget(db, &a, NULL), CB_OK);
+	ck_assert_int_eq(cb_person_restore(db, &a), CB_INVALID);
+	ck_assert_int_eq(cb_person_get(db, &a, &p), CB_OK);
+	ck_assert(p.deleted);
+	cb_person_clear(&p);
+	got = unit_id_fill(0x77);
+	ck_assert_int_eq(cb_person_restore(db, &got), CB_NOT_FOUND);
+}
+END_TEST
+
 START_TEST(test_languages)
 {
 	char out[CB_PERSON_LANGS_MAX + 1];
@@ -268,6 +295,7 @@ main(void)
 	tcase_add_test(tc, test_languages);
 	tcase_add_test(tc, test_config_lists);
 	tcase_add_test(tc, test_attestation);
+	tcase_add_test(tc, test_remove_and_restore);
 	tcase_add_test(tc, test_personal_fields_listed);
 	tcase_add_test(tc, test_config_errors);
 	suite_add_tcase(s, tc);
