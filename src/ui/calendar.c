@@ -701,20 +701,6 @@ card_lines(const struct calendar *c, struct ui_app *app, const struct cb_session
 	return n;
 }
 
-/* How many bytes of s to put on a line of w columns: cut after a space
- * when the whole does not fit. */
-static size_t
-wrap_at(const char *s, int w)
-{
-	size_t n = cb_utf8_fit(s, w, NULL), cut = n;
-
-	if (s[n] == '\0')
-		return n;
-	while (cut > 0 && s[cut - 1] != ' ')
-		cut--;
-	return cut > 0 ? cut : n;
-}
-
 static void
 draw_card(const struct calendar *c, struct ui_app *app, const struct ui_rect *area)
 {
@@ -739,7 +725,7 @@ draw_card(const struct calendar *c, struct ui_app *app, const struct ui_rect *ar
 	for (size_t i = 0; i < n && np < 48; i++) {
 		const char *p = lines[i].text;
 		do {
-			size_t k = tw > 0 ? wrap_at(p, tw) : strlen(p);
+			size_t k = tw > 0 ? ui_wrap_at(p, tw) : strlen(p);
 			owner[np] = p == lines[i].text ? (int)i : -(int)i - 1;
 			pieces[np++] = strndup(p, k);
 			p += k;

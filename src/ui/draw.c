@@ -277,23 +277,49 @@ ui_draw_form(const struct ui_form *f, const struct ui_rect *area, const struct u
 	ui_draw_text(box.y + box.h - 2, box.x + 2, box.w - 4, hints, UI_ROLE_DIM);
 }
 
+size_t
+ui_wrap_at(const char *s, int w)
+{
+	size_t n = cb_utf8_fit(s, w, NULL), cut = n;
+
+	if (s[n] == '\0')
+		return n;
+	while (cut > 0 && s[cut - 1] != ' ')
+		cut--;
+	return cut > 0 ? cut : n;
+}
+
+#define CONFIRM_LINES 4
+
 void
 ui_draw_confirm(const struct ui_confirm *c, const struct ui_rect *area)
 {
-	int w = cb_utf8_width(c->question) + 6;
+	char lines[CONFIRM_LINES][512], yn[96];
+	int maxw = area->w - 8 > 20 ? area->w - 8 : 20, w = 0, n = 0;
+	const char *s = c->question;
 	struct ui_rect box;
-	char yn[96];
 
 	/* TRANSLATORS: the answers of a yes/no question */
 	snprintf(yn, sizeof yn, "%s", _("y: yes   n: no"));
-	if (w < cb_utf8_width(yn) + 6)
-		w = cb_utf8_width(yn) + 6;
-	if (w < 30)
-		w = 30;
-	box = centred(area, w, 6);
+	while (*s && n < CONFIRM_LINES) {
+		/* the last line takes the rest (cut with "…" if need be) */
+		size_t k = n + 1 < CONFIRM_LINES ? ui_wrap_at(s, maxw) : strlen(s);
+		snprintf(lines[n], sizeof lines[n], "%.*s", (int)k, s);
+		if (cb_utf8_width(lines[n]) > w)
+			w = cb_utf8_width(lines[n]);
+		n++;
+		for (s += k; *s == ' '; s++)
+			;
+	}
+	if (w > maxw)
+		w = maxw;
+	if (w < cb_utf8_width(yn))
+		w = cb_utf8_width(yn);
+	box = centred(area, w + 6 < 30 ? 30 : w + 6, 5 + n);
 	ui_draw_box(&box, _("Please confirm"));
-	ui_draw_text(box.y + 2, box.x + 3, box.w - 6, c->question, UI_ROLE_NORMAL);
-	ui_draw_text(box.y + 3, box.x + 3, box.w - 6, yn, UI_ROLE_DIM);
+	for (int i = 0; i < n; i++)
+		ui_draw_text(box.y + 2 + i, box.x + 3, box.w - 6, lines[i], UI_ROLE_NORMAL);
+	ui_draw_text(box.y + 2 + n, box.x + 3, box.w - 6, yn, UI_ROLE_DIM);
 }
 
 int

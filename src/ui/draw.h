@@ -26,7 +26,12 @@ void ui_draw_list(const struct ui_list *l, const struct ui_rect *r, const char *
  * current field. */
 void ui_draw_form(const struct ui_form *f, const struct ui_rect *area,
 		  const struct ui_keymap *km);
+/* The question wraps at spaces (up to four lines) on a narrow screen. */
 void ui_draw_confirm(const struct ui_confirm *c, const struct ui_rect *area);
+
+/* How many bytes of s to put on a line of w columns: cut after a space
+ * when the whole does not fit. */
+size_t ui_wrap_at(const char *s, int w);
 /* The rows a picker's list gets in area (for paging). */
 int ui_picker_height(const struct ui_picker *p, const struct ui_rect *area);
 void ui_draw_picker(const struct ui_picker *p, const struct ui_rect *area);
