@@ -503,6 +503,23 @@ person_list(struct cli *c, int argc, char **argv)
 }
 
 /* The person card: what the People screen shows. */
+/* The arguments of "person SUB NAME": -1 when they are one NAME, else the
+ * exit status (after the help, or a usage error). */
+static int
+one_name(int argc, char **argv, const char *sub)
+{
+	optind = 0;
+	if (argc == 2 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
+		person_help(stdout);
+		return EXIT_OK;
+	}
+	if (argc != 2) {
+		cli_error(_("person %s: give one NAME"), sub);
+		return cli_usage_error("person");
+	}
+	return -1;
+}
+
 static int
 person_show(struct cli *c, int argc, char **argv)
 {
@@ -519,15 +536,8 @@ person_show(struct cli *c, int argc, char **argv)
 	int rc;
 	cb_status st;
 
-	optind = 0;
-	if (argc == 2 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
-		person_help(stdout);
-		return EXIT_OK;
-	}
-	if (argc != 2) {
-		cli_error(_("person show: give one NAME"));
-		return cli_usage_error("person");
-	}
+	if ((rc = one_name(argc, argv, "show")) >= 0)
+		return rc;
 	if ((rc = cli_open_to_read(c)) != 0)
 		return rc;
 	if ((rc = pplcli_person(c, argv[1], &id)) >= 0)
@@ -655,15 +665,8 @@ person_rm(struct cli *c, int argc, char **argv)
 	int rc;
 	cb_status st;
 
-	optind = 0;
-	if (argc == 2 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
-		person_help(stdout);
-		return EXIT_OK;
-	}
-	if (argc != 2) {
-		cli_error(_("person rm: give one NAME"));
-		return cli_usage_error("person");
-	}
+	if ((rc = one_name(argc, argv, "rm")) >= 0)
+		return rc;
 	if ((rc = cli_open(c, CB_OPEN_WRITE)) != 0)
 		return rc;
 	if ((rc = pplcli_person(c, argv[1], &id)) >= 0)

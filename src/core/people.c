@@ -1026,10 +1026,13 @@ cb_person_edit(struct cb_db *db, const struct cb_config *cfg, const struct cb_id
 	return ppl_finish(db, rc);
 }
 
-cb_status
-cb_person_remove(struct cb_db *db, const struct cb_id *id)
+/* Take a person off the lists, or bring them back; a forgotten person is
+ * never brought back. */
+static cb_status
+set_removed(struct cb_db *db, const struct cb_id *id, bool removed)
 {
 	struct cb_person p;
+	bool forgotten = false;
 	cb_status rc;
 
 	if ((rc = cb_db_begin(db)) != CB_OK)
@@ -1037,24 +1040,21 @@ cb_person_remove(struct cb_db *db, const struct cb_id *id)
 	if ((rc = cb_person_get(db, id, &p)) != CB_OK)
 		return rc == CB_NOT_FOUND ? ppl_refuse(db, rc) : ppl_finish(db, rc);
 	cb_person_clear(&p);
-	return ppl_finish(db, ppl_set_int(db, CB_T_PERSON, id, CB_F_PERSON_DELETED, 1));
+	if (!removed && (rc = cb_person_forgotten(db, id, &forgotten)) != CB_OK)
+		return ppl_finish(db, rc);
+	if (forgotten)
+		return ppl_refuse(db, CB_INVALID);
+	return ppl_finish(db, ppl_set_int(db, CB_T_PERSON, id, CB_F_PERSON_DELETED, removed));
+}
+
+cb_status
+cb_person_remove(struct cb_db *db, const struct cb_id *id)
+{
+	return set_removed(db, id, true);
 }
 
 cb_status
 cb_person_restore(struct cb_db *db, const struct cb_id *id)
 {
-	struct cb_person p;
-	bool forgotten;
-	cb_status rc;
-
-	if ((rc = cb_db_begin(db)) != CB_OK)
-		return rc;
-	if ((rc = cb_person_get(db, id, &p)) != CB_OK)
-		return rc == CB_NOT_FOUND ? ppl_refuse(db, rc) : ppl_finish(db, rc);
-	cb_person_clear(&p);
-	if ((rc = cb_person_forgotten(db, id, &forgotten)) != CB_OK)
-		return ppl_finish(db, rc);
-	if (forgotten)
-		return ppl_refuse(db, CB_INVALID);
-	return ppl_finish(db, ppl_set_int(db, CB_T_PERSON, id, CB_F_PERSON_DELETED, 0));
+	return set_removed(db, id, false);
 }
