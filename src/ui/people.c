@@ -401,16 +401,16 @@ confirm_key(struct people *p, struct ui_app *app, enum ui_action a, int key)
 		ui_app_message(app, "%s", _("Nothing changed."));
 		return UI_R_DONE;
 	}
-	if ((st = cb_person_get(ui_app_db(app), &p->confirm_id, &x)) != CB_OK ||
-	    (st = cb_person_remove(ui_app_db(app), &p->confirm_id)) != CB_OK) {
-		if (st == CB_OK)
-			cb_person_clear(&x);
+	if ((st = cb_person_get(ui_app_db(app), &p->confirm_id, &x)) == CB_OK) {
+		if ((st = cb_person_remove(ui_app_db(app), &p->confirm_id)) == CB_OK)
+			ui_app_message(app, _("%s is off the list."), x.name);
+		cb_person_clear(&x);
+	}
+	if (st != CB_OK) {
 		ui_app_error(app, _("Not removed: %s"), cb_status_message(st));
 		return UI_R_DONE;
 	}
 	undo_push(p, PU_REMOVED, &p->confirm_id);
-	ui_app_message(app, _("%s is off the list."), x.name);
-	cb_person_clear(&x);
 	load(p, app);
 	return UI_R_DATA;
 }
