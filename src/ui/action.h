@@ -60,7 +60,8 @@ enum ui_group {
 	_(SYNC_NOW,    "sync-now",      UI_G_LIST,   N_("Sync now"), N_("Sync now through the shared folder (sync_dir in the configuration)")) \
 	_(KEEP_CURRENT, "keep-current", UI_G_LIST,   N_("Keep current"), N_("Conflict: keep the value shown now")) \
 	_(KEEP_OTHER,  "keep-other",    UI_G_LIST,   N_("Keep other"), N_("Conflict: keep the other value (it wins on every laptop after the next sync)")) \
-	_(FIELD_NEXT,  "field-next",    UI_G_FORM,   N_("Next field"), N_("Next field (Enter on the last one saves)")) \
+	_(ACCEPT,      "accept",        UI_G_FORM,   N_("OK"), N_("Accept; in a form, the next field (the last one saves)")) \
+	_(FIELD_NEXT,  "field-next",    UI_G_FORM,   N_("Next field"), N_("Next field")) \
 	_(FIELD_PREV,  "field-prev",    UI_G_FORM,   N_("Prev. field"), N_("Previous field")) \
 	_(SAVE,        "save",          UI_G_FORM,   N_("Save"), N_("Save the form")) \
 	_(CANCEL,      "cancel",        UI_G_FORM,   N_("Cancel"), N_("Cancel the form or dialog")) \

@@ -193,7 +193,7 @@ search_key(struct calendar *c, struct ui_app *app, enum ui_action a, int key)
 		c->mode = CM_VIEW;
 		return UI_R_DONE;
 	}
-	if (a == UI_A_FIELD_NEXT || a == UI_A_SAVE) {
+	if (a == UI_A_ACCEPT || a == UI_A_FIELD_NEXT || a == UI_A_SAVE) {
 		c->mode = CM_VIEW;
 		if (c->search.len) {
 			free(c->last_search);
@@ -353,7 +353,7 @@ cal_hints(void *st, enum ui_action *out, size_t max)
 					      UI_A_NEXT_VENUE, UI_A_MARK_HELD, UI_A_RESTORE,
 					      UI_A_BACK};
 	static const enum ui_action form[] = {UI_A_FIELD_NEXT, UI_A_SAVE, UI_A_CANCEL};
-	static const enum ui_action prompt[] = {UI_A_FIELD_NEXT, UI_A_CANCEL};
+	static const enum ui_action prompt[] = {UI_A_ACCEPT, UI_A_CANCEL};
 	struct calendar *c = st;
 	const enum ui_action *src;
 	size_t n;

@@ -110,9 +110,9 @@ ui_picker_handle(struct ui_picker *p, enum ui_action a, int key, int height)
 	switch (a) {
 	case UI_A_CANCEL:
 		return UI_PICK_CANCEL;
+	case UI_A_ACCEPT:
+		return ui_list_count(&p->list) ? UI_PICK_CHOSEN : UI_PICK_CONTINUE;
 	case UI_A_FIELD_NEXT:
-		if (key == UI_KEY_ENTER)
-			return ui_list_count(&p->list) ? UI_PICK_CHOSEN : UI_PICK_CONTINUE;
 		ui_list_move(&p->list, 1, height);
 		return UI_PICK_CONTINUE;
 	case UI_A_FIELD_PREV:

@@ -263,7 +263,7 @@ ui_draw_form(const struct ui_form *f, const struct ui_rect *area, const struct u
 			ui_draw_text(y, input_x, input_w, msg, UI_ROLE_ERROR);
 		}
 	}
-	first_key(km, UI_A_FIELD_NEXT, k1, sizeof k1);
+	first_key(km, UI_A_ACCEPT, k1, sizeof k1); /* Enter: the next field */
 	first_key(km, UI_A_SAVE, k2, sizeof k2);
 	first_key(km, UI_A_CANCEL, k3, sizeof k3);
 	/* TRANSLATORS: the keys of a form: next field, save, cancel */

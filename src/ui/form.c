@@ -329,9 +329,11 @@ ui_form_handle(struct ui_form *f, enum ui_action a, int key)
 		return UI_FORM_CANCEL;
 	case UI_A_SAVE:
 		return ui_form_validate(f) ? UI_FORM_SUBMIT : UI_FORM_CONTINUE;
-	case UI_A_FIELD_NEXT:
-		if (key == UI_KEY_ENTER && f->cur + 1 == f->n)
+	case UI_A_ACCEPT:
+		if (f->cur + 1 == f->n)
 			return ui_form_validate(f) ? UI_FORM_SUBMIT : UI_FORM_CONTINUE;
+		/* fall through - Enter on another field goes to the next one */
+	case UI_A_FIELD_NEXT:
 		ui_form_check_field(f, f->cur);
 		f->cur = (f->cur + 1) % f->n;
 		return UI_FORM_CONTINUE;

@@ -354,7 +354,7 @@ search_key(struct people *p, struct ui_app *app, enum ui_action a, int key)
 		p->mode = P_LIST;
 		return UI_R_DONE;
 	}
-	if (a == UI_A_FIELD_NEXT || a == UI_A_SAVE) {
+	if (a == UI_A_ACCEPT || a == UI_A_FIELD_NEXT || a == UI_A_SAVE) {
 		free(p->filter);
 		p->filter = p->search.len ? strdup(p->search.text) : NULL;
 		p->mode = P_LIST;
@@ -555,7 +555,7 @@ people_hints(void *st, enum ui_action *out, size_t max)
 	static const enum ui_action card[] = {UI_A_EDIT, UI_A_UNDO, UI_A_DOWN, UI_A_PAGE_DOWN,
 					      UI_A_BACK};
 	static const enum ui_action form[] = {UI_A_FIELD_NEXT, UI_A_SAVE, UI_A_CANCEL};
-	static const enum ui_action prompt[] = {UI_A_FIELD_NEXT, UI_A_CANCEL};
+	static const enum ui_action prompt[] = {UI_A_ACCEPT, UI_A_CANCEL};
 	struct people *p = st;
 	const enum ui_action *src = p->mode == P_LIST ? list : p->mode == P_CARD ? card
 				    : p->mode == P_FORM ? form : prompt;

@@ -112,8 +112,8 @@ ui_suggest_handle(struct ui_suggest *s, enum ui_action a, int key)
 	if (a == UI_A_CANCEL)
 		return UI_SUGGEST_CANCEL;
 	if (n == 0)
-		return a == UI_A_SAVE || key == UI_KEY_ENTER ? UI_SUGGEST_CANCEL : UI_SUGGEST_CONTINUE;
-	if (a == UI_A_SAVE || (a == UI_A_FIELD_NEXT && key == UI_KEY_ENTER))
+		return a == UI_A_SAVE || a == UI_A_ACCEPT ? UI_SUGGEST_CANCEL : UI_SUGGEST_CONTINUE;
+	if (a == UI_A_SAVE || a == UI_A_ACCEPT)
 		return UI_SUGGEST_CHOSEN;
 	if (a == UI_A_FIELD_NEXT) {
 		s->sel = (s->sel + 1) % n;
@@ -190,10 +190,9 @@ ui_person_pick_handle(struct ui_person_pick *p, struct cb_db *db, enum ui_action
 	case UI_A_CANCEL:
 		return UI_PICK_CANCEL;
 	case UI_A_SAVE:
+	case UI_A_ACCEPT:
 		return n ? UI_PICK_CHOSEN : UI_PICK_CONTINUE;
 	case UI_A_FIELD_NEXT:
-		if (key == UI_KEY_ENTER)
-			return n ? UI_PICK_CHOSEN : UI_PICK_CONTINUE;
 		if (n && p->sel + 1 < n)
 			p->sel++;
 		pick_keep_visible(p, height);

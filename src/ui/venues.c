@@ -662,7 +662,7 @@ search_key(struct venues *v, struct ui_app *app, enum ui_action a, int key)
 		v->mode = M_LIST;
 		return UI_R_DONE;
 	}
-	if (a == UI_A_FIELD_NEXT || a == UI_A_SAVE) {
+	if (a == UI_A_ACCEPT || a == UI_A_FIELD_NEXT || a == UI_A_SAVE) {
 		v->mode = M_LIST;
 		if (v->search.len) {
 			free(v->last_search);
@@ -765,7 +765,7 @@ venues_hints(void *st, enum ui_action *out, size_t max)
 	static const enum ui_action list[] = {UI_A_ADD, UI_A_EDIT, UI_A_DELETE, UI_A_UNDO,
 					      UI_A_SEARCH, UI_A_SORT, UI_A_ADD_CLOSURE};
 	static const enum ui_action form[] = {UI_A_FIELD_NEXT, UI_A_SAVE, UI_A_CANCEL};
-	static const enum ui_action prompt[] = {UI_A_FIELD_NEXT, UI_A_CANCEL};
+	static const enum ui_action prompt[] = {UI_A_ACCEPT, UI_A_CANCEL};
 	struct venues *v = st;
 	const enum ui_action *src = v->mode == M_LIST ? list : v->mode == M_FORM ? form : prompt;
 	size_t n = v->mode == M_LIST ? 7 : v->mode == M_FORM ? 3 : 2;

@@ -125,7 +125,7 @@ START_TEST(checkin_and_pair_in_five_keys)
 		ck_assert_int_eq(ui_person_pick_handle(&p, db, UI_A_NONE, typed[i], 5), UI_PICK_CONTINUE);
 	ck_assert_uint_eq(p.found.count, 2); /* Bilal Z., Binta */
 	keys++;
-	ck_assert_int_eq(ui_person_pick_handle(&p, db, UI_A_FIELD_NEXT, UI_KEY_ENTER, 5),
+	ck_assert_int_eq(ui_person_pick_handle(&p, db, UI_A_ACCEPT, UI_KEY_ENTER, 5),
 			 UI_PICK_CHOSEN);
 	r = ui_person_pick_choice(&p);
 	ck_assert_str_eq(r->name, "Bilal Z.");
@@ -133,7 +133,7 @@ START_TEST(checkin_and_pair_in_five_keys)
 	ck_assert(cb_id_is_zero(&with)); /* his usual mentor is not here */
 	ck_assert_int_eq(ui_suggest_open(&s, db, NULL, &r->id, r->name, &tonight, today), CB_OK);
 	keys++;
-	ck_assert_int_eq(ui_suggest_handle(&s, UI_A_FIELD_NEXT, UI_KEY_ENTER), UI_SUGGEST_CHOSEN);
+	ck_assert_int_eq(ui_suggest_handle(&s, UI_A_ACCEPT, UI_KEY_ENTER), UI_SUGGEST_CHOSEN);
 	ck_assert_int_eq(cb_pair(db, &s.list.items[s.sel].mentor, &l, &tonight, NULL), CB_OK);
 	ck_assert_int_eq(cb_active_mentor(db, &l, &mentor), CB_OK);
 	ck_assert_int_eq(cb_id_cmp(&mentor, &m), 0);
@@ -152,7 +152,7 @@ START_TEST(picker_moves_and_clears)
 	person(db, "Anaïs", LEARNER, 1990, NULL, NULL);
 	person(db, "Marc Anatole", MENTOR, 1980, NULL, NULL);
 	ck_assert(ui_person_pick_init(&p, "t"));
-	ck_assert_int_eq(ui_person_pick_handle(&p, db, UI_A_FIELD_NEXT, UI_KEY_ENTER, 2),
+	ck_assert_int_eq(ui_person_pick_handle(&p, db, UI_A_ACCEPT, UI_KEY_ENTER, 2),
 			 UI_PICK_CONTINUE); /* nothing typed: nothing to choose */
 	ui_person_pick_handle(&p, db, UI_A_NONE, 'a', 2);
 	ui_person_pick_handle(&p, db, UI_A_NONE, 'n', 2);

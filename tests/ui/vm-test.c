@@ -391,7 +391,7 @@ START_TEST(form_validation)
 	ck_assert_int_eq(ui_form_add_time(&f, "Starts", "18h", true), 3);
 	/* Enter on an empty form: refused, the first bad field is current */
 	f.cur = 3;
-	ck_assert_int_eq(ui_form_handle(&f, UI_A_FIELD_NEXT, '\n'), UI_FORM_CONTINUE);
+	ck_assert_int_eq(ui_form_handle(&f, UI_A_ACCEPT, '\n'), UI_FORM_CONTINUE);
 	ck_assert_uint_eq(f.cur, 0);
 	ck_assert_str_eq(f.fields[0].error, "required");
 	ck_assert_str_eq(ui_form_text(&f, 3), "18:00"); /* normalised */
@@ -442,7 +442,7 @@ START_TEST(form_choices)
 	ck_assert(ui_form_yes(&f, 1));
 	ui_form_handle(&f, UI_A_NONE, ' ');
 	ck_assert(!ui_form_yes(&f, 1));
-	ck_assert_int_eq(ui_form_handle(&f, UI_A_FIELD_NEXT, '\n'), UI_FORM_SUBMIT);
+	ck_assert_int_eq(ui_form_handle(&f, UI_A_ACCEPT, '\n'), UI_FORM_SUBMIT);
 	ck_assert_int_eq(ui_form_handle(&f, UI_A_CANCEL, 27), UI_FORM_CANCEL);
 	ui_form_free(&f);
 }
@@ -501,7 +501,7 @@ START_TEST(confirm)
 	ck_assert(ui_confirm_init(&c, "Delete?"));
 	ck_assert_int_eq(ui_confirm_handle(&c, UI_A_NONE, 'y'), UI_ANSWER_YES);
 	ck_assert_int_eq(ui_confirm_handle(&c, UI_A_NONE, 'N'), UI_ANSWER_NO);
-	ck_assert_int_eq(ui_confirm_handle(&c, UI_A_FIELD_NEXT, '\n'), UI_ANSWER_NO);
+	ck_assert_int_eq(ui_confirm_handle(&c, UI_A_ACCEPT, '\n'), UI_ANSWER_NO);
 	ck_assert_int_eq(ui_confirm_handle(&c, UI_A_CANCEL, 27), UI_ANSWER_NO);
 	ck_assert_int_eq(ui_confirm_handle(&c, UI_A_NONE, 'x'), UI_ANSWER_NONE);
 	ui_confirm_free(&c);
@@ -523,11 +523,11 @@ START_TEST(picker)
 	ui_picker_handle(&p, UI_A_KILL_LINE, 21, 5);
 	ui_picker_handle(&p, UI_A_NONE, 't', 5);
 	ui_picker_handle(&p, UI_A_FIELD_NEXT, UI_KEY_DOWN, 5);
-	ck_assert_int_eq(ui_picker_handle(&p, UI_A_FIELD_NEXT, '\n', 5), UI_PICK_CHOSEN);
+	ck_assert_int_eq(ui_picker_handle(&p, UI_A_ACCEPT, '\n', 5), UI_PICK_CHOSEN);
 	ck_assert_str_eq(ui_picker_choice(&p), "Saint-Avertin");
 	ui_picker_handle(&p, UI_A_NONE, 'z', 5);
 	ck_assert_ptr_null(ui_picker_choice(&p));
-	ck_assert_int_eq(ui_picker_handle(&p, UI_A_FIELD_NEXT, '\n', 5), UI_PICK_CONTINUE);
+	ck_assert_int_eq(ui_picker_handle(&p, UI_A_ACCEPT, '\n', 5), UI_PICK_CONTINUE);
 	ck_assert_int_eq(ui_picker_handle(&p, UI_A_CANCEL, 27, 5), UI_PICK_CANCEL);
 	ui_picker_free(&p);
 }
