@@ -218,13 +218,25 @@ static const struct cb_field_def fields[] = {
 	 "date", false},
 };
 
+/* Codes are small numbers: every op asks for its field several times on
+ * its way in, so the table is found by index, not by a search. */
+#define CODES 64
+static const struct cb_field_def *by_code[CODES][CODES];
+
 const struct cb_field_def *
 cb_schema_field(int table, int field)
 {
-	for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++)
-		if (fields[i].table == table && fields[i].field == field)
-			return &fields[i];
-	return NULL;
+	static bool indexed; /* the program has one thread */
+
+	if (!indexed) {
+		for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++)
+			if (fields[i].table < CODES && fields[i].field < CODES)
+				by_code[fields[i].table][fields[i].field] = &fields[i];
+		indexed = true;
+	}
+	if (table < 0 || table >= CODES || field < 0 || field >= CODES)
+		return NULL;
+	return by_code[table][field];
 }
 
 const struct cb_field_def *

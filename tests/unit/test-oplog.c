@@ -11,6 +11,7 @@
 #include "cambouis/clock.h"
 #include "cambouis/hlc.h"
 #include "cambouis/oplog.h"
+#include "cambouis/schema.h"
 #include "cambouis/venue.h"
 #include "unit.h"
 
@@ -205,6 +206,32 @@ START_TEST(test_apply_many)
 	free(dump_batch);
 	free(dump_each);
 	cb_db_close(db);
+}
+END_TEST
+
+/* Every field of the fixed schema is found by its codes (they index a
+ * table, so a code past its size would lose the field), each table's
+ * fields are together, and unknown codes find nothing. */
+START_TEST(test_schema_lookup)
+{
+	size_t ntabs, n, total = 0;
+	const struct cb_table_def *tabs = cb_schema_tables(&ntabs);
+
+	for (size_t t = 0; t < ntabs; t++) {
+		const struct cb_field_def *f = cb_schema_table_fields(tabs[t].table, &n);
+		ck_assert_ptr_nonnull(f);
+		ck_assert_uint_le(n, CB_SCHEMA_TABLE_FIELDS_MAX);
+		for (size_t i = 0; i < n; i++) {
+			ck_assert_int_eq(f[i].table, tabs[t].table);
+			ck_assert_ptr_eq(cb_schema_field(f[i].table, f[i].field), &f[i]);
+		}
+		total += n;
+	}
+	ck_assert_uint_ge(total, 70);
+	ck_assert_ptr_null(cb_schema_field(CB_T_VENUE, 99));
+	ck_assert_ptr_null(cb_schema_field(-1, 1));
+	ck_assert_ptr_null(cb_schema_field(1000000, 1));
+	ck_assert_ptr_null(cb_schema_field(2, 1));
 }
 END_TEST
 
@@ -752,6 +779,7 @@ main(void)
 	tcase_add_test(apply, test_two_fields_two_sites);
 	tcase_add_test(apply, test_idempotent);
 	tcase_add_test(apply, test_apply_many);
+	tcase_add_test(apply, test_schema_lookup);
 	tcase_add_test(apply, test_set_local);
 	tcase_add_test(apply, test_local_seq);
 	tcase_add_test(prop, test_order_independence);
