@@ -678,25 +678,11 @@ person_rm(struct cli *c, int argc, char **argv)
 int
 cli_cmd_person(struct cli *c, int argc, char **argv)
 {
-	static const struct {
-		const char *name;
-		int (*fn)(struct cli *, int, char **);
-	} subs[] = {
+	static const struct cli_action subs[] = {
 		{"add", person_add}, {"list", person_list}, {"show", person_show}, {"edit", person_edit},
 		{"rm", person_rm},
 	};
 
-	if (argc < 2) {
-		cli_error(_("person: give add, list, show, edit or rm"));
-		return cli_usage_error("person");
-	}
-	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
-		person_help(stdout);
-		return EXIT_OK;
-	}
-	for (size_t i = 0; i < sizeof subs / sizeof subs[0]; i++)
-		if (strcmp(argv[1], subs[i].name) == 0)
-			return subs[i].fn(c, argc - 1, argv + 1);
-	cli_error(_("person: unknown action '%s'"), argv[1]);
-	return cli_usage_error("person");
+	return cli_dispatch(c, argc, argv, "person", subs, sizeof subs / sizeof subs[0], person_help,
+			    _("person: give add, list, show, edit or rm"));
 }
