@@ -17,6 +17,13 @@
 #define CB_DATE_LEN 10 /* "YYYY-MM-DD" */
 #define CB_TIME_LEN 5  /* "HH:MM" */
 
+/* The one supported range of dates, everywhere: command line, screens,
+ * series expansion, import. A date outside it is invalid. */
+#define CB_YEAR_MIN 1900
+#define CB_YEAR_MAX 2199
+#define CB_DAY_MIN (-25567) /* 1900-01-01 */
+#define CB_DAY_MAX 84005    /* 2199-12-31 */
+
 /* Day number of y-m-d (m 1..12, d 1..31; not validated). */
 int32_t cb_days_from_civil(int y, int m, int d);
 
@@ -29,14 +36,21 @@ int cb_weekday(int32_t days);
 /* Days in month m of year y. */
 int cb_month_days(int y, int m);
 
-/* Parse "YYYY-MM-DD" (years 1900..9999, real calendar dates only) into a
- * day number. CB_INVALID otherwise. */
+/* Parse "YYYY-MM-DD" (years CB_YEAR_MIN..CB_YEAR_MAX, real calendar dates
+ * only) into a day number. CB_INVALID otherwise. */
 cb_status cb_date_parse(const char *s, int32_t *days);
 
-/* Format a day number as "YYYY-MM-DD" into out (CB_DATE_LEN + 1 bytes). */
+/* Is the day number within CB_DAY_MIN..CB_DAY_MAX? */
+bool cb_day_in_range(int32_t days);
+
+/* Format a day number as "YYYY-MM-DD" into out (CB_DATE_LEN + 1 bytes).
+ * A day outside the supported range is clamped to its nearest end, so the
+ * text is always one cb_date_parse() accepts; callers check the range
+ * (cb_day_in_range) before storing a computed date. */
 void cb_date_format(int32_t days, char *out);
 
-/* Is s a valid "YYYY-MM-DD"? */
+/* Is s a valid "YYYY-MM-DD" within the supported range? The validator of
+ * every date field (command line, screens, import). */
 bool cb_date_valid(const char *s);
 
 /* Parse "HH:MM" (00:00..23:59; "H:MM" accepted) into minutes after

@@ -74,10 +74,17 @@ cb_date_parse(const char *s, int32_t *days)
 	y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
 	m = (s[5] - '0') * 10 + (s[6] - '0');
 	d = (s[8] - '0') * 10 + (s[9] - '0');
-	if (y < 1900 || m < 1 || m > 12 || d < 1 || d > cb_month_days(y, m))
+	if (y < CB_YEAR_MIN || y > CB_YEAR_MAX || m < 1 || m > 12 || d < 1 ||
+	    d > cb_month_days(y, m))
 		return CB_INVALID;
 	*days = cb_days_from_civil(y, m, d);
 	return CB_OK;
+}
+
+bool
+cb_day_in_range(int32_t days)
+{
+	return days >= CB_DAY_MIN && days <= CB_DAY_MAX;
 }
 
 bool
@@ -92,8 +99,11 @@ cb_date_format(int32_t days, char *out)
 {
 	int y, m, d;
 
+	if (days < CB_DAY_MIN)
+		days = CB_DAY_MIN;
+	else if (days > CB_DAY_MAX)
+		days = CB_DAY_MAX;
 	cb_civil_from_days(days, &y, &m, &d);
-	y = y < 0 ? 0 : y % 10000;
 	out[0] = (char)('0' + y / 1000);
 	out[1] = (char)('0' + y / 100 % 10);
 	out[2] = (char)('0' + y / 10 % 10);

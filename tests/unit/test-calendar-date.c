@@ -61,6 +61,33 @@ START_TEST(test_parse)
 }
 END_TEST
 
+/* One supported range, 1900..2199: nothing outside parses, and a computed
+ * day outside it is never written as a wrapped year. */
+START_TEST(test_range)
+{
+	char s[CB_DATE_LEN + 1];
+	int32_t d;
+
+	ck_assert_int_eq(CB_DAY_MIN, cb_days_from_civil(CB_YEAR_MIN, 1, 1));
+	ck_assert_int_eq(CB_DAY_MAX, cb_days_from_civil(CB_YEAR_MAX, 12, 31));
+	ck_assert_int_eq(cb_date_parse("1900-01-01", &d), CB_OK);
+	ck_assert_int_eq(d, CB_DAY_MIN);
+	ck_assert_int_eq(cb_date_parse("2199-12-31", &d), CB_OK);
+	ck_assert_int_eq(d, CB_DAY_MAX);
+	ck_assert_int_eq(cb_date_parse("1899-12-31", &d), CB_INVALID);
+	ck_assert_int_eq(cb_date_parse("2200-01-01", &d), CB_INVALID);
+	ck_assert_int_eq(cb_date_parse("9999-12-31", &d), CB_INVALID);
+	ck_assert(!cb_date_valid("2200-01-01"));
+	ck_assert(cb_date_valid("2199-12-31"));
+	ck_assert(cb_day_in_range(CB_DAY_MAX) && !cb_day_in_range(CB_DAY_MAX + 1));
+	ck_assert(cb_day_in_range(CB_DAY_MIN) && !cb_day_in_range(CB_DAY_MIN - 1));
+	cb_date_format(cb_days_from_civil(10000, 1, 1), s);
+	ck_assert_str_eq(s, "2199-12-31");
+	cb_date_format(cb_days_from_civil(-474, 1, 1), s);
+	ck_assert_str_eq(s, "1900-01-01");
+}
+END_TEST
+
 /* "today" is the workshop's local date, also in the night hours around a
  * daylight-saving change (TZ=Europe/Paris in the test environment). */
 START_TEST(test_today)
@@ -122,6 +149,7 @@ main(void)
 
 	tcase_add_test(tc, test_round_trip);
 	tcase_add_test(tc, test_parse);
+	tcase_add_test(tc, test_range);
 	tcase_add_test(tc, test_today);
 	tcase_add_test(tc, test_plan_across_dst);
 	suite_add_tcase(s, tc);
