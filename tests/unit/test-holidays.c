@@ -36,7 +36,7 @@ START_TEST(test_easter_sunday)
 	for (size_t i = 0; i < sizeof easter_based / sizeof easter_based[0]; i++)
 		ck_assert_int_eq(cb_easter_sunday(easter_based[i].year), day(easter_based[i].easter));
 	/* edge years of the computus */
-	ck_assert_int_eq(cb_easter_sunday(2285), day("2285-03-22"));
+	ck_assert_int_eq(cb_easter_sunday(2285), cb_days_from_civil(2285, 3, 22));
 	ck_assert_int_eq(cb_easter_sunday(2038), day("2038-04-25"));
 }
 END_TEST
