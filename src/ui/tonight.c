@@ -226,8 +226,9 @@ session_day(const struct tonight *t)
 static struct ui_rect
 list_rect(const struct tonight *t, const struct ui_rect *area)
 {
-	int head = area->h >= FULL_HEADER_ROWS ? 6 + (*t->s.venue_address || *t->s.venue_commune)
-					       + (int)t->nours : 3;
+	/* with no session there is no address line (and no strings to read) */
+	bool address = t->has && (*t->s.venue_address || *t->s.venue_commune);
+	int head = area->h >= FULL_HEADER_ROWS ? 6 + address + (int)t->nours : 3;
 	struct ui_rect r = {area->y + head + 2, area->x, area->h - head - 2, area->w};
 
 	if (r.h < 2)
