@@ -6,47 +6,7 @@
 #include <stddef.h>
 #include <stdio.h>
 
-#include "cambouis/config.h"
-#include "cambouis/db.h"
-
-/* Exit codes (DESIGN.md §8). */
-enum cli_exit {
-	EXIT_OK = 0,
-	EXIT_FAILURE_RUNTIME = 1,
-	EXIT_USAGE = 2,
-	EXIT_TERMINAL = 3,
-	EXIT_DB_UNAVAILABLE = 4,
-	EXIT_DB_DAMAGED = 5,
-	EXIT_IMPORT_REJECTED = 6,
-};
-
-/* What every command gets: the loaded configuration and where the database
- * is. Commands open the database themselves with cli_open(). */
-struct cli {
-	struct cb_config cfg;
-	char *db_path;   /* resolved: -d, CAMBOUIS_DB, --demo, config, XDG */
-	bool demo;       /* --demo: the demo database, made on first use */
-	struct cb_db *db;
-};
-
-/* "cambouis: message" on stderr (message already translated). */
-void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-
-/* The exit code for a core status. */
-int cli_exit_code(cb_status st);
-
-/* Print "cambouis: <what>: <status message>" and return its exit code. */
-int cli_fail(cb_status st, const char *what);
-
-/* Open c->db_path (flags from cb_open_flags). With --demo the demo database
- * is made and filled first if needed. Prints the error and returns its exit
- * code, or 0 when open. */
-int cli_open(struct cli *c, unsigned flags);
-void cli_close(struct cli *c);
-
-/* Open for a listing: read-write when the file allows it (so an older
- * schema is upgraded), read-only otherwise. Same return as cli_open(). */
-int cli_open_to_read(struct cli *c);
+#include "common/context.h"
 
 /* Parse a whole decimal number in [min, max]; false when it is not one. */
 bool cli_parse_int(const char *s, long long min, long long max, long long *out);

@@ -5,7 +5,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#include "cli/cli.h"
+#include "common/context.h"
 #include "ui/screen.h"
 #include "ui/term.h"
 

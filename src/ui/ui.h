@@ -2,7 +2,7 @@
 #ifndef CAMBOUIS_UI_H
 #define CAMBOUIS_UI_H
 
-#include "cli/cli.h"
+#include "common/context.h"
 
 /* Run the full-screen interface on c's database; returns an exit code.
  * Without a terminal (and no headless script) it prints a one-line hint
