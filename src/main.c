@@ -126,20 +126,6 @@ locale_dir(void)
 	return LOCALEDIR;
 }
 
-static char *
-expand_home(const char *path)
-{
-	const char *home = getenv("HOME");
-	char *out;
-
-	if (strncmp(path, "~/", 2) != 0 || !home)
-		return strdup(path);
-	out = malloc(strlen(home) + strlen(path));
-	if (out)
-		sprintf(out, "%s%s", home, path + 1);
-	return out;
-}
-
 /* -d, CAMBOUIS_DB, --demo, the config file, then the XDG default. */
 static cb_status
 resolve_db(struct cli *c, const char *opt_db)
@@ -148,15 +134,12 @@ resolve_db(struct cli *c, const char *opt_db)
 
 	if (opt_db || (env && *env)) {
 		c->demo = false;
-		c->db_path = expand_home(opt_db ? opt_db : env);
-		return c->db_path ? CB_OK : CB_NOMEM;
+		return cb_paths_expand_home(opt_db ? opt_db : env, &c->db_path);
 	}
 	if (c->demo)
 		return cb_paths_demo_db(&c->db_path);
-	if (c->cfg.database) {
-		c->db_path = expand_home(c->cfg.database);
-		return c->db_path ? CB_OK : CB_NOMEM;
-	}
+	if (c->cfg.database)
+		return cb_paths_expand_home(c->cfg.database, &c->db_path);
 	return cb_paths_default_db(&c->db_path);
 }
 
