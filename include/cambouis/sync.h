@@ -71,6 +71,11 @@ struct cb_import_result {
 cb_status cb_sync_import(struct cb_db *db, struct cb_bundle *b, const char *source,
 			 struct cb_import_result *r);
 
+/* Apply n checked bundles (a plain import) in one transaction: every one
+ * or, on failure, none (r[0..n) zeroed). r has room for n results. */
+cb_status cb_sync_import_all(struct cb_db *db, struct cb_bundle *const *b, size_t n,
+			     struct cb_import_result *r);
+
 /* Is this laptop's clock far behind the newest clock it has seen? Then
  * *newest_ms gets that clock's time. */
 bool cb_sync_clock_behind(struct cb_db *db, int64_t now_ms, int64_t *newest_ms);

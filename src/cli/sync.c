@@ -203,18 +203,11 @@ cli_cmd_import(struct cli *c, int argc, char **argv)
 	if ((rc = cli_open(c, CB_OPEN_WRITE)) != 0)
 		goto out;
 	struct cb_import_result *res = calloc((size_t)nfiles, sizeof *res);
-	if (!res || (st = cb_db_begin(c->db)) != CB_OK) {
-		free(res);
-		rc = cli_fail(res ? st : CB_NOMEM, c->db_path);
+	if (!res) {
+		rc = cli_fail(CB_NOMEM, NULL);
 		goto out;
 	}
-	for (int i = 0; i < nfiles && st == CB_OK; i++)
-		st = cb_sync_import(c->db, bundles[i], NULL, &res[i]);
-	if (st == CB_OK)
-		st = cb_db_commit(c->db);
-	else
-		cb_db_rollback(c->db);
-	if (st != CB_OK) {
+	if ((st = cb_sync_import_all(c->db, bundles, (size_t)nfiles, res)) != CB_OK) {
 		free(res);
 		rc = cli_fail(st, c->db_path);
 		goto out;

@@ -302,6 +302,23 @@ failed:
 	return rc;
 }
 
+cb_status
+cb_sync_import_all(struct cb_db *db, struct cb_bundle *const *b, size_t n,
+		   struct cb_import_result *r)
+{
+	cb_status rc;
+
+	if ((rc = cb_db_begin(db)) != CB_OK)
+		return rc;
+	for (size_t i = 0; i < n; i++)
+		if ((rc = cb_sync_import(db, b[i], NULL, &r[i])) != CB_OK) {
+			cb_db_rollback(db);
+			memset(r, 0, n * sizeof *r);
+			return rc;
+		}
+	return cb_db_commit(db);
+}
+
 bool
 cb_sync_clock_behind(struct cb_db *db, int64_t now_ms, int64_t *newest_ms)
 {

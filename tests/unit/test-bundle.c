@@ -299,6 +299,51 @@ check_case(struct hostile *h, const struct hostile_base *base, void *arg)
 	free(h->data);
 }
 
+/* A plain import of several bundles is one transaction in the core: when
+ * the last one fails, the first ones leave nothing behind either. */
+START_TEST(import_all_or_nothing)
+{
+	cb_clock_pin(T0);
+	struct cb_db *a = laptop("alpha"), *g = laptop("gamma"), *b = laptop("beta");
+	struct cb_bundle *bundles[2];
+	struct cb_bundle_why why;
+	struct cb_import_result r[2];
+	int64_t n;
+
+	add_venue(a, "Vallée Violette");
+	add_venue(g, "Gymnase du Morier");
+	struct blob x = export(a, "test", false), y = export(g, "test", false);
+	ck_assert_int_eq(cb_bundle_read_mem(x.data, x.size, NULL, &bundles[0], &why), CB_OK);
+	ck_assert_int_eq(cb_bundle_read_mem(y.data, y.size, NULL, &bundles[1], &why), CB_OK);
+
+	ck_assert_int_eq(cb_db_exec(b, "CREATE TEMP TRIGGER no_gamma BEFORE INSERT ON sync_imports"
+				    " WHEN NEW.origin_label = 'gamma'"
+				    " BEGIN SELECT RAISE(ABORT, 'refused'); END"), CB_OK);
+	ck_assert_int_ne(cb_sync_import_all(b, bundles, 2, r), CB_OK);
+	ck_assert(!cb_db_in_transaction(b));
+	ck_assert_int_eq(r[0].new_ops, 0);
+	ck_assert_int_eq(cb_db_query_int(b, "SELECT count(*) FROM venues", &n), CB_OK);
+	ck_assert_int_eq(n, 0);
+	ck_assert_int_eq(cb_db_query_int(b, "SELECT count(*) FROM sync_imports", &n), CB_OK);
+	ck_assert_int_eq(n, 0);
+
+	ck_assert_int_eq(cb_db_exec(b, "DROP TRIGGER no_gamma"), CB_OK);
+	ck_assert_int_eq(cb_sync_import_all(b, bundles, 2, r), CB_OK);
+	ck_assert_int_eq(r[0].new_ops, x.m.op_count);
+	ck_assert_int_eq(r[1].new_ops, y.m.op_count);
+	ck_assert_int_eq(cb_db_query_int(b, "SELECT count(*) FROM venues", &n), CB_OK);
+	ck_assert_int_eq(n, 2);
+
+	cb_bundle_free(bundles[0]);
+	cb_bundle_free(bundles[1]);
+	free(x.data);
+	free(y.data);
+	cb_db_close(a);
+	cb_db_close(g);
+	cb_db_close(b);
+}
+END_TEST
+
 START_TEST(hostile_corpus)
 {
 	hostile_cases = 0;
@@ -318,6 +363,7 @@ suite(void)
 	tcase_add_test(tc, relay_and_conflicts);
 	tcase_add_test(tc, clock_sanity);
 	tcase_add_test(tc, written_bundle_is_compact);
+	tcase_add_test(tc, import_all_or_nothing);
 	tcase_add_loop_test(tc, hostile_corpus, 0, 4);
 	suite_add_tcase(s, tc);
 	return s;
