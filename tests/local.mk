@@ -34,3 +34,6 @@ include $(srcdir)/tests/bench/people.mk
 # privacy: erasure (forget)
 include $(srcdir)/tests/unit/privacy.mk
 include $(srcdir)/tests/cli/privacy/local.mk
+# the front ends keep to their layer
+TESTS += tests/layers.sh
+EXTRA_DIST += tests/layers.sh
