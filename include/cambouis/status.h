@@ -6,12 +6,14 @@
  * Every core function returns one of these codes. The table pairs each code
  * with a translatable message (marked with N_, translated at display time by
  * cb_status_message()). CB_ROW and CB_DONE are the two non-error results of
- * stepping a statement.
+ * stepping a statement: they never leave a module's public function, so a
+ * front end that is handed one as a failure has met a bug and says so
+ * (their messages never speak of rows).
  */
 #define CB_STATUS_INFO(_) \
 	_(OK,             N_("success")) \
-	_(ROW,            N_("a row is ready")) \
-	_(DONE,           N_("no more rows")) \
+	_(ROW,            N_("internal error: an unexpected result")) \
+	_(DONE,           N_("internal error: an unexpected end of data")) \
 	_(NOMEM,          N_("out of memory")) \
 	_(IO,             N_("input/output error")) \
 	_(FULL,           N_("the disk is full")) \

@@ -409,6 +409,8 @@ cli_cmd_unpair(struct cli *c, int argc, char **argv)
 		struct cb_session s;
 		int days = -1;
 		st = cb_session_current(c->db, cb_date_today(), &s, &days);
+		if (st != CB_OK && st != CB_NOT_FOUND)
+			return cli_fail(st, NULL);
 		today = st == CB_OK && days == 0;
 		if (st == CB_OK) {
 			session = s.id;

@@ -29,8 +29,6 @@ cli_exit_code(cb_status st)
 {
 	switch (st) {
 	case CB_OK:
-	case CB_DONE:
-	case CB_ROW:
 		return EXIT_OK;
 	case CB_DB_MISSING:
 	case CB_DB_LOCKED:
@@ -52,6 +50,9 @@ cli_exit_code(cb_status st)
 int
 cli_fail(cb_status st, const char *what)
 {
+	/* called on a failure path: a success there is a bug, never exit 0 */
+	if (st == CB_OK)
+		st = CB_DONE;
 	if (what)
 		cli_error("%s: %s", what, cb_status_message(st));
 	else

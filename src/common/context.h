@@ -40,10 +40,13 @@ struct cli {
 /* "cambouis: message" on stderr (message already translated). */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
-/* The exit code for a core status. */
+/* The exit code for a core status: 0 for CB_OK only (CB_ROW and CB_DONE,
+ * which never leave a core function, are an internal error: 1). */
 int cli_exit_code(cb_status st);
 
-/* Print "cambouis: <what>: <status message>" and return its exit code. */
+/* Print "cambouis: <what>: <status message>" and return its exit code,
+ * never 0 (the one mapping from a failing core status to what a user
+ * reads and the exit code). */
 int cli_fail(cb_status st, const char *what);
 
 /* Open c->db_path (flags from cb_open_flags). With --demo the demo database

@@ -608,6 +608,7 @@ cb_person_find(struct cb_db *db, const char *key, struct cb_id *out,
 		free(t);
 		return rc;
 	}
+	rc = CB_OK;
 	{
 		size_t exact = 0, at = 0;
 		for (size_t i = 0; i < l.count; i++)

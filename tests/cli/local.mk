@@ -13,6 +13,7 @@ CLI_GOLDEN = \
 	tests/cli/rebuild.sh \
 	tests/cli/config.sh \
 	tests/cli/perms.sh \
+	tests/cli/names.sh \
 	tests/cli/help-fr.sh
 CLI_EXPECTED = \
 	tests/cli/expected/basics.out \
@@ -23,6 +24,7 @@ CLI_EXPECTED = \
 	tests/cli/expected/rebuild.out \
 	tests/cli/expected/config.out \
 	tests/cli/expected/perms.out \
+	tests/cli/expected/names.out \
 	tests/cli/expected/help-fr.out
 # checks of the sources, with no transcript
 CLI_CHECKS = \

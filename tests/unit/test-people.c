@@ -133,6 +133,11 @@ START_TEST(test_names_and_find)
 	/* case and accents aside, and abbreviations */
 	ck_assert_int_eq(cb_person_find(db, "lea b.", &got, NULL), CB_OK);
 	ck_assert(cb_id_cmp(&got, &a) == 0);
+	/* a name that differs by its letter case only (it once gave CB_DONE) */
+	ck_assert_int_eq(cb_person_find(db, "léa b.", &got, NULL), CB_OK);
+	ck_assert(cb_id_cmp(&got, &a) == 0);
+	ck_assert_int_eq(cb_person_find(db, "LéA", &got, NULL), CB_OK);
+	ck_assert(cb_id_cmp(&got, &b) == 0);
 	ck_assert_int_eq(cb_person_find(db, "elo", &got, NULL), CB_OK);
 	ck_assert(cb_id_cmp(&got, &c) == 0);
 	ck_assert_int_eq(cb_person_find(db, "Lé", &got, &cands), CB_AMBIGUOUS);
