@@ -4,6 +4,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include "cambouis/status.h"
 
 /*
  * The codes that ops carry on the wire: which materialised table, which
@@ -150,22 +151,92 @@ struct cb_value {
 	const char *s;
 };
 
+/* What a field's value means, and so how it is checked: the one validator
+ * that import, the command line and the screens share (cb_schema_check). */
+enum cb_meaning {
+	CB_M_NUMBER = 1, /* an integer in [min, max] */
+	CB_M_FLAG,       /* 0 or 1 */
+	CB_M_CODE,       /* one of the codes in [min, max] that has a value label */
+	CB_M_YEAR,       /* a year in [min, max] */
+	CB_M_LINE,       /* one line of text: no control character, no line break;
+			  * [min, max] bytes */
+	CB_M_TEXT,       /* text that may hold line breaks (notes) */
+	CB_M_KEY,        /* a key of a list the configuration names: one line */
+	CB_M_LANGS,      /* language codes, "fr,en": two or three letters each */
+	CB_M_DATE,       /* "YYYY-MM-DD", a real date in the supported range */
+	CB_M_TIME,       /* "HH:MM", 00:00..23:59 */
+	CB_M_REF,        /* the id of a row of `ref`: 32 lower-case hex digits */
+	CB_M_REFS,       /* ids of rows of `ref`, comma-separated, at most max bytes */
+};
+
+/* Field flags. */
+enum {
+	/* personal data: `forget` blanks it, in the table and in the log */
+	CB_FIELD_PERSONAL = 1 << 0,
+	/* a reference (to CB_T_PERSON) to whom the row belongs: forgetting
+	 * that person erases the row (a plain reference, such as who trained
+	 * someone, is only an id and stays) */
+	CB_FIELD_OWNER = 1 << 1,
+};
+
 struct cb_field_def {
 	int table;
 	int field;
-	const char *name;       /* for messages and the field history */
+	const char *name;       /* stable English code name: CSV headers, messages */
 	enum cb_vtype type;     /* CB_V_INT or CB_V_TEXT; NULL is always allowed */
 	long long min, max;     /* integer range, or text length in bytes */
 	const char *column;     /* in the table's materialised table */
 	bool null_is_zero;      /* a NOT NULL column: a NULL value stores 0 */
+	const char *label;      /* N_(): what people read; translate with _() */
+	enum cb_meaning meaning;
+	int ref;                /* CB_M_REF(S): the table its ids name; else 0 */
+	unsigned flags;         /* CB_FIELD_* */
+	const char *const *values; /* CB_M_CODE: N_() labels indexed by code
+				    * (NULL or "" for a code not used) */
 };
+
+enum cb_table_kind {
+	CB_RECORD = 1, /* rows edited field by field, last writer wins */
+	CB_LEDGER,     /* rows with fresh ids, each field set once: a union */
+};
+
+struct cb_db;
+struct cb_id;
 
 struct cb_table_def {
 	int table;
-	const char *name;
+	const char *name;       /* the materialised table */
+	const char *label;      /* N_(): "Venue", a row of it for people */
+	enum cb_table_kind kind;
+	int deleted;            /* the field that marks a row deleted, or 0 */
+	/* one column naming a row (?1 = its id), or NULL */
+	const char *title_sql;
+	/* How people name a row in the conflict list (malloc'd, translated),
+	 * NULL to fall back on the label and title_sql or the short id. */
+	char *(*describe)(struct cb_db *db, const struct cb_id *row);
+	/* Made from the names above when the schema is first read: */
 	const char *create_row_sql; /* ?1 = row id; INSERT OR IGNORE */
 	const char *clear_sql;      /* empties the materialised table */
 	const char *dump_sql;       /* every row in primary-key order */
+};
+
+/* A numbered migration (src/core/db.c runs 1, 2, ... in order). */
+struct cb_migration {
+	int version;
+	const char *sql;
+};
+
+/* What a module declares, in its own src/core/<module>-schema.c, and
+ * lists once in the registry (src/core/schema.c). A table's fields stay
+ * together in fields[]: their order is their bit in a projection. */
+struct cb_schema_module {
+	const char *name;
+	const struct cb_table_def *tables;
+	size_t ntables;
+	const struct cb_field_def *fields;
+	size_t nfields;
+	const struct cb_migration *migrations;
+	size_t nmigrations;
 };
 
 /* The definition of (table, field), or NULL when unknown. */
@@ -179,5 +250,35 @@ const struct cb_field_def *cb_schema_table_fields(int table, size_t *count);
 
 /* All materialised tables, for rebuild and dumps. */
 const struct cb_table_def *cb_schema_tables(size_t *count);
+
+/* The field whose code name in table is name, or NULL. */
+const struct cb_field_def *cb_schema_field_named(int table, const char *name);
+
+/* The modules of the registry, in order. */
+const struct cb_schema_module *const *cb_schema_modules(size_t *count);
+
+/* The migration to schema version v (1-based), NULL past the last; and the
+ * number of migrations. */
+const char *cb_schema_migration(int version);
+int cb_schema_migrations(void);
+
+/* Does value mean what def says? CB_OK, CB_TOO_LONG (a text over its size)
+ * or CB_INVALID. A NULL value is always valid (a cleared field). Pure: it
+ * never reads a database, a configuration or the clock. */
+cb_status cb_schema_check(const struct cb_field_def *def, const struct cb_value *value);
+
+/* The same for a text as typed (a number as digits): CB_OK or the status;
+ * "" stands for NULL. */
+cb_status cb_schema_check_text(int table, int field, const char *text);
+
+/* What people read, translated: a field's label ("?" when unknown), a
+ * table's label, the label of a code of a CB_M_CODE field (NULL when the
+ * code has none). */
+const char *cb_schema_field_label(int table, int field);
+const char *cb_schema_table_label(int table);
+const char *cb_schema_value_label(const struct cb_field_def *def, long long code);
+
+/* Is s an id as ops carry it: 32 lower-case hex digits? */
+bool cb_schema_id_valid(const char *s);
 
 #endif

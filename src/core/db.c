@@ -21,185 +21,8 @@
 #define CB_APPLICATION_ID 0x43414D42
 #define CB_BUSY_TIMEOUT_MS 5000
 
-/* Numbered migrations: index i brings the schema from version i to i+1.
- * Never edit one that has shipped; add a new one. */
-static const char *const migrations[] = {
-	/* 1: the op log and its bookkeeping */
-	"CREATE TABLE meta(key TEXT PRIMARY KEY, value) WITHOUT ROWID;"
-	"CREATE TABLE ops("
-	"  op_id BLOB PRIMARY KEY CHECK(length(op_id) = 16),"
-	"  site  BLOB NOT NULL CHECK(length(site) = 16),"
-	"  seq   INTEGER NOT NULL,"
-	"  hlc   INTEGER NOT NULL,"
-	"  kind  INTEGER NOT NULL,"
-	"  tbl   INTEGER NOT NULL,"
-	"  row   BLOB NOT NULL CHECK(length(row) = 16),"
-	"  field INTEGER NOT NULL,"
-	"  value,"
-	"  UNIQUE(site, seq)) WITHOUT ROWID;"
-	"CREATE INDEX ops_hlc ON ops(hlc);"
-	"CREATE INDEX ops_target ON ops(tbl, row, field);"
-	/* the winning op of every field: last writer wins by (hlc, site, op_id) */
-	"CREATE TABLE clocks("
-	"  tbl INTEGER NOT NULL, row BLOB NOT NULL, field INTEGER NOT NULL,"
-	"  hlc INTEGER NOT NULL, site BLOB NOT NULL, op_id BLOB NOT NULL,"
-	"  PRIMARY KEY(tbl, row, field)) WITHOUT ROWID;",
-
-	/* 2: venues */
-	"CREATE TABLE venues("
-	"  id BLOB PRIMARY KEY CHECK(length(id) = 16),"
-	"  name TEXT, address TEXT, commune TEXT, capacity INTEGER, notes TEXT,"
-	"  deleted INTEGER NOT NULL DEFAULT 0) WITHOUT ROWID;"
-	"CREATE INDEX venues_name ON venues(name COLLATE NOCASE);",
-
-	/* 3: the calendar: series, sessions (each a row of its own), closures.
-	 * Ids of other rows are kept as lower-case hex, as the ops carry them. */
-	"CREATE TABLE series("
-	"  id BLOB PRIMARY KEY CHECK(length(id) = 16),"
-	"  first_date TEXT, starts TEXT, ends TEXT, every_weeks INTEGER, venues TEXT,"
-	"  until_date TEXT, count INTEGER, holiday_rule INTEGER,"
-	"  deleted INTEGER NOT NULL DEFAULT 0) WITHOUT ROWID;"
-	"CREATE TABLE sessions("
-	"  id BLOB PRIMARY KEY CHECK(length(id) = 16),"
-	"  series TEXT, slot INTEGER, date TEXT, starts TEXT, ends TEXT, venue TEXT,"
-	"  status INTEGER NOT NULL DEFAULT 0, reason TEXT, notes TEXT,"
-	"  edited INTEGER NOT NULL DEFAULT 0,"
-	"  deleted INTEGER NOT NULL DEFAULT 0) WITHOUT ROWID;"
-	"CREATE INDEX sessions_date ON sessions(date, starts);"
-	"CREATE INDEX sessions_series ON sessions(series, slot);"
-	"CREATE TABLE venue_closures("
-	"  id BLOB PRIMARY KEY CHECK(length(id) = 16),"
-	"  venue TEXT, from_date TEXT, to_date TEXT, reason TEXT,"
-	"  deleted INTEGER NOT NULL DEFAULT 0) WITHOUT ROWID;"
-	"CREATE INDEX venues_hexid ON venues(lower(hex(id)));",
-
-	/* 4: sync: the order in which ops arrived here, so an export
-	 * can take "every op not exported before", own and relayed; the
-	 * bundles imported (remembered by digest); how far each destination
-	 * has been exported; and which files of a sync folder were read. */
-	"CREATE TABLE arrivals(n INTEGER PRIMARY KEY, op_id BLOB NOT NULL);"
-	"INSERT INTO arrivals(op_id) SELECT op_id FROM ops ORDER BY hlc, site, op_id;"
-	"CREATE TABLE sync_imports("
-	"  digest BLOB PRIMARY KEY CHECK(length(digest) = 32),"
-	"  origin_site BLOB NOT NULL, origin_label TEXT NOT NULL,"
-	"  created_ms INTEGER NOT NULL, imported_ms INTEGER NOT NULL,"
-	"  op_count INTEGER NOT NULL, new_count INTEGER NOT NULL,"
-	"  conflicts INTEGER NOT NULL,"
-	"  first_n INTEGER, last_n INTEGER," /* arrivals this import added */
-	"  source TEXT) WITHOUT ROWID;"      /* the sync folder, NULL for import */
-	"CREATE INDEX sync_imports_origin ON sync_imports(origin_site, imported_ms);"
-	"CREATE TABLE sync_marks(dest TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;"
-	"CREATE TABLE sync_files("
-	"  dir TEXT NOT NULL, name TEXT NOT NULL, size INTEGER NOT NULL,"
-	"  digest BLOB NOT NULL, PRIMARY KEY(dir, name)) WITHOUT ROWID;",
-
-	/* 5: conflicts to review: an imported op and the value it met for
-	 * the same field, both kept in the log (winner: the op the field
-	 * shows). Local bookkeeping, not a projection of the ops: rebuild
-	 * leaves it alone and it never travels. */
-	"CREATE TABLE sync_conflicts("
-	"  id INTEGER PRIMARY KEY,"
-	"  tbl INTEGER NOT NULL, row BLOB NOT NULL, field INTEGER NOT NULL,"
-	"  winner BLOB NOT NULL, loser BLOB NOT NULL,"
-	"  found_ms INTEGER NOT NULL,"
-	"  resolved INTEGER NOT NULL DEFAULT 0,"
-	"  UNIQUE(winner, loser));"
-	"CREATE INDEX sync_conflicts_open ON sync_conflicts(resolved, found_ms);",
-
-	/* 6: people, consents, attendance, pairings, skill sign-offs. Ids of
-	 * other rows are kept as lower-case hex, as the ops carry them. */
-	"CREATE TABLE people("
-	"  id BLOB PRIMARY KEY CHECK(length(id) = 16),"
-	"  name TEXT, learner INTEGER NOT NULL DEFAULT 0, mentor INTEGER NOT NULL DEFAULT 0,"
-	"  organiser INTEGER NOT NULL DEFAULT 0, category TEXT, birth_year INTEGER,"
-	"  contact TEXT, languages TEXT, notes TEXT, attestation TEXT, trained_by TEXT,"
-	"  promoted_on TEXT, added_on TEXT,"
-	"  deleted INTEGER NOT NULL DEFAULT 0) WITHOUT ROWID;"
-	"CREATE INDEX people_name ON people(name COLLATE NOCASE);"
-	"CREATE INDEX people_hexid ON people(lower(hex(id)));"
-	"CREATE INDEX people_trained_by ON people(trained_by);"
-	"CREATE TABLE consents("
-	"  id BLOB PRIMARY KEY CHECK(length(id) = 16),"
-	"  person TEXT, purpose TEXT, given_by INTEGER, date TEXT, withdrawn TEXT,"
-	"  deleted INTEGER NOT NULL DEFAULT 0) WITHOUT ROWID;"
-	"CREATE INDEX consents_person ON consents(person);"
-	"CREATE TABLE attendance("
-	"  id BLOB PRIMARY KEY CHECK(length(id) = 16),"
-	"  person TEXT, session TEXT, role INTEGER, checkin TEXT, checkout TEXT,"
-	"  deleted INTEGER NOT NULL DEFAULT 0) WITHOUT ROWID;"
-	"CREATE INDEX attendance_session ON attendance(session);"
-	"CREATE INDEX attendance_person ON attendance(person);"
-	"CREATE TABLE pairings("
-	"  id BLOB PRIMARY KEY CHECK(length(id) = 16),"
-	"  mentor TEXT, learner TEXT, status INTEGER NOT NULL DEFAULT 0,"
-	"  since_date TEXT, since_session TEXT) WITHOUT ROWID;"
-	"CREATE INDEX pairings_mentor ON pairings(mentor);"
-	"CREATE INDEX pairings_learner ON pairings(learner);"
-	"CREATE TABLE pair_sessions("
-	"  id BLOB PRIMARY KEY CHECK(length(id) = 16),"
-	"  pairing TEXT, session TEXT, mentor TEXT, learner TEXT,"
-	"  deleted INTEGER NOT NULL DEFAULT 0) WITHOUT ROWID;"
-	"CREATE INDEX pair_sessions_session ON pair_sessions(session);"
-	"CREATE INDEX pair_sessions_pairing ON pair_sessions(pairing);"
-	"CREATE TABLE skill_signoffs("
-	"  id BLOB PRIMARY KEY CHECK(length(id) = 16),"
-	"  person TEXT, skill TEXT, level INTEGER, by_person TEXT, session TEXT,"
-	"  date TEXT) WITHOUT ROWID;"
-	"CREATE INDEX skill_signoffs_person ON skill_signoffs(person, skill);"
-	"CREATE INDEX IF NOT EXISTS sessions_hexid ON sessions(lower(hex(id)));",
-
-	/* 7: erasure (privacy.c): the rows that are gone because a person
-	 * was forgotten (the person's own row under tbl 20 too), with the
-	 * person they belonged to. A projection of the ops: rebuild
-	 * empties it and the replay fills it again. */
-	"CREATE TABLE erased("
-	"  tbl INTEGER NOT NULL, row BLOB NOT NULL, person BLOB NOT NULL,"
-	"  PRIMARY KEY(tbl, row, person)) WITHOUT ROWID;"
-	"CREATE INDEX erased_person ON erased(person);",
-
-	/* 8: a mentor's load at a session, answered from the index alone
-	 * (rows of a WITHOUT ROWID table cost a second search each) */
-	"CREATE INDEX pair_sessions_load ON pair_sessions(session, mentor, deleted);",
-
-	/* 9: who is here with which role, and a person's skill levels in
-	 * order, read from covering indexes (no second search per row) */
-	"CREATE INDEX attendance_here ON attendance(session, role, deleted, checkout, person);"
-	"CREATE INDEX skill_signoffs_levels ON skill_signoffs(person, skill, date, level);",
-
-	/* 10: the op log keeps the order ops arrived in as its row number
-	 * (an export sends what arrived after its mark), which the arrivals
-	 * table kept beside it at one more B-tree write per op. Ops are never
-	 * deleted (erasure blanks values), so a row number is never reused.
-	 * The winner of a field is the head of its ops in ops_target; the
-	 * clocks table copied that at one more write per op too. */
-	"CREATE TABLE ops_by_arrival("
-	"  n     INTEGER PRIMARY KEY,"
-	"  op_id BLOB NOT NULL UNIQUE CHECK(length(op_id) = 16),"
-	"  site  BLOB NOT NULL CHECK(length(site) = 16),"
-	"  seq   INTEGER NOT NULL,"
-	"  hlc   INTEGER NOT NULL,"
-	"  kind  INTEGER NOT NULL,"
-	"  tbl   INTEGER NOT NULL,"
-	"  row   BLOB NOT NULL CHECK(length(row) = 16),"
-	"  field INTEGER NOT NULL,"
-	"  value,"
-	"  UNIQUE(site, seq));"
-	"INSERT OR IGNORE INTO ops_by_arrival"
-	"  SELECT a.n, o.op_id, o.site, o.seq, o.hlc, o.kind, o.tbl, o.row, o.field, o.value"
-	"  FROM arrivals a JOIN ops o ON o.op_id = a.op_id ORDER BY a.n;"
-	"INSERT OR IGNORE INTO ops_by_arrival(op_id, site, seq, hlc, kind, tbl, row, field, value)"
-	"  SELECT op_id, site, seq, hlc, kind, tbl, row, field, value FROM ops"
-	"  WHERE op_id NOT IN (SELECT op_id FROM arrivals) ORDER BY hlc, site, op_id;"
-	"DROP TABLE ops;"
-	"DROP TABLE arrivals;"
-	"DROP TABLE clocks;"
-	"ALTER TABLE ops_by_arrival RENAME TO ops;"
-	"CREATE INDEX ops_hlc ON ops(hlc);"
-	"CREATE INDEX ops_target ON ops(tbl, row, field, hlc, site, op_id);"
-	/* what came in from a sync folder, by where its ops start */
-	"CREATE INDEX sync_imports_source ON sync_imports(source, first_n);",
-};
-#define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
+/* The numbered migrations are declared with each module's schema
+ * (src/core/NAME-schema.c): cb_schema_migration(v) brings version v-1 to v. */
 
 /* see bind_rc() */
 static cb_status pending_bind_failure = CB_OK;
@@ -771,7 +594,7 @@ cb_db_projection_slot(struct cb_db *db)
 int
 cb_db_latest_version(void)
 {
-	return N_MIGRATIONS;
+	return cb_schema_migrations();
 }
 
 int
@@ -790,7 +613,7 @@ cb_db_migrate_to(struct cb_db *db, int version)
 	cb_status st;
 	char sql[64];
 
-	if (version > N_MIGRATIONS)
+	if (version > cb_schema_migrations())
 		return CB_DB_TOO_NEW;
 	if ((st = pragma_int(db, "PRAGMA user_version", &current)) != CB_OK)
 		return st;
@@ -798,7 +621,7 @@ cb_db_migrate_to(struct cb_db *db, int version)
 		if ((st = cb_db_exec(db, "BEGIN IMMEDIATE")) != CB_OK)
 			return st;
 		snprintf(sql, sizeof sql, "PRAGMA user_version = %d", v + 1);
-		if ((st = cb_db_exec(db, migrations[v])) != CB_OK ||
+		if ((st = cb_db_exec(db, cb_schema_migration(v + 1))) != CB_OK ||
 		    (st = cb_db_exec(db, sql)) != CB_OK ||
 		    (st = cb_db_exec(db, "COMMIT")) != CB_OK) {
 			char keep[sizeof db->err];
@@ -985,9 +808,9 @@ check_identity(struct cb_db *db)
 		snprintf(db->err, sizeof db->err, "application_id %#llx", (unsigned long long)app);
 		return CB_DB_FOREIGN;
 	}
-	if (version > N_MIGRATIONS) {
+	if (version > cb_schema_migrations()) {
 		snprintf(db->err, sizeof db->err, "schema version %lld, this build knows %d",
-			 (long long)version, N_MIGRATIONS);
+			 (long long)version, cb_schema_migrations());
 		return CB_DB_TOO_NEW;
 	}
 	return CB_OK;
@@ -1011,7 +834,7 @@ setup(struct cb_db *db, unsigned flags)
 			snprintf(db->err, sizeof db->err, "empty file");
 			return CB_DB_MISSING;
 		}
-		if (version < N_MIGRATIONS) {
+		if (version < cb_schema_migrations()) {
 			snprintf(db->err, sizeof db->err, "schema needs an upgrade");
 			return CB_DB_READONLY;
 		}
@@ -1046,7 +869,7 @@ setup(struct cb_db *db, unsigned flags)
 		if ((st = cb_db_exec(db, sql)) != CB_OK)
 			return st;
 	}
-	if ((st = cb_db_migrate_to(db, N_MIGRATIONS)) != CB_OK)
+	if ((st = cb_db_migrate_to(db, cb_schema_migrations())) != CB_OK)
 		return st;
 	(void)flags;
 	return init_site(db);
@@ -1189,10 +1012,10 @@ cb_db_check(struct cb_db *db, char *detail, size_t detail_len)
 			snprintf(detail, detail_len, "%s", sqlite3_errmsg(db->h));
 	}
 	sqlite3_finalize(st);
-	if (result == CB_OK && cb_db_schema_version(db) != N_MIGRATIONS) {
+	if (result == CB_OK && cb_db_schema_version(db) != cb_schema_migrations()) {
 		if (detail)
 			snprintf(detail, detail_len, "schema version %d, expected %d",
-				 cb_db_schema_version(db), N_MIGRATIONS);
+				 cb_db_schema_version(db), cb_schema_migrations());
 		result = CB_DB_DAMAGED;
 	}
 	return result;

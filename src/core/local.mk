@@ -8,16 +8,18 @@ src_core_libcambouis_core_a_SOURCES = \
 	include/cambouis/id.h include/cambouis/oplog.h include/cambouis/paths.h \
 	include/cambouis/schema.h include/cambouis/status.h include/cambouis/text.h \
 	include/cambouis/venue.h \
-	src/core/db-private.h src/core/project-private.h \
+	src/core/db-private.h src/core/project-private.h src/core/schema-private.h \
 	src/core/buf.c src/core/clock.c src/core/config.c src/core/db.c src/core/demo.c \
 	src/core/hlc.c src/core/id.c src/core/oplog.c src/core/paths.c src/core/project.c \
-	src/core/schema.c src/core/status.c src/core/text.c src/core/venue.c
+	src/core/schema.c src/core/status.c src/core/text.c src/core/venue.c \
+	src/core/core-schema.c src/core/venue-schema.c
 # the calendar
 src_core_libcambouis_core_a_SOURCES += \
 	include/cambouis/calendar.h include/cambouis/date.h include/cambouis/holidays.h \
 	include/cambouis/ical.h src/core/calendar-private.h \
 	src/core/calendar.c src/core/calendar-session.c src/core/calendar-view.c \
-	src/core/date.c src/core/holidays.c src/core/ical.c src/core/calendar-demo.c
+	src/core/date.c src/core/holidays.c src/core/ical.c src/core/calendar-demo.c \
+	src/core/calendar-schema.c
 
 CORE_LIBS = src/core/libcambouis-core.a $(SQLITE_LIBS) $(LIBCONFIG_LIBS) $(LIBINTL)
 
@@ -33,7 +35,8 @@ src_core_libcambouis_core_a_SOURCES += \
 	include/cambouis/people.h include/cambouis/attendance.h include/cambouis/pairing.h \
 	include/cambouis/skills.h src/core/people-private.h \
 	src/core/people.c src/core/people-view.c src/core/attendance.c src/core/pairing.c \
-	src/core/skills.c src/core/snowball.c src/core/people-demo.c
+	src/core/skills.c src/core/snowball.c src/core/people-demo.c \
+	src/core/people-schema.c
 # privacy: erasure (forget)
 src_core_libcambouis_core_a_SOURCES += \
 	include/cambouis/privacy.h src/core/privacy-private.h src/core/privacy.c

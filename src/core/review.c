@@ -8,14 +8,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cambouis/calendar.h"
 #include "cambouis/clock.h"
 #include "cambouis/hlc.h"
-#include "cambouis/holidays.h"
 #include "cambouis/i18n.h"
 #include "cambouis/review.h"
 #include "cambouis/schema.h"
-#include "cambouis/venue.h"
 
 static const char SQL_RECORD[] =
 	"INSERT OR IGNORE INTO sync_conflicts(tbl, row, field, winner, loser, found_ms)"
@@ -45,51 +42,11 @@ step_done(struct cb_stmt *st)
 
 /* --- words for people ------------------------------------------------------ */
 
-static const struct {
-	int table, field;
-	const char *label;
-} field_labels[] = {
-	{CB_T_VENUE, CB_F_VENUE_NAME, N_("Name")},
-	{CB_T_VENUE, CB_F_VENUE_ADDRESS, N_("Address")},
-	{CB_T_VENUE, CB_F_VENUE_COMMUNE, N_("Commune")},
-	{CB_T_VENUE, CB_F_VENUE_CAPACITY, N_("Capacity")},
-	{CB_T_VENUE, CB_F_VENUE_NOTES, N_("Notes")},
-	{CB_T_VENUE, CB_F_VENUE_DELETED, N_("Deleted")},
-	{CB_T_SERIES, CB_F_SERIES_FIRST, N_("First date")},
-	{CB_T_SERIES, CB_F_SERIES_START, N_("Start time")},
-	{CB_T_SERIES, CB_F_SERIES_END, N_("End time")},
-	{CB_T_SERIES, CB_F_SERIES_EVERY_WEEKS, N_("Every N weeks")},
-	{CB_T_SERIES, CB_F_SERIES_VENUES, N_("Venues")},
-	{CB_T_SERIES, CB_F_SERIES_UNTIL, N_("Until")},
-	{CB_T_SERIES, CB_F_SERIES_COUNT, N_("Number of sessions")},
-	{CB_T_SERIES, CB_F_SERIES_HOLIDAYS, N_("On holidays")},
-	{CB_T_SERIES, CB_F_SERIES_DELETED, N_("Deleted")},
-	{CB_T_SESSION, CB_F_SESSION_DATE, N_("Date")},
-	{CB_T_SESSION, CB_F_SESSION_START, N_("Start time")},
-	{CB_T_SESSION, CB_F_SESSION_END, N_("End time")},
-	{CB_T_SESSION, CB_F_SESSION_VENUE, N_("Venue")},
-	{CB_T_SESSION, CB_F_SESSION_STATUS, N_("Status")},
-	{CB_T_SESSION, CB_F_SESSION_REASON, N_("Reason")},
-	{CB_T_SESSION, CB_F_SESSION_NOTES, N_("Notes")},
-	{CB_T_SESSION, CB_F_SESSION_DELETED, N_("Deleted")},
-	{CB_T_VENUE_CLOSURE, CB_F_CLOSURE_VENUE, N_("Venue")},
-	{CB_T_VENUE_CLOSURE, CB_F_CLOSURE_FROM, N_("From")},
-	{CB_T_VENUE_CLOSURE, CB_F_CLOSURE_TO, N_("To")},
-	{CB_T_VENUE_CLOSURE, CB_F_CLOSURE_REASON, N_("Reason")},
-	{CB_T_VENUE_CLOSURE, CB_F_CLOSURE_DELETED, N_("Deleted")},
-};
-
+/* Labels come from the schema table: a field added there is named here. */
 const char *
 cb_review_field_label(int table, int field)
 {
-	const struct cb_field_def *def;
-
-	for (size_t i = 0; i < sizeof field_labels / sizeof field_labels[0]; i++)
-		if (field_labels[i].table == table && field_labels[i].field == field)
-			return _(field_labels[i].label);
-	/* a field with no label of its own (bookkeeping): its code name */
-	def = cb_schema_field(table, field);
-	return def ? def->name : "?";
+	return cb_schema_field_label(table, field);
 }
 
 static char *
@@ -118,111 +75,82 @@ short_id(const struct cb_id *id, char *out)
 	out[8] = '\0';
 }
 
-/* A venue's name from its hex id, or the short id when unknown. */
+/* What names a row of table (its title_sql), or NULL when unknown. */
 static char *
-venue_name(struct cb_db *db, const char *hex)
+row_title(struct cb_db *db, int table, const struct cb_id *row)
 {
-	struct cb_venue v;
-	struct cb_id id;
-	char *s;
+	const struct cb_table_def *t = cb_schema_table(table);
+	struct cb_stmt *st;
+	char *s = NULL;
 
-	if (cb_id_from_hex(hex, &id) != CB_OK || cb_venue_get(db, &id, &v) != CB_OK)
-		return xasprintf("%.8s", hex);
-	s = strdup(v.name);
-	cb_venue_clear(&v);
+	if (!t || !t->title_sql || cb_db_row_by_id(db, t->title_sql, row, &st) != CB_OK)
+		return NULL;
+	if (!cb_stmt_is_null(st, 0))
+		s = strdup(cb_stmt_text(st, 0));
+	cb_stmt_reset(st);
 	return s;
+}
+
+/* A row named by a reference (hex id): its title, or the short id. A bad
+ * id from an older version is shown as it is, never refused. */
+static char *
+ref_name(struct cb_db *db, int table, const char *hex)
+{
+	struct cb_id id;
+	char *s = NULL;
+
+	if (cb_schema_id_valid(hex) && cb_id_from_hex(hex, &id) == CB_OK)
+		s = row_title(db, table, &id);
+	return s ? s : xasprintf("%.8s", hex);
 }
 
 char *
 cb_review_describe(struct cb_db *db, int table, const struct cb_id *row)
 {
-	char sid[9];
-	char *s = NULL;
+	const struct cb_table_def *t = cb_schema_table(table);
+	char sid[9], *s = NULL;
 
-	switch (table) {
-	case CB_T_VENUE: {
-		struct cb_venue v;
-		if (cb_venue_get(db, row, &v) != CB_OK)
-			break;
-		s = xasprintf(_("Venue “%s”"), v.name);
-		cb_venue_clear(&v);
+	if (t && t->describe && (s = t->describe(db, row)))
 		return s;
+	if (t && (s = row_title(db, table, row))) {
+		char *d = xasprintf(_("%s “%s”"), cb_schema_table_label(table), s);
+		free(s);
+		return d;
 	}
-	case CB_T_SESSION: {
-		struct cb_session x;
-		if (cb_session_get(db, row, &x) != CB_OK)
-			break;
-		if (*x.venue_name)
-			s = xasprintf(_("Session of %s at %s"), x.date, x.venue_name);
-		else
-			s = xasprintf(_("Session of %s"), x.date);
-		cb_session_clear(&x);
-		return s;
-	}
-	case CB_T_SERIES: {
-		struct cb_series x;
-		if (cb_series_get(db, row, &x) != CB_OK)
-			break;
-		s = xasprintf(_("Series from %s"), x.first);
-		cb_series_clear(&x);
-		return s;
-	}
-	case CB_T_VENUE_CLOSURE: {
-		struct cb_closure_list l;
-		if (cb_venue_closures(db, NULL, &l) != CB_OK)
-			break;
-		for (size_t i = 0; i < l.count && !s; i++)
-			if (cb_id_cmp(&l.items[i].id, row) == 0)
-				s = xasprintf(_("Closure of %s from %s"), l.items[i].venue_name,
-					      l.items[i].from);
-		cb_closure_list_free(&l);
-		if (s)
-			return s;
-		break;
-	}
-	default:
-		break;
-	}
-	/* a row this build cannot describe (or removed): its table and id */
+	/* a row this build cannot describe (or removed): what it is and its id */
 	short_id(row, sid);
-	{
-		const struct cb_table_def *t = cb_schema_table(table);
-		return xasprintf("%s %s", t ? t->name : "?", sid);
-	}
+	return xasprintf("%s %s", cb_schema_table_label(table), sid);
 }
 
-/* The value as people read it: names for venue ids, words for codes. */
+/* The value as people read it: names for references, words for codes. */
 static char *
 value_text(struct cb_db *db, const struct cb_op *op)
 {
 	const struct cb_value *v = &op->value;
+	const struct cb_field_def *def = cb_schema_field(op->table, op->field);
+	const struct cb_table_def *t = cb_schema_table(op->table);
 
 	if (v->type == CB_V_NULL)
 		return strdup("");
 	if (v->type == CB_V_INT) {
-		if (op->field == (op->table == CB_T_VENUE ? CB_F_VENUE_DELETED
-				  : op->table == CB_T_SERIES ? CB_F_SERIES_DELETED
-				  : op->table == CB_T_SESSION ? CB_F_SESSION_DELETED
-				  : op->table == CB_T_VENUE_CLOSURE ? CB_F_CLOSURE_DELETED : -1))
+		const char *label;
+		if (def && t && t->deleted == op->field)
 			return strdup(v->i ? _("deleted") : _("not deleted"));
-		if (op->table == CB_T_SESSION && op->field == CB_F_SESSION_STATUS)
-			return strdup(cb_session_status_label((enum cb_session_status)v->i));
-		if (op->table == CB_T_SERIES && op->field == CB_F_SERIES_HOLIDAYS)
-			return strdup(cb_holiday_rule_name((enum cb_holiday_rule)v->i));
+		if (def && (label = cb_schema_value_label(def, v->i)))
+			return strdup(label);
 		return xasprintf("%lld", v->i);
 	}
-	if ((op->table == CB_T_SESSION && op->field == CB_F_SESSION_VENUE) ||
-	    (op->table == CB_T_VENUE_CLOSURE && op->field == CB_F_CLOSURE_VENUE))
-		return venue_name(db, v->s);
-	if (op->table == CB_T_SERIES && op->field == CB_F_SERIES_VENUES) {
-		/* a rotation of venue ids: their names, in order */
+	if (def && def->meaning == CB_M_REF)
+		return ref_name(db, def->ref, v->s);
+	if (def && def->meaning == CB_M_REFS) {
+		/* a list of ids (a rotation of venues): their names, in order */
 		char *out = strdup(""), *part;
 		const char *p = v->s;
 		while (out && *p) {
 			char hex[CB_ID_HEX_LEN + 1];
 			size_t n = strcspn(p, ",");
 			snprintf(hex, sizeof hex, "%.*s", (int)(n < CB_ID_HEX_LEN ? n : CB_ID_HEX_LEN), p);
-			part = venue_name(db, hex);
+			part = ref_name(db, def->ref, hex);
 			char *grown = part ? xasprintf("%s%s%s", out, *out ? ", " : "", part) : NULL;
 			free(part);
 			free(out);

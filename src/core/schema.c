@@ -1,272 +1,349 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The schema table: the registry of modules, lookups, the SQL made from
+ * the table's names, and the one validator of a field's value.
+ *
+ * Each module declares its tables, fields and migrations in its own
+ * src/core/<module>-schema.c; adding a module is one line in modules[]. */
 #include "config.h"
 
-#include "cambouis/calendar.h"
-#include "cambouis/people.h"
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cambouis/date.h"
+#include "cambouis/i18n.h"
+#include "cambouis/id.h"
 #include "cambouis/schema.h"
-#include "cambouis/skills.h"
-#include "cambouis/venue.h"
+#include "cambouis/text.h"
+#include "schema-private.h"
 
-/* The fixed table of what an op may touch. Adding a field: add its code in
- * schema.h, a line here (its column, and whether a NULL value stores 0 in
- * a NOT NULL column), and a migration for the column. A table's fields
- * stay together: their order is their bit in a projection (project.c). */
+/* --- the registry ---------------------------------------------------------- */
 
-static const struct cb_table_def tables[] = {
-	{CB_T_VENUE, "venues",
-	 "INSERT OR IGNORE INTO venues(id) VALUES(?1)",
-	 "DELETE FROM venues",
-	 "SELECT hex(id), name, address, commune, capacity, notes, deleted FROM venues ORDER BY id"},
-	{CB_T_SERIES, "series",
-	 "INSERT OR IGNORE INTO series(id) VALUES(?1)",
-	 "DELETE FROM series",
-	 "SELECT hex(id), first_date, starts, ends, every_weeks, venues, until_date, count,"
-	 " holiday_rule, deleted FROM series ORDER BY id"},
-	{CB_T_SESSION, "sessions",
-	 "INSERT OR IGNORE INTO sessions(id) VALUES(?1)",
-	 "DELETE FROM sessions",
-	 "SELECT hex(id), series, slot, date, starts, ends, venue, status, reason, notes,"
-	 " edited, deleted FROM sessions ORDER BY id"},
-	{CB_T_VENUE_CLOSURE, "venue_closures",
-	 "INSERT OR IGNORE INTO venue_closures(id) VALUES(?1)",
-	 "DELETE FROM venue_closures",
-	 "SELECT hex(id), venue, from_date, to_date, reason, deleted FROM venue_closures ORDER BY id"},
-	{CB_T_PERSON, "people",
-	 "INSERT OR IGNORE INTO people(id) VALUES(?1)",
-	 "DELETE FROM people",
-	 "SELECT hex(id), name, learner, mentor, organiser, category, birth_year, contact,"
-	 " languages, notes, attestation, trained_by, promoted_on, added_on, deleted"
-	 " FROM people ORDER BY id"},
-	{CB_T_CONSENT, "consents",
-	 "INSERT OR IGNORE INTO consents(id) VALUES(?1)",
-	 "DELETE FROM consents",
-	 "SELECT hex(id), person, purpose, given_by, date, withdrawn, deleted FROM consents ORDER BY id"},
-	{CB_T_ATTENDANCE, "attendance",
-	 "INSERT OR IGNORE INTO attendance(id) VALUES(?1)",
-	 "DELETE FROM attendance",
-	 "SELECT hex(id), person, session, role, checkin, checkout, deleted FROM attendance ORDER BY id"},
-	{CB_T_PAIRING, "pairings",
-	 "INSERT OR IGNORE INTO pairings(id) VALUES(?1)",
-	 "DELETE FROM pairings",
-	 "SELECT hex(id), mentor, learner, status, since_date, since_session FROM pairings ORDER BY id"},
-	{CB_T_PAIR_SESSION, "pair_sessions",
-	 "INSERT OR IGNORE INTO pair_sessions(id) VALUES(?1)",
-	 "DELETE FROM pair_sessions",
-	 "SELECT hex(id), pairing, session, mentor, learner, deleted FROM pair_sessions ORDER BY id"},
-	{CB_T_SKILL, "skill_signoffs",
-	 "INSERT OR IGNORE INTO skill_signoffs(id) VALUES(?1)",
-	 "DELETE FROM skill_signoffs",
-	 "SELECT hex(id), person, skill, level, by_person, session, date FROM skill_signoffs ORDER BY id"},
+static const struct cb_schema_module *const modules[] = {
+	&cb_core_schema,
+	&cb_venue_schema,
+	&cb_calendar_schema,
+	&cb_people_schema,
 };
+#define NMODULES (sizeof modules / sizeof modules[0])
 
-static const struct cb_field_def fields[] = {
-	{CB_T_VENUE, CB_F_VENUE_NAME, "name", CB_V_TEXT, 1, CB_VENUE_NAME_MAX,
-	 "name", false},
-	{CB_T_VENUE, CB_F_VENUE_ADDRESS, "address", CB_V_TEXT, 0, CB_VENUE_TEXT_MAX,
-	 "address", false},
-	{CB_T_VENUE, CB_F_VENUE_COMMUNE, "commune", CB_V_TEXT, 0, CB_VENUE_TEXT_MAX,
-	 "commune", false},
-	{CB_T_VENUE, CB_F_VENUE_CAPACITY, "capacity", CB_V_INT, 0, CB_VENUE_CAPACITY_MAX,
-	 "capacity", false},
-	{CB_T_VENUE, CB_F_VENUE_NOTES, "notes", CB_V_TEXT, 0, CB_VENUE_NOTES_MAX,
-	 "notes", false},
-	{CB_T_VENUE, CB_F_VENUE_DELETED, "deleted", CB_V_INT, 0, 1,
-	 "deleted", true},
+const struct cb_schema_module *const *
+cb_schema_modules(size_t *count)
+{
+	*count = NMODULES;
+	return modules;
+}
 
-	{CB_T_SERIES, CB_F_SERIES_FIRST, "first", CB_V_TEXT, CB_DATE_LEN, CB_DATE_LEN,
-	 "first_date", false},
-	{CB_T_SERIES, CB_F_SERIES_START, "start", CB_V_TEXT, CB_TIME_LEN, CB_TIME_LEN,
-	 "starts", false},
-	{CB_T_SERIES, CB_F_SERIES_END, "end", CB_V_TEXT, CB_TIME_LEN, CB_TIME_LEN,
-	 "ends", false},
-	{CB_T_SERIES, CB_F_SERIES_EVERY_WEEKS, "every_weeks", CB_V_INT, 1, 52,
-	 "every_weeks", false},
-	{CB_T_SERIES, CB_F_SERIES_VENUES, "venues", CB_V_TEXT, CB_ID_HEX_LEN,
-	 CB_SERIES_VENUES_MAX * (CB_ID_HEX_LEN + 1) - 1,
-	 "venues", false},
-	{CB_T_SERIES, CB_F_SERIES_UNTIL, "until", CB_V_TEXT, CB_DATE_LEN, CB_DATE_LEN,
-	 "until_date", false},
-	{CB_T_SERIES, CB_F_SERIES_COUNT, "count", CB_V_INT, 1, CB_SERIES_SESSIONS_MAX,
-	 "count", false},
-	{CB_T_SERIES, CB_F_SERIES_HOLIDAYS, "holidays", CB_V_INT, 0, 3,
-	 "holiday_rule", false},
-	{CB_T_SERIES, CB_F_SERIES_DELETED, "deleted", CB_V_INT, 0, 1,
-	 "deleted", true},
-
-	{CB_T_SESSION, CB_F_SESSION_SERIES, "series", CB_V_TEXT, CB_ID_HEX_LEN, CB_ID_HEX_LEN,
-	 "series", false},
-	{CB_T_SESSION, CB_F_SESSION_SLOT, "slot", CB_V_INT, 0, 100000,
-	 "slot", false},
-	{CB_T_SESSION, CB_F_SESSION_DATE, "date", CB_V_TEXT, CB_DATE_LEN, CB_DATE_LEN,
-	 "date", false},
-	{CB_T_SESSION, CB_F_SESSION_START, "start", CB_V_TEXT, CB_TIME_LEN, CB_TIME_LEN,
-	 "starts", false},
-	{CB_T_SESSION, CB_F_SESSION_END, "end", CB_V_TEXT, CB_TIME_LEN, CB_TIME_LEN,
-	 "ends", false},
-	{CB_T_SESSION, CB_F_SESSION_VENUE, "venue", CB_V_TEXT, CB_ID_HEX_LEN, CB_ID_HEX_LEN,
-	 "venue", false},
-	{CB_T_SESSION, CB_F_SESSION_STATUS, "status", CB_V_INT, 0, 2,
-	 "status", true},
-	{CB_T_SESSION, CB_F_SESSION_REASON, "reason", CB_V_TEXT, 0, CB_SESSION_REASON_MAX,
-	 "reason", false},
-	{CB_T_SESSION, CB_F_SESSION_NOTES, "notes", CB_V_TEXT, 0, CB_SESSION_NOTES_MAX,
-	 "notes", false},
-	{CB_T_SESSION, CB_F_SESSION_EDITED, "edited", CB_V_INT, 0, 1,
-	 "edited", true},
-	{CB_T_SESSION, CB_F_SESSION_DELETED, "deleted", CB_V_INT, 0, 1,
-	 "deleted", true},
-
-	{CB_T_VENUE_CLOSURE, CB_F_CLOSURE_VENUE, "venue", CB_V_TEXT, CB_ID_HEX_LEN, CB_ID_HEX_LEN,
-	 "venue", false},
-	{CB_T_VENUE_CLOSURE, CB_F_CLOSURE_FROM, "from", CB_V_TEXT, CB_DATE_LEN, CB_DATE_LEN,
-	 "from_date", false},
-	{CB_T_VENUE_CLOSURE, CB_F_CLOSURE_TO, "to", CB_V_TEXT, CB_DATE_LEN, CB_DATE_LEN,
-	 "to_date", false},
-	{CB_T_VENUE_CLOSURE, CB_F_CLOSURE_REASON, "reason", CB_V_TEXT, 0, CB_CLOSURE_REASON_MAX,
-	 "reason", false},
-	{CB_T_VENUE_CLOSURE, CB_F_CLOSURE_DELETED, "deleted", CB_V_INT, 0, 1,
-	 "deleted", true},
-
-	{CB_T_PERSON, CB_F_PERSON_NAME, "name", CB_V_TEXT, 1, CB_PERSON_NAME_MAX,
-	 "name", false},
-	{CB_T_PERSON, CB_F_PERSON_LEARNER, "learner", CB_V_INT, 0, 1,
-	 "learner", true},
-	{CB_T_PERSON, CB_F_PERSON_MENTOR, "mentor", CB_V_INT, 0, 1,
-	 "mentor", true},
-	{CB_T_PERSON, CB_F_PERSON_ORGANISER, "organiser", CB_V_INT, 0, 1,
-	 "organiser", true},
-	{CB_T_PERSON, CB_F_PERSON_CATEGORY, "category", CB_V_TEXT, 1, CB_PERSON_CATEGORY_MAX,
-	 "category", false},
-	{CB_T_PERSON, CB_F_PERSON_BIRTH_YEAR, "birth_year", CB_V_INT, 1900, 9999,
-	 "birth_year", false},
-	{CB_T_PERSON, CB_F_PERSON_CONTACT, "contact", CB_V_TEXT, 1, CB_PERSON_CONTACT_MAX,
-	 "contact", false},
-	{CB_T_PERSON, CB_F_PERSON_LANGUAGES, "languages", CB_V_TEXT, 2, CB_PERSON_LANGS_MAX,
-	 "languages", false},
-	{CB_T_PERSON, CB_F_PERSON_NOTES, "notes", CB_V_TEXT, 1, CB_PERSON_NOTES_MAX,
-	 "notes", false},
-	{CB_T_PERSON, CB_F_PERSON_ATTESTATION, "attestation", CB_V_TEXT, CB_DATE_LEN, CB_DATE_LEN,
-	 "attestation", false},
-	{CB_T_PERSON, CB_F_PERSON_TRAINED_BY, "trained_by", CB_V_TEXT, CB_ID_HEX_LEN, CB_ID_HEX_LEN,
-	 "trained_by", false},
-	{CB_T_PERSON, CB_F_PERSON_PROMOTED_ON, "promoted_on", CB_V_TEXT, CB_DATE_LEN, CB_DATE_LEN,
-	 "promoted_on", false},
-	{CB_T_PERSON, CB_F_PERSON_ADDED_ON, "added_on", CB_V_TEXT, CB_DATE_LEN, CB_DATE_LEN,
-	 "added_on", false},
-	{CB_T_PERSON, CB_F_PERSON_DELETED, "deleted", CB_V_INT, 0, 1,
-	 "deleted", true},
-
-	{CB_T_CONSENT, CB_F_CONSENT_PERSON, "person", CB_V_TEXT, CB_ID_HEX_LEN, CB_ID_HEX_LEN,
-	 "person", false},
-	{CB_T_CONSENT, CB_F_CONSENT_PURPOSE, "purpose", CB_V_TEXT, 1, CB_CONSENT_PURPOSE_MAX,
-	 "purpose", false},
-	{CB_T_CONSENT, CB_F_CONSENT_BY, "given_by", CB_V_INT, 1, 3,
-	 "given_by", false},
-	{CB_T_CONSENT, CB_F_CONSENT_DATE, "date", CB_V_TEXT, CB_DATE_LEN, CB_DATE_LEN,
-	 "date", false},
-	{CB_T_CONSENT, CB_F_CONSENT_WITHDRAWN, "withdrawn", CB_V_TEXT, CB_DATE_LEN, CB_DATE_LEN,
-	 "withdrawn", false},
-	{CB_T_CONSENT, CB_F_CONSENT_DELETED, "deleted", CB_V_INT, 0, 1,
-	 "deleted", true},
-
-	{CB_T_ATTENDANCE, CB_F_ATT_PERSON, "person", CB_V_TEXT, CB_ID_HEX_LEN, CB_ID_HEX_LEN,
-	 "person", false},
-	{CB_T_ATTENDANCE, CB_F_ATT_SESSION, "session", CB_V_TEXT, CB_ID_HEX_LEN, CB_ID_HEX_LEN,
-	 "session", false},
-	{CB_T_ATTENDANCE, CB_F_ATT_ROLE, "role", CB_V_INT, 1, 3,
-	 "role", false},
-	{CB_T_ATTENDANCE, CB_F_ATT_CHECKIN, "checkin", CB_V_TEXT, CB_TIME_LEN, CB_TIME_LEN,
-	 "checkin", false},
-	{CB_T_ATTENDANCE, CB_F_ATT_CHECKOUT, "checkout", CB_V_TEXT, CB_TIME_LEN, CB_TIME_LEN,
-	 "checkout", false},
-	{CB_T_ATTENDANCE, CB_F_ATT_DELETED, "deleted", CB_V_INT, 0, 1,
-	 "deleted", true},
-
-	{CB_T_PAIRING, CB_F_PAIRING_MENTOR, "mentor", CB_V_TEXT, CB_ID_HEX_LEN, CB_ID_HEX_LEN,
-	 "mentor", false},
-	{CB_T_PAIRING, CB_F_PAIRING_LEARNER, "learner", CB_V_TEXT, CB_ID_HEX_LEN, CB_ID_HEX_LEN,
-	 "learner", false},
-	{CB_T_PAIRING, CB_F_PAIRING_STATUS, "status", CB_V_INT, 0, 2,
-	 "status", true},
-	{CB_T_PAIRING, CB_F_PAIRING_SINCE, "since", CB_V_TEXT, CB_DATE_LEN, CB_DATE_LEN,
-	 "since_date", false},
-	{CB_T_PAIRING, CB_F_PAIRING_SESSION, "session", CB_V_TEXT, CB_ID_HEX_LEN, CB_ID_HEX_LEN,
-	 "since_session", false},
-
-	{CB_T_PAIR_SESSION, CB_F_PS_PAIRING, "pairing", CB_V_TEXT, CB_ID_HEX_LEN, CB_ID_HEX_LEN,
-	 "pairing", false},
-	{CB_T_PAIR_SESSION, CB_F_PS_SESSION, "session", CB_V_TEXT, CB_ID_HEX_LEN, CB_ID_HEX_LEN,
-	 "session", false},
-	{CB_T_PAIR_SESSION, CB_F_PS_MENTOR, "mentor", CB_V_TEXT, CB_ID_HEX_LEN, CB_ID_HEX_LEN,
-	 "mentor", false},
-	{CB_T_PAIR_SESSION, CB_F_PS_LEARNER, "learner", CB_V_TEXT, CB_ID_HEX_LEN, CB_ID_HEX_LEN,
-	 "learner", false},
-	{CB_T_PAIR_SESSION, CB_F_PS_DELETED, "deleted", CB_V_INT, 0, 1,
-	 "deleted", true},
-
-	{CB_T_SKILL, CB_F_SKILL_PERSON, "person", CB_V_TEXT, CB_ID_HEX_LEN, CB_ID_HEX_LEN,
-	 "person", false},
-	{CB_T_SKILL, CB_F_SKILL_SKILL, "skill", CB_V_TEXT, 1, CB_SKILL_MAX,
-	 "skill", false},
-	{CB_T_SKILL, CB_F_SKILL_LEVEL, "level", CB_V_INT, 1, 4,
-	 "level", false},
-	{CB_T_SKILL, CB_F_SKILL_BY, "by", CB_V_TEXT, CB_ID_HEX_LEN, CB_ID_HEX_LEN,
-	 "by_person", false},
-	{CB_T_SKILL, CB_F_SKILL_SESSION, "session", CB_V_TEXT, CB_ID_HEX_LEN, CB_ID_HEX_LEN,
-	 "session", false},
-	{CB_T_SKILL, CB_F_SKILL_DATE, "date", CB_V_TEXT, CB_DATE_LEN, CB_DATE_LEN,
-	 "date", false},
-};
+/* --- the index ------------------------------------------------------------- */
 
 /* Codes are small numbers: every op asks for its field several times on
- * its way in, so the table is found by index, not by a search. */
+ * its way in, so a field is found by index, not by a search. */
 #define CODES 64
-static const struct cb_field_def *by_code[CODES][CODES];
+#define TABLES_MAX 64
+#define SQL_MAX 1024
 
-const struct cb_field_def *
-cb_schema_field(int table, int field)
+static struct {
+	bool ready; /* the program has one thread */
+	const struct cb_field_def *by_code[CODES][CODES];
+	struct cb_table_def tables[TABLES_MAX];
+	size_t ntables;
+	char sql[TABLES_MAX][3][SQL_MAX];
+} ix;
+
+static void
+derive_sql(struct cb_table_def *t, char sql[3][SQL_MAX], const struct cb_field_def *f, size_t n)
 {
-	static bool indexed; /* the program has one thread */
+	int len;
 
-	if (!indexed) {
-		for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++)
-			if (fields[i].table < CODES && fields[i].field < CODES)
-				by_code[fields[i].table][fields[i].field] = &fields[i];
-		indexed = true;
+	snprintf(sql[0], SQL_MAX, "INSERT OR IGNORE INTO %s(id) VALUES(?1)", t->name);
+	snprintf(sql[1], SQL_MAX, "DELETE FROM %s", t->name);
+	len = snprintf(sql[2], SQL_MAX, "SELECT hex(id)");
+	for (size_t i = 0; i < n && len > 0 && len < SQL_MAX; i++)
+		len += snprintf(sql[2] + len, SQL_MAX - (size_t)len, ", %s", f[i].column);
+	if (len > 0 && len < SQL_MAX)
+		snprintf(sql[2] + len, SQL_MAX - (size_t)len, " FROM %s ORDER BY id", t->name);
+	t->create_row_sql = sql[0];
+	t->clear_sql = sql[1];
+	t->dump_sql = sql[2];
+}
+
+static void
+index_schema(void)
+{
+	if (ix.ready)
+		return;
+	for (size_t m = 0; m < NMODULES; m++) {
+		const struct cb_schema_module *mod = modules[m];
+		for (size_t i = 0; i < mod->nfields; i++) {
+			const struct cb_field_def *f = &mod->fields[i];
+			if (f->table > 0 && f->table < CODES && f->field > 0 && f->field < CODES)
+				ix.by_code[f->table][f->field] = f;
+		}
+		for (size_t i = 0; i < mod->ntables && ix.ntables < TABLES_MAX; i++) {
+			struct cb_table_def *t = &ix.tables[ix.ntables];
+			const struct cb_field_def *f;
+			size_t n;
+
+			*t = mod->tables[i];
+			ix.ntables++;
+			f = cb_module_table_fields(mod, t->table, &n);
+			derive_sql(t, ix.sql[ix.ntables - 1], f, n);
+		}
 	}
-	if (table < 0 || table >= CODES || field < 0 || field >= CODES)
-		return NULL;
-	return by_code[table][field];
+	ix.ready = true;
 }
 
 const struct cb_field_def *
-cb_schema_table_fields(int table, size_t *count)
+cb_module_table_fields(const struct cb_schema_module *mod, int table, size_t *count)
 {
 	size_t first = 0, n = 0;
 
-	for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++) {
-		if (fields[i].table != table)
+	for (size_t i = 0; i < mod->nfields; i++) {
+		if (mod->fields[i].table != table)
 			continue;
 		if (n == 0)
 			first = i;
 		n++;
 	}
 	*count = n;
-	return n ? &fields[first] : NULL;
+	return n ? &mod->fields[first] : NULL;
+}
+
+const struct cb_field_def *
+cb_schema_field(int table, int field)
+{
+	if (!ix.ready)
+		index_schema();
+	if (table < 0 || table >= CODES || field < 0 || field >= CODES)
+		return NULL;
+	return ix.by_code[table][field];
+}
+
+const struct cb_field_def *
+cb_schema_table_fields(int table, size_t *count)
+{
+	for (size_t m = 0; m < NMODULES; m++) {
+		const struct cb_field_def *f = cb_module_table_fields(modules[m], table, count);
+		if (f)
+			return f;
+	}
+	*count = 0;
+	return NULL;
+}
+
+const struct cb_field_def *
+cb_schema_field_named(int table, const char *name)
+{
+	size_t n;
+	const struct cb_field_def *f = cb_schema_table_fields(table, &n);
+
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(f[i].name, name) == 0)
+			return &f[i];
+	return NULL;
 }
 
 const struct cb_table_def *
 cb_schema_table(int table)
 {
-	for (size_t i = 0; i < sizeof tables / sizeof tables[0]; i++)
-		if (tables[i].table == table)
-			return &tables[i];
+	index_schema();
+	for (size_t i = 0; i < ix.ntables; i++)
+		if (ix.tables[i].table == table)
+			return &ix.tables[i];
 	return NULL;
 }
 
 const struct cb_table_def *
 cb_schema_tables(size_t *count)
 {
-	*count = sizeof tables / sizeof tables[0];
-	return tables;
+	index_schema();
+	*count = ix.ntables;
+	return ix.tables;
+}
+
+/* --- migrations ------------------------------------------------------------ */
+
+const char *
+cb_schema_migration(int version)
+{
+	for (size_t m = 0; m < NMODULES; m++)
+		for (size_t i = 0; i < modules[m]->nmigrations; i++)
+			if (modules[m]->migrations[i].version == version)
+				return modules[m]->migrations[i].sql;
+	return NULL;
+}
+
+int
+cb_schema_migrations(void)
+{
+	int n = 0;
+
+	while (cb_schema_migration(n + 1))
+		n++;
+	return n;
+}
+
+/* --- words for people ------------------------------------------------------ */
+
+const char *
+cb_schema_field_label(int table, int field)
+{
+	const struct cb_field_def *def = cb_schema_field(table, field);
+
+	return def && def->label ? _(def->label) : def ? def->name : "?";
+}
+
+const char *
+cb_schema_table_label(int table)
+{
+	const struct cb_table_def *t = cb_schema_table(table);
+
+	return t && t->label ? _(t->label) : t ? t->name : "?";
+}
+
+const char *
+cb_schema_value_label(const struct cb_field_def *def, long long code)
+{
+	if (def->meaning != CB_M_CODE || !def->values || code < def->min || code > def->max ||
+	    !def->values[code] || !*def->values[code])
+		return NULL;
+	return _(def->values[code]);
+}
+
+/* --- the validator --------------------------------------------------------- */
+
+bool
+cb_schema_id_valid(const char *s)
+{
+	size_t i;
+
+	for (i = 0; i < CB_ID_HEX_LEN; i++)
+		if (!((s[i] >= '0' && s[i] <= '9') || (s[i] >= 'a' && s[i] <= 'f')))
+			return false;
+	return s[i] == '\0';
+}
+
+/* n ids, comma-separated, no empty one */
+static bool
+ids_valid(const char *s)
+{
+	char id[CB_ID_HEX_LEN + 1];
+
+	for (;;) {
+		size_t n = strcspn(s, ",");
+		if (n != CB_ID_HEX_LEN)
+			return false;
+		memcpy(id, s, n);
+		id[n] = '\0';
+		if (!cb_schema_id_valid(id))
+			return false;
+		s += n;
+		if (!*s)
+			return true;
+		s++; /* the comma: an id must follow */
+	}
+}
+
+static bool
+langs_valid(const char *s)
+{
+	for (;;) {
+		size_t n = 0;
+		while (s[n] >= 'a' && s[n] <= 'z')
+			n++;
+		if (n < 2 || n > 3)
+			return false;
+		s += n;
+		if (!*s)
+			return true;
+		if (*s++ != ',')
+			return false;
+	}
+}
+
+static bool
+time_valid(const char *s)
+{
+	int minutes;
+
+	return strlen(s) == CB_TIME_LEN && cb_time_parse(s, &minutes) == CB_OK;
+}
+
+cb_status
+cb_schema_check(const struct cb_field_def *def, const struct cb_value *v)
+{
+	size_t n;
+
+	if (v->type == CB_V_NULL)
+		return CB_OK;
+	if (v->type != def->type)
+		return CB_INVALID;
+	if (v->type == CB_V_INT) {
+		if (v->i < def->min || v->i > def->max)
+			return CB_INVALID;
+		if (def->meaning == CB_M_CODE && !cb_schema_value_label(def, v->i))
+			return CB_INVALID;
+		return CB_OK;
+	}
+	if (v->type != CB_V_TEXT || !v->s)
+		return CB_INVALID;
+	n = strlen(v->s);
+	if ((long long)n > def->max)
+		return CB_TOO_LONG;
+	if ((long long)n < def->min || !cb_utf8_valid(v->s, n) ||
+	    cb_text_has_control(v->s, def->meaning == CB_M_TEXT))
+		return CB_INVALID;
+	switch (def->meaning) {
+	case CB_M_DATE:
+		return cb_date_valid(v->s) ? CB_OK : CB_INVALID;
+	case CB_M_TIME:
+		return time_valid(v->s) ? CB_OK : CB_INVALID;
+	case CB_M_REF:
+		return cb_schema_id_valid(v->s) ? CB_OK : CB_INVALID;
+	case CB_M_REFS:
+		return ids_valid(v->s) ? CB_OK : CB_INVALID;
+	case CB_M_LANGS:
+		return langs_valid(v->s) ? CB_OK : CB_INVALID;
+	default:
+		return CB_OK;
+	}
+}
+
+cb_status
+cb_schema_check_text(int table, int field, const char *text)
+{
+	const struct cb_field_def *def = cb_schema_field(table, field);
+	struct cb_value v = {CB_V_NULL, 0, NULL};
+
+	if (!def)
+		return CB_INVALID;
+	if (text && *text) {
+		if (def->type == CB_V_INT) {
+			char *end;
+			v.type = CB_V_INT;
+			v.i = strtoll(text, &end, 10);
+			if (*end)
+				return CB_INVALID;
+		} else {
+			v.type = CB_V_TEXT;
+			v.s = text;
+		}
+	}
+	return cb_schema_check(def, &v);
+}
+
+/* --- naming rows ------------------------------------------------------------- */
+
+char *
+cb_schema_printf(const char *fmt, ...)
+{
+	va_list ap;
+	char *s;
+	int n;
+
+	va_start(ap, fmt);
+	n = vasprintf(&s, fmt, ap);
+	va_end(ap);
+	return n < 0 ? NULL : s;
 }

@@ -401,11 +401,60 @@ START_TEST(describe_rows)
 	ck_assert_str_eq(s, "Venue “Oésia”");
 	free(s);
 	s = cb_review_describe(db, CB_T_SESSION, &none);
-	ck_assert_str_eq(s, "sessions 42424242");
+	ck_assert_str_eq(s, "Session 42424242");
 	free(s);
-	ck_assert_str_eq(cb_review_field_label(CB_T_SESSION, CB_F_SESSION_SLOT), "slot");
+	ck_assert_str_eq(cb_review_field_label(CB_T_SESSION, CB_F_SESSION_SLOT),
+			 "Place in the series");
 	ck_assert_str_eq(cb_review_field_label(CB_T_VENUE, CB_F_VENUE_NOTES), "Notes");
 	cb_db_close(db);
+}
+END_TEST
+
+static void
+set_text(struct cb_db *db, int table, const struct cb_id *row, int field, const char *s)
+{
+	struct cb_value v = {CB_V_TEXT, 0, s};
+	ck_assert_int_eq(cb_db_begin(db), CB_OK);
+	ck_assert_int_eq(cb_oplog_set(db, table, row, field, &v), CB_OK);
+	ck_assert_int_eq(cb_db_commit(db), CB_OK);
+}
+
+/* A conflict on a person's field says the field and the person in words
+ * (the labels come from the schema table), and a reference to a person
+ * reads as their name. */
+START_TEST(person_conflict_in_words)
+{
+	struct cb_db *a, *b;
+	struct cb_id p = unit_id_fill(0x51), t = unit_id_fill(0x52);
+	char hex[CB_ID_HEX_LEN + 1];
+	struct cb_review_list l;
+	struct cb_review_history h;
+
+	cb_clock_pin(T0);
+	a = laptop("alpha");
+	b = laptop("beta");
+	set_text(a, CB_T_PERSON, &p, CB_F_PERSON_NAME, "Zoé");
+	set_text(a, CB_T_PERSON, &t, CB_F_PERSON_NAME, "Yanis");
+	carry(a, "to-beta", b);
+	cb_clock_pin(T0 + 60000);
+	set_text(a, CB_T_PERSON, &p, CB_F_PERSON_CONTACT, "06 00");
+	cb_clock_pin(T0 + 120000);
+	set_text(b, CB_T_PERSON, &p, CB_F_PERSON_CONTACT, "07 00");
+	cb_id_to_hex(&t, hex);
+	set_text(b, CB_T_PERSON, &p, CB_F_PERSON_TRAINED_BY, hex);
+	struct blob xb = export(b, "to-alpha");
+	ck_assert_int_eq(import(a, xb).conflicts, 1);
+	ck_assert_int_eq(cb_review_list(a, &l), CB_OK);
+	ck_assert_uint_eq(l.count, 1);
+	ck_assert_str_eq(l.items[0].what, "Person “Zoé”");
+	ck_assert_str_eq(l.items[0].field_label, "Contact");
+	cb_review_list_free(&l);
+	ck_assert_int_eq(cb_review_history(a, CB_T_PERSON, &p, CB_F_PERSON_TRAINED_BY, &h), CB_OK);
+	ck_assert_uint_eq(h.count, 1);
+	ck_assert_str_eq(h.items[0].text, "Yanis");
+	cb_review_history_free(&h);
+	cb_db_close(a);
+	cb_db_close(b);
 }
 END_TEST
 
@@ -416,6 +465,7 @@ main(void)
 	TCase *tc = tcase_create("core");
 
 	tcase_add_test(tc, conflict_listed_on_both_sides);
+	tcase_add_test(tc, person_conflict_in_words);
 	tcase_add_test(tc, keep_other_converges);
 	tcase_add_test(tc, keep_current_writes_nothing);
 	tcase_add_test(tc, history_lists_every_value);
