@@ -13,38 +13,46 @@
 #include "cambouis/clock.h"
 #include "cambouis/i18n.h"
 #include "cambouis/paths.h"
+#include "cambouis/text.h"
 #include "cli/cli.h"
 #include "ui/ui.h"
 
+#define CMD_ENTRY(name, args, help) {#name, args, help, cli_cmd_##name},
+#define MORE_ENTRY(synopsis, help) {NULL, synopsis, help, NULL},
+/* From the table in src/cli/commands.h; a line with no name is one more
+ * usage line for the command above it. */
 static const struct {
 	const char *name;
+	const char *args;
+	const char *help;
 	int (*fn)(struct cli *, int, char **);
 } commands[] = {
-	{"init", cli_cmd_init},
-	{"venue", cli_cmd_venue},
-	{"rebuild", cli_cmd_rebuild},
-	{"check", cli_cmd_check},
-	{"demo", cli_cmd_demo},
-	{"series", cli_cmd_series},
-	{"agenda", cli_cmd_agenda},
-	{"session", cli_cmd_session},
-	{"conflicts", cli_cmd_conflicts},
-	{"ical", cli_cmd_ical},
-	{"export", cli_cmd_export},
-	{"import", cli_cmd_import},
-	{"sync", cli_cmd_sync},
-	{"person", cli_cmd_person},
-	{"checkin", cli_cmd_checkin},
-	{"checkout", cli_cmd_checkout},
-	{"tonight", cli_cmd_tonight},
-	{"pair", cli_cmd_pair},
-	{"unpair", cli_cmd_unpair},
-	{"suggest", cli_cmd_suggest},
-	{"skill", cli_cmd_skill},
-	{"promote", cli_cmd_promote},
-	{"snowball", cli_cmd_snowball},
-	{"forget", cli_cmd_forget},
+	CLI_COMMAND_INFO(CMD_ENTRY, MORE_ENTRY)
 };
+#undef CMD_ENTRY
+#undef MORE_ENTRY
+
+/* Descriptions start in this column of the "Commands:" list; a longer
+ * synopsis has its description on the next line. */
+enum { USAGE_SYNOPSIS_WIDTH = 28 };
+
+static void
+usage_command(FILE *out, const char *name, const char *args, const char *help)
+{
+	char synopsis[256];
+	int w;
+
+	if (!name)
+		cb_text_copy(synopsis, sizeof synopsis, _(args));
+	else
+		snprintf(synopsis, sizeof synopsis, "%s%s%s", name, *args ? " " : "",
+			 *args ? _(args) : "");
+	w = cb_utf8_width(synopsis);
+	if (w <= USAGE_SYNOPSIS_WIDTH - 2)
+		fprintf(out, "  %s%*s%s\n", synopsis, USAGE_SYNOPSIS_WIDTH - w, "", _(help));
+	else
+		fprintf(out, "  %s\n%*s%s\n", synopsis, USAGE_SYNOPSIS_WIDTH + 2, "", _(help));
+}
 
 static void
 usage(FILE *out)
@@ -60,38 +68,10 @@ usage(FILE *out)
 		"  -h, --help          show this help and exit\n"
 		"  -V, --version       show the version and exit\n"
 		"\n"
-		"Commands:\n"
-		"  init [--site-label LABEL]   create the database and name this laptop\n"
-		"  venue add|list|edit|rm      manage the venues (see 'cambouis venue --help')\n"
-		"  venue close|closures        venues closed for a period\n"
-		"  series add|list|edit|rm     sessions every N weeks at rotating venues\n"
-		"  agenda [--from D] [--days N | --to D]\n"
-		"                              list the sessions (default: the next 28 days)\n"
-		"  session cancel|move|held|restore|show|add DATE\n"
-		"                              change one session\n"
-		"  conflicts                   sessions that clash (day, closed venue, holiday)\n"
-		"  ical [FILE|-]               export the sessions as iCalendar\n"
-		"  person add|list|show|edit|rm\n"
-		"                              the people (see 'cambouis person --help')\n"
-		"  checkin NAME                a person arrives at today's session\n"
-		"  checkout NAME               a person leaves\n"
-		"  tonight                     who is here, with their pairs\n"
-		"  pair MENTOR LEARNER         pair a learner with a mentor (see 'cambouis pair --help')\n"
-		"  unpair LEARNER [MENTOR]     end or pause a pair\n"
-		"  suggest LEARNER             the present mentors, best first\n"
-		"  skill NAME SKILL LEVEL --by MENTOR\n"
-		"                              sign off a repair skill\n"
-		"  promote [NAME]              make a learner who meets the rule a mentor\n"
-		"  snowball [NAME]             who trained whom, and the share who became mentors\n"
-		"  forget NAME [--yes]         erase a person on every laptop (asks first)\n"
-		"  demo [--scale S] [--seed N] [--db FILE]\n"
-		"                              fill a database with demo data\n"
-		"  rebuild                     rebuild the tables from the op log\n"
-		"  check                       check the database file's integrity\n"
-		"  export FILE [--full]        write the changes not exported before to a bundle\n"
-		"  import FILE...              check bundles and apply their new changes\n"
-		"  sync DIR                    exchange bundles with the other laptops through DIR\n"
-		"\n"
+		"Commands:\n"), out);
+	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+		usage_command(out, commands[i].name, commands[i].args, commands[i].help);
+	fputs(_("\n"
 		"Exit status: 0 ok, 1 failure, 2 usage or configuration error, 3 terminal\n"
 		"unusable, 4 database unavailable, 5 database damaged, 6 import rejected.\n"
 		"See cambouis(1) and cambouis.conf(5).\n"), out);
@@ -244,7 +224,7 @@ main(int argc, char **argv)
 		const char *cmd = argv[optind];
 		rc = -1;
 		for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
-			if (strcmp(cmd, commands[i].name) == 0) {
+			if (commands[i].name && strcmp(cmd, commands[i].name) == 0) {
 				rc = commands[i].fn(&c, argc - optind, argv + optind);
 				break;
 			}

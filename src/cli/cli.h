@@ -6,6 +6,7 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "cli/commands.h"
 #include "common/context.h"
 
 /* Parse a whole decimal number in [min, max]; false when it is not one. */
@@ -48,35 +49,15 @@ int cli_dispatch(struct cli *c, int argc, char **argv, const char *group,
 		 const struct cli_action *actions, size_t n, void (*help)(FILE *out),
 		 const char *say_what);
 
-/* The sub-commands. argv[0] is the command name. */
-int cli_cmd_init(struct cli *c, int argc, char **argv);
-int cli_cmd_venue(struct cli *c, int argc, char **argv);
-int cli_cmd_rebuild(struct cli *c, int argc, char **argv);
-int cli_cmd_check(struct cli *c, int argc, char **argv);
-int cli_cmd_demo(struct cli *c, int argc, char **argv);
-/* the calendar (calendar.c, calendar-session.c) */
-int cli_cmd_series(struct cli *c, int argc, char **argv);
-int cli_cmd_agenda(struct cli *c, int argc, char **argv);
-int cli_cmd_session(struct cli *c, int argc, char **argv);
-int cli_cmd_conflicts(struct cli *c, int argc, char **argv);
-int cli_cmd_ical(struct cli *c, int argc, char **argv);
+/* The sub-commands (the table in commands.h): cli_cmd_init()... argv[0] is
+ * the command name. */
+#define CLI_CMD_PROTO(name, args, help) int cli_cmd_##name(struct cli *c, int argc, char **argv);
+#define CLI_CMD_NONE(synopsis, help)
+CLI_COMMAND_INFO(CLI_CMD_PROTO, CLI_CMD_NONE)
+#undef CLI_CMD_PROTO
+#undef CLI_CMD_NONE
+/* the actions of venue that the calendar brings (calendar.c) */
 int cli_venue_close(struct cli *c, int argc, char **argv);
 int cli_venue_closures(struct cli *c, int argc, char **argv);
-int cli_cmd_export(struct cli *c, int argc, char **argv);
-int cli_cmd_import(struct cli *c, int argc, char **argv);
-int cli_cmd_sync(struct cli *c, int argc, char **argv);
-/* people, attendance, pairings (people.c, pairing.c) */
-int cli_cmd_person(struct cli *c, int argc, char **argv);
-int cli_cmd_checkin(struct cli *c, int argc, char **argv);
-int cli_cmd_checkout(struct cli *c, int argc, char **argv);
-int cli_cmd_tonight(struct cli *c, int argc, char **argv);
-int cli_cmd_pair(struct cli *c, int argc, char **argv);
-int cli_cmd_unpair(struct cli *c, int argc, char **argv);
-int cli_cmd_suggest(struct cli *c, int argc, char **argv);
-int cli_cmd_skill(struct cli *c, int argc, char **argv);
-int cli_cmd_promote(struct cli *c, int argc, char **argv);
-int cli_cmd_snowball(struct cli *c, int argc, char **argv);
-/* privacy (forget.c) */
-int cli_cmd_forget(struct cli *c, int argc, char **argv);
 
 #endif
