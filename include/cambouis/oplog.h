@@ -96,6 +96,12 @@ cb_status cb_oplog_rebuild(struct cb_db *db);
 /* Number of ops in the log. */
 cb_status cb_oplog_count(struct cb_db *db, int64_t *count);
 
+/* Ops in the log that no longer validate (cb_op_validate): a version
+ * before the clock horizon or a field's validator let them in. They stay
+ * in the log, never win a field, are skipped by rebuild and never
+ * exported; `check` reports them. */
+cb_status cb_oplog_count_invalid(struct cb_db *db, int64_t *count);
+
 /* Local changes not yet carried to another laptop: this site's ops after
  * the last export (all of them until the sync module records one). */
 cb_status cb_oplog_pending(struct cb_db *db, int64_t *count);

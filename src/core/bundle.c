@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "cambouis/bundle.h"
+#include "cambouis/hlc.h"
 #include "db-private.h"
 #include "cambouis/i18n.h"
 #include "cambouis/schema.h"
@@ -481,7 +482,7 @@ decode_op(sqlite3_stmt *st, int64_t expect_n, struct cb_op *op, const char **wha
 		}
 	op->seq = sqlite3_column_int64(st, 3);
 	int64_t hlc = sqlite3_column_int64(st, 4);
-	if (hlc < 1) {
+	if (hlc < 1 || !cb_hlc_valid((uint64_t)hlc)) {
 		*what = "clock";
 		return CB_BUNDLE_BAD_OP;
 	}

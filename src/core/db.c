@@ -12,6 +12,7 @@
 
 #include "cambouis/clock.h"
 #include "cambouis/db.h"
+#include "cambouis/hlc.h"
 #include "cambouis/paths.h"
 #include "cambouis/schema.h"
 #include "db-private.h"
@@ -408,7 +409,8 @@ pragma_int(struct cb_db *db, const char *sql, int64_t *out)
 
 /* --- transactions -------------------------------------------------------- */
 
-static const char SQL_MAX_HLC[] = "SELECT coalesce(max(hlc), 0) FROM ops";
+/* an op beyond the horizon (let in by an older version) is ignored */
+static const char SQL_MAX_HLC[] = "SELECT coalesce(max(hlc), 0) FROM ops WHERE hlc <= ?1";
 static const char SQL_MAX_SEQ[] = "SELECT coalesce(max(seq), 0) FROM ops WHERE site = ?1";
 
 /* Other processes (the screen and a command at once) may have written since
@@ -418,10 +420,15 @@ refresh_clock(struct cb_db *db)
 {
 	int64_t hlc;
 	struct cb_stmt *st;
-	cb_status rc = cb_db_query_int(db, SQL_MAX_HLC, &hlc);
+	cb_status rc = cb_db_prepare(db, SQL_MAX_HLC, &st);
 
 	if (rc != CB_OK)
 		return rc;
+	cb_stmt_bind_int(st, 1, (int64_t)CB_HLC_MAX);
+	if ((rc = cb_stmt_step(st)) != CB_ROW)
+		return rc == CB_DONE ? CB_DB_ERROR : rc;
+	hlc = cb_stmt_int(st, 0);
+	cb_stmt_reset(st);
 	if ((uint64_t)hlc > db->clock.last_hlc)
 		db->clock.last_hlc = (uint64_t)hlc;
 	if ((rc = cb_db_prepare(db, SQL_MAX_SEQ, &st)) != CB_OK)

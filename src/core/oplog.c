@@ -18,9 +18,11 @@ static const char SQL_OP_INSERT[] =
 	"INSERT OR IGNORE INTO ops(op_id, site, seq, hlc, kind, tbl, row, field, value)"
 	" VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
 /* The field's ops from the newest down in the total order (hlc, site,
- * op_id): the first is the winner, read from ops_target alone. */
+ * op_id): the first is the winner, read from ops_target alone. An op
+ * beyond the clock horizon (?4), which an older version may have let in,
+ * never wins. */
 static const char SQL_FIELD_TOP[] =
-	"SELECT op_id, site FROM ops WHERE tbl = ?1 AND row = ?2 AND field = ?3"
+	"SELECT op_id, site FROM ops WHERE tbl = ?1 AND row = ?2 AND field = ?3 AND hlc <= ?4"
 	" ORDER BY hlc DESC, site DESC, op_id DESC LIMIT 2";
 static const char SQL_OP_ALL[] =
 	"SELECT op_id, site, seq, hlc, kind, tbl, row, field, value, typeof(value)"
@@ -63,7 +65,7 @@ cb_op_validate(const struct cb_op *op)
 {
 	const struct cb_field_def *def;
 
-	if (!cb_op_kind_known(op->kind) || op->seq < 1 || op->hlc > (uint64_t)INT64_MAX ||
+	if (!cb_op_kind_known(op->kind) || op->seq < 1 || !cb_hlc_valid(op->hlc) ||
 	    cb_id_is_zero(&op->op_id) || cb_id_is_zero(&op->site) || cb_id_is_zero(&op->row))
 		return CB_BAD_OP;
 	if (op->kind == CB_OP_FORGET)
@@ -110,6 +112,7 @@ op_wins(struct cb_db *db, const struct cb_op *op, bool *wins, struct cb_apply_in
 	cb_stmt_bind_int(st, 1, op->table);
 	cb_stmt_bind_id(st, 2, &op->row);
 	cb_stmt_bind_int(st, 3, op->field);
+	cb_stmt_bind_int(st, 4, (int64_t)CB_HLC_MAX);
 	if ((rc = cb_stmt_step(st)) != CB_ROW)
 		return rc == CB_DONE ? CB_DB_ERROR : rc; /* op itself is there */
 	cb_stmt_id(st, 0, &top);
@@ -373,6 +376,21 @@ cb_status
 cb_oplog_count(struct cb_db *db, int64_t *count)
 {
 	return cb_db_query_int(db, SQL_OP_COUNT, count);
+}
+
+static cb_status
+count_invalid(const struct cb_op *op, void *arg)
+{
+	if (cb_op_validate(op) != CB_OK)
+		++*(int64_t *)arg;
+	return CB_OK;
+}
+
+cb_status
+cb_oplog_count_invalid(struct cb_db *db, int64_t *count)
+{
+	*count = 0;
+	return cb_oplog_each(db, count_invalid, count);
 }
 
 cb_status

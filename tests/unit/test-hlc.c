@@ -1,16 +1,19 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cambouis/clock.h"
 #include "cambouis/hlc.h"
 #include "cambouis/oplog.h"
+#include "cambouis/sync.h"
 #include "cambouis/venue.h"
 #include "unit.h"
 
 #define HOUR_MS INT64_C(3600000)
+#define HLC_NOW_PLUS(ms) ((uint64_t)(UNIT_NOW_MS + (ms)) << CB_HLC_COUNTER_BITS)
 
 START_TEST(test_tick_follows_wall_clock)
 {
@@ -66,11 +69,12 @@ START_TEST(test_observe_never_below)
 {
 	uint64_t state = 42;
 
+	/* valid clocks below the horizon (beyond it, a tick saturates) */
 	for (int i = 0; i < 10000; i++) {
 		state = state * 6364136223846793005ull + 1442695040888963407ull;
-		uint64_t a = state >> 1;
+		uint64_t a = (state >> 1) % (CB_HLC_MAX - 1);
 		state = state * 6364136223846793005ull + 1442695040888963407ull;
-		uint64_t b = (i % 3 == 0) ? a : state >> 1;
+		uint64_t b = (i % 3 == 0) ? a : (state >> 1) % (CB_HLC_MAX - 1);
 		uint64_t o = cb_hlc_observe(a, b);
 		ck_assert(o >= a && o >= b);
 		ck_assert(o == a || o == b);
@@ -199,6 +203,155 @@ START_TEST(test_oplog_many_ops_one_ms)
 }
 END_TEST
 
+/* The horizon is the last value of 2199: a tick never passes it, and a
+ * clock at or beyond it stays at it rather than leave the valid range. */
+START_TEST(test_tick_saturates_at_horizon)
+{
+	ck_assert(cb_hlc_valid(CB_HLC_MAX));
+	ck_assert(!cb_hlc_valid(CB_HLC_MAX + 1));
+	ck_assert(!cb_hlc_valid(0));
+	ck_assert(!cb_hlc_valid((uint64_t)INT64_MAX));
+	ck_assert_int_eq(cb_hlc_ms(CB_HLC_MAX), CB_HLC_HORIZON_MS - 1);
+	ck_assert_uint_eq(cb_hlc_tick(CB_HLC_MAX - 1, UNIT_NOW_MS), CB_HLC_MAX);
+	ck_assert_uint_eq(cb_hlc_tick(CB_HLC_MAX, UNIT_NOW_MS), CB_HLC_MAX);
+	ck_assert_uint_eq(cb_hlc_tick(CB_HLC_MAX + 1, UNIT_NOW_MS), CB_HLC_MAX);
+	ck_assert_uint_eq(cb_hlc_tick((uint64_t)INT64_MAX, UNIT_NOW_MS), CB_HLC_MAX);
+	ck_assert_uint_eq(cb_hlc_tick(UINT64_MAX, UNIT_NOW_MS), CB_HLC_MAX);
+	/* a wall clock past 2199, or far enough to overflow the shift */
+	ck_assert_uint_eq(cb_hlc_tick(0, CB_HLC_HORIZON_MS), CB_HLC_MAX);
+	ck_assert_uint_eq(cb_hlc_tick(0, INT64_MAX), CB_HLC_MAX);
+	ck_assert_uint_eq(cb_hlc_tick(0, CB_HLC_HORIZON_MS - 1),
+			  (uint64_t)(CB_HLC_HORIZON_MS - 1) << CB_HLC_COUNTER_BITS);
+	ck_assert_uint_eq(cb_hlc_observe(5, (uint64_t)INT64_MAX), CB_HLC_MAX);
+	ck_assert_uint_eq(cb_hlc_observe(UINT64_MAX, 5), CB_HLC_MAX);
+}
+END_TEST
+
+static struct cb_op
+remote_name(uint64_t hlc, const char *name)
+{
+	static const struct cb_id other = {{0xFE, 0xFE, 0xFE, 0xFE, 0xFE, 0xFE, 0xFE, 0xFE,
+					    0xFE, 0xFE, 0xFE, 0xFE, 0xFE, 0xFE, 0xFE, 0xFE}};
+	static const struct cb_id row = {{0x44, 0x44, 0x44, 0x44, 0x44, 0x44, 0x44, 0x44,
+					  0x44, 0x44, 0x44, 0x44, 0x44, 0x44, 0x44, 0x44}};
+
+	return unit_op(&other, 1, hlc, &row, CB_F_VENUE_NAME, (struct cb_value){CB_V_TEXT, 0, name});
+}
+
+/* An op past the horizon is invalid like any other invalid op: refused,
+ * and nothing of it enters the log. */
+START_TEST(test_op_past_horizon_refused)
+{
+	struct cb_db *db = unit_db_memory();
+	uint64_t past[] = {CB_HLC_MAX + 1, (uint64_t)INT64_MAX, (uint64_t)INT64_MAX - 3};
+	int64_t n = -1;
+	bool was_new = true;
+
+	for (size_t i = 0; i < sizeof past / sizeof past[0]; i++) {
+		struct cb_op op = remote_name(past[i], "Salle du bout du temps");
+		ck_assert_int_eq(cb_op_validate(&op), CB_BAD_OP);
+		ck_assert_int_eq(cb_db_begin(db), CB_OK);
+		ck_assert_int_eq(cb_oplog_apply(db, &op, &was_new), CB_BAD_OP);
+		ck_assert(!was_new);
+		ck_assert_int_eq(cb_db_commit(db), CB_OK);
+	}
+	ck_assert_int_eq(cb_oplog_count(db, &n), CB_OK);
+	ck_assert_int_eq(n, 0);
+	{
+		struct cb_op op = remote_name(CB_HLC_MAX, "Salle de l'horizon");
+		ck_assert_int_eq(cb_op_validate(&op), CB_OK);
+	}
+	cb_db_close(db);
+}
+END_TEST
+
+/* A peer sends an op stamped with the horizon itself (the highest valid
+ * clock): this laptop takes it, and then 10,000 local writes all work,
+ * each stamped valid, and the last one is what the field shows. */
+START_TEST(test_writes_after_op_at_horizon)
+{
+	struct cb_db *db = unit_db_memory();
+	struct cb_op op = remote_name(CB_HLC_MAX, "Salle de l'horizon");
+	struct cb_id mine = unit_id_fill(0x45);
+	struct cb_venue v;
+	char name[32];
+
+	cb_clock_pin(UNIT_NOW_MS);
+	unit_apply(db, &op, 1);
+	ck_assert_uint_eq(cb_oplog_last_hlc(db), CB_HLC_MAX);
+	for (int i = 0; i < 10000; i++) {
+		struct cb_value val = {CB_V_TEXT, 0, name};
+		snprintf(name, sizeof name, "Salle %d", i);
+		cb_clock_pin(UNIT_NOW_MS + i);
+		ck_assert_int_eq(cb_db_begin(db), CB_OK);
+		ck_assert_int_eq(cb_oplog_set(db, CB_T_VENUE, &mine, CB_F_VENUE_NAME, &val), CB_OK);
+		/* the field the peer set is still writable too */
+		ck_assert_int_eq(cb_oplog_set(db, CB_T_VENUE, &op.row, CB_F_VENUE_NOTES, &val), CB_OK);
+		ck_assert_int_eq(cb_db_commit(db), CB_OK);
+		ck_assert_uint_eq(cb_oplog_last_hlc(db), CB_HLC_MAX);
+	}
+	ck_assert_int_eq(cb_venue_get(db, &mine, &v), CB_OK);
+	ck_assert_str_eq(v.name, "Salle 9999");
+	cb_venue_clear(&v);
+	{
+		int64_t bad = -1;
+		ck_assert_int_eq(cb_oplog_count_invalid(db, &bad), CB_OK);
+		ck_assert_int_eq(bad, 0);
+	}
+	cb_clock_unpin();
+	cb_db_close(db);
+}
+END_TEST
+
+static cb_status
+count_published(const void *data, size_t size, const struct cb_bundle_manifest *m, void *arg)
+{
+	(void)data;
+	(void)size;
+	*(int64_t *)arg = m->op_count;
+	return CB_OK;
+}
+
+/* A database that already holds an op beyond the horizon (an older
+ * version took it): local writes still work and win its field, the op is
+ * counted as invalid, rebuild leaves it out and no export carries it. */
+START_TEST(test_legacy_op_beyond_horizon)
+{
+	struct cb_db *db = unit_db_memory();
+	struct cb_op op = remote_name(HLC_NOW_PLUS(1), "Salle piégée");
+	struct cb_value mine = {CB_V_TEXT, 0, "Salle reprise"};
+	struct cb_export_opts o = {.full = true};
+	struct cb_export_result r;
+	struct cb_venue v;
+	int64_t bad = -1, sent = -1;
+
+	cb_clock_pin(UNIT_NOW_MS);
+	ck_assert_int_eq(cb_db_set_site_label(db, "here"), CB_OK);
+	unit_apply(db, &op, 1);
+	/* what an older version let in */
+	ck_assert_int_eq(cb_db_exec(db, "UPDATE ops SET hlc = 9223372036854775807"), CB_OK);
+	ck_assert_int_eq(cb_oplog_count_invalid(db, &bad), CB_OK);
+	ck_assert_int_eq(bad, 1);
+	for (int i = 0; i < 10; i++) {
+		ck_assert_int_eq(cb_db_begin(db), CB_OK);
+		ck_assert_int_eq(cb_oplog_set(db, CB_T_VENUE, &op.row, CB_F_VENUE_NAME, &mine), CB_OK);
+		ck_assert_int_eq(cb_db_commit(db), CB_OK);
+		ck_assert(cb_hlc_valid(cb_oplog_last_hlc(db)));
+	}
+	ck_assert_int_eq(cb_venue_get(db, &op.row, &v), CB_OK);
+	ck_assert_str_eq(v.name, "Salle reprise");
+	cb_venue_clear(&v);
+	ck_assert_int_eq(cb_oplog_rebuild(db), CB_OK);
+	ck_assert_int_eq(cb_venue_get(db, &op.row, &v), CB_OK);
+	ck_assert_str_eq(v.name, "Salle reprise");
+	cb_venue_clear(&v);
+	ck_assert_int_eq(cb_sync_export(db, &o, count_published, &sent, &r), CB_OK);
+	ck_assert_int_eq(sent, 10);
+	cb_clock_unpin();
+	cb_db_close(db);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -210,6 +363,10 @@ main(void)
 	tcase_add_test(pure, test_tick_wall_clock_jumps_back);
 	tcase_add_test(pure, test_tick_counter_overflow);
 	tcase_add_test(pure, test_observe_never_below);
+	tcase_add_test(pure, test_tick_saturates_at_horizon);
+	tcase_add_test(oplog, test_op_past_horizon_refused);
+	tcase_add_test(oplog, test_writes_after_op_at_horizon);
+	tcase_add_test(oplog, test_legacy_op_beyond_horizon);
 	tcase_add_test(oplog, test_oplog_clock_set_back);
 	tcase_add_test(oplog, test_local_ops_after_far_future_remote);
 	tcase_add_test(oplog, test_oplog_many_ops_one_ms);

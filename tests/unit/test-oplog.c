@@ -535,7 +535,7 @@ START_TEST(test_validate_accepts)
 	ck_assert_int_eq(cb_op_validate(&op), CB_OK);
 	op.value = TEXT("Rue de l'Aviation \xef\xbf\xbd 中 🚲");
 	ck_assert_int_eq(cb_op_validate(&op), CB_OK);
-	op.hlc = (uint64_t)INT64_MAX;
+	op.hlc = CB_HLC_MAX; /* the last clock of 2199 */
 	ck_assert_int_eq(cb_op_validate(&op), CB_OK);
 }
 END_TEST
@@ -590,8 +590,11 @@ START_TEST(test_validate_rejects)
 	BAD("seq 0", op.seq = 0);
 	BAD("negative seq", op.seq = -3);
 	BAD("clock beyond 63 bits", op.hlc = (uint64_t)INT64_MAX + 1);
+	BAD("clock at INT64_MAX", op.hlc = (uint64_t)INT64_MAX);
+	BAD("clock past the horizon", op.hlc = CB_HLC_MAX + 1);
+	BAD("clock zero", op.hlc = 0);
 #undef BAD
-	ck_assert_int_eq(cases, 31);
+	ck_assert_int_eq(cases, 34);
 }
 END_TEST
 
