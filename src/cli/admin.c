@@ -161,6 +161,7 @@ int
 cli_cmd_check(struct cli *c, int argc, char **argv)
 {
 	char detail[512];
+	int64_t bad = 0;
 	int rc = no_args(argc, argv, "check",
 			 _("Usage: cambouis check\n"
 			   "Check the database file's integrity (exit 5 when it is damaged).\n"));
@@ -177,7 +178,18 @@ cli_cmd_check(struct cli *c, int argc, char **argv)
 			  *why ? ": " : "", why);
 		return cli_exit_code(st);
 	}
+	/* what an older version let in stays in the log, ignored: say so */
+	if ((st = cb_oplog_count_invalid(c->db, &bad)) != CB_OK)
+		return cli_fail(st, c->db_path);
 	printf(_("%s: ok\n"), c->db_path);
+	if (bad > 0)
+		printf(ngettext_("%s: %lld change in the log is invalid (a clock beyond the year 2199,"
+				 " or a value its field refuses): it is ignored and never sent;"
+				 " 'cambouis rebuild' clears what it had set.\n",
+				 "%s: %lld changes in the log are invalid (a clock beyond the year 2199,"
+				 " or a value its field refuses): they are ignored and never sent;"
+				 " 'cambouis rebuild' clears what they had set.\n",
+				 (unsigned long)bad), c->db_path, (long long)bad);
 	return EXIT_OK;
 }
 
