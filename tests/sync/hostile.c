@@ -7,6 +7,7 @@
 
 #include "cambouis/clock.h"
 #include "cambouis/db.h"
+#include "cambouis/hlc.h"
 #include "cambouis/oplog.h"
 #include "cambouis/sync.h"
 #include "cambouis/venue.h"
@@ -165,49 +166,85 @@ failed:
 	return -1;
 }
 
-/* A valid bundle whose op comes from a laptop set in 2100. */
+/* A bundle with valid digest and structure whose ops carry the given
+ * clocks (0 ends the list), each setting a venue's name. */
 static int
-future_bundle(hostile_fn fn, void *arg, const struct hostile_base *base)
+clock_bundle(hostile_fn fn, void *arg, const struct hostile_base *base, const char *name,
+	     const uint64_t *hlcs, int expect, bool future)
 {
 	struct cb_bundle_writer *w;
 	struct cb_op op;
+	struct hostile h;
 	void *data;
 	size_t size;
 	int64_t ms = 4102444800000LL; /* 2100-01-01 */
+	int64_t seq = 0;
 	int rc = -1;
 
 	memset(&op, 0, sizeof op);
 	if (cb_bundle_writer_new(&w) != CB_OK)
 		return -1;
-	if (cb_id_new(&op.op_id, ms) != CB_OK || cb_id_new(&op.site, ms) != CB_OK ||
-	    cb_id_new(&op.row, ms) != CB_OK)
+	if (cb_id_new(&op.site, ms) != CB_OK)
 		goto out;
-	op.seq = 1;
-	op.hlc = (uint64_t)ms << 16;
-	op.kind = CB_OP_SET;
-	op.table = CB_T_VENUE;
-	op.field = CB_F_VENUE_NAME;
-	op.value.type = CB_V_TEXT;
-	op.value.s = "Salle du futur";
-	if (cb_bundle_writer_op(w, &op) != CB_OK ||
-	    cb_bundle_writer_knowledge(w, &op.site, 1) != CB_OK ||
+	for (; hlcs[seq]; seq++) {
+		if (cb_id_new(&op.op_id, ms) != CB_OK || cb_id_new(&op.row, ms) != CB_OK)
+			goto out;
+		op.seq = seq + 1;
+		op.hlc = hlcs[seq];
+		op.kind = CB_OP_SET;
+		op.table = CB_T_VENUE;
+		op.field = CB_F_VENUE_NAME;
+		op.value.type = CB_V_TEXT;
+		op.value.s = "Salle du futur";
+		if (cb_bundle_writer_op(w, &op) != CB_OK)
+			goto out;
+	}
+	if (cb_bundle_writer_knowledge(w, &op.site, seq) != CB_OK ||
 	    cb_bundle_writer_finish(w, &op.site, "future", ms, &data, &size, NULL) != CB_OK)
 		goto out;
-	struct hostile h;
 	memset(&h, 0, sizeof h);
-	snprintf(h.name, sizeof h.name, "clock-far-future");
+	snprintf(h.name, sizeof h.name, "%s", name);
 	h.data = malloc(size);
 	if (h.data) {
 		memcpy(h.data, data, size);
 		h.size = size;
-		h.expect = CB_BUNDLE_NONE;
-		h.future = true;
+		h.expect = expect;
+		h.future = future;
 		fn(&h, base, arg);
 		rc = 0;
 	}
 	cb_bundle_data_free(data);
 out:
 	cb_bundle_writer_free(w);
+	return rc;
+}
+
+/* Clocks from a laptop set in 2100 are accepted (flagged); a clock past
+ * the horizon (the end of 2199) is an invalid op, which rejects its
+ * whole bundle, whatever the other ops are: once accepted, such a clock
+ * would be relayed everywhere and stop every laptop's local writes. */
+static int
+clock_bundles(hostile_fn fn, void *arg, const struct hostile_base *base)
+{
+	static const uint64_t y2100[] = {(uint64_t)4102444800000LL << 16, 0};
+	static const uint64_t horizon[] = {CB_HLC_MAX, 0};
+	static const uint64_t past[] = {CB_HLC_MAX + 1, 0};
+	static const uint64_t int64_max[] = {(uint64_t)INT64_MAX, 0};
+	static const uint64_t near_max[] = {(uint64_t)INT64_MAX - 3, 0};
+	static const uint64_t uint_top[] = {(uint64_t)1 << 62, 0};
+	static const uint64_t among_good[] = {(uint64_t)1772384400000LL << 16,
+					      ((uint64_t)1772384400000LL << 16) + 1,
+					      (uint64_t)INT64_MAX, 0};
+	int rc = 0;
+
+	rc |= clock_bundle(fn, arg, base, "clock-far-future", y2100, CB_BUNDLE_NONE, true);
+	rc |= clock_bundle(fn, arg, base, "clock-at-horizon", horizon, CB_BUNDLE_NONE, true);
+	rc |= clock_bundle(fn, arg, base, "clock-past-horizon", past, CB_BUNDLE_BAD_OP, false);
+	rc |= clock_bundle(fn, arg, base, "clock-int64-max", int64_max, CB_BUNDLE_BAD_OP, false);
+	rc |= clock_bundle(fn, arg, base, "clock-near-int64-max", near_max, CB_BUNDLE_BAD_OP, false);
+	rc |= clock_bundle(fn, arg, base, "clock-2-pow-62", uint_top, CB_BUNDLE_BAD_OP, false);
+	rc |= clock_bundle(fn, arg, base, "clock-past-horizon-among-good", among_good,
+			   CB_BUNDLE_BAD_OP, false);
 	return rc;
 }
 
@@ -292,7 +329,7 @@ hostile_generate(uint64_t seed, hostile_fn fn, void *arg)
 			rc = -1;
 		}
 	}
-	rc |= future_bundle(fn, arg, &base);
+	rc |= clock_bundles(fn, arg, &base);
 	free(good.data);
 	return rc ? -1 : 0;
 }

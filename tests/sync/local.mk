@@ -10,8 +10,8 @@ tests_sync_synctool_CPPFLAGS = $(AM_CPPFLAGS)
 tests_sync_synctool_SOURCES = tests/sync/synctool.c
 tests_sync_synctool_LDADD = $(CORE_LIBS)
 
-TESTS += tests/sync/hostile.sh tests/sync/crash.sh tests/sync/git.sh tests/sync/cli.sh
-EXTRA_DIST += tests/sync/hostile.sh tests/sync/crash.sh tests/sync/git.sh tests/sync/cli.sh
+TESTS += tests/sync/hostile.sh tests/sync/crash.sh tests/sync/git.sh tests/sync/cli.sh tests/sync/horizon.sh
+EXTRA_DIST += tests/sync/hostile.sh tests/sync/crash.sh tests/sync/git.sh tests/sync/cli.sh tests/sync/horizon.sh
 
 # A longer soak: many more seeds and crash runs (not in make check).
 soak-sync: tests/unit/test-sim src/cambouis tests/sync/synctool

@@ -277,6 +277,15 @@ check_case(struct hostile *h, const struct hostile_base *base, void *arg)
 			ck_assert_int_eq(cb_sync_import(db, b, NULL, &r), CB_OK);
 			ck_assert_int_eq(r.new_ops, 1);
 			ck_assert_int_eq(r.future_ops, 1);
+			/* whatever clock came in, local writes still work */
+			for (int i = 0; i < 5; i++) {
+				struct cb_venue_input in = {.name = "Atelier"};
+				struct cb_id id;
+				char name[16];
+				snprintf(name, sizeof name, "Atelier %d", i);
+				in.name = name;
+				ck_assert_int_eq(cb_venue_add(db, &in, &id, NULL), CB_OK);
+			}
 			cb_db_close(db);
 		}
 	} else if (h->expect == HOSTILE_ANY_OR_SAME) {
