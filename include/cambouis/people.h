@@ -26,8 +26,9 @@
  * counts as under 15) keeps nothing but a display name and roles until a
  * guardian's consent to registration is recorded (CB_NEEDS_GUARDIAN).
  *
- * Every personal field is listed in cb_person_personal_fields, so erasure
- * (the privacy module) can blank them all in one place.
+ * Every personal field is flagged CB_FIELD_PERSONAL in the schema table
+ * (src/core/people-schema.c), so erasure (the privacy module) blanks them
+ * all.
  *
  * Every function that changes something runs in one transaction (joining
  * the caller's if one is open). `cfg` may be NULL: built-in lists and
@@ -104,10 +105,6 @@ bool cb_may_be_under(int birth_year, int this_year, int age);
 /* Languages: "fr,en" (2 or 3 lower-case letters each, comma-separated,
  * no repeats). Normalises into out (CB_PERSON_LANGS_MAX + 1 bytes). */
 cb_status cb_languages_parse(const char *s, char *out);
-
-/* The fields that hold personal data (CB_F_PERSON_* codes), 0-terminated:
- * what erasure blanks. */
-extern const int cb_person_personal_fields[];
 
 struct cb_person {
 	struct cb_id id;

@@ -16,11 +16,12 @@
  *  - the person's row stays as an anonymous tombstone, so counts and the
  *    links others have to it (who trained whom, who signed off a skill)
  *    still work: its name becomes "forgotten-<last 8 hex digits of the
- *    id>", every field of cb_person_personal_fields is NULL, it is removed
+ *    id>", every field flagged CB_FIELD_PERSONAL in the schema is NULL, it is removed
  *    (deleted = 1); roles, trained_by, promoted_on and added_on stay;
- *  - the rows that are theirs are removed from the tables: their consents,
- *    attendance, skill sign-offs, the pairings where they are mentor or
- *    learner and those pairings' sessions;
+ *  - the rows that are theirs (a field flagged CB_FIELD_OWNER names them)
+ *    are removed from the tables: their consents, attendance, skill
+ *    sign-offs, the pairings where they are mentor or learner and those
+ *    pairings' sessions;
  *  - in the op log, every op about their personal fields and every op on
  *    those rows keeps only the fact it existed: its value becomes NULL,
  *    except the person id that ties a row to them (a random id);

@@ -30,11 +30,6 @@ static const char SQL_IN_FORCE[] =
 	"SELECT id, given_by FROM consents WHERE person = ?1 AND purpose = ?2 AND deleted = 0"
 	" AND withdrawn IS NULL ORDER BY id";
 
-const int cb_person_personal_fields[] = {
-	CB_F_PERSON_NAME, CB_F_PERSON_CATEGORY, CB_F_PERSON_BIRTH_YEAR, CB_F_PERSON_CONTACT,
-	CB_F_PERSON_LANGUAGES, CB_F_PERSON_NOTES, CB_F_PERSON_ATTESTATION, 0,
-};
-
 /* --- names of codes ------------------------------------------------------- */
 
 static const char *const role_names[] = {"", "learner", "mentor", "organiser"};

@@ -4,6 +4,7 @@
  * order of arrival (include/cambouis/privacy.h says what is kept). */
 #include "config.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,77 +16,130 @@
 #include "privacy-private.h"
 #include "project-private.h"
 
-/* The fields that tie a row to a person, as SQL over the ops table (the
- * codes are spelt out: SQL is never built from data; the asserts keep the
- * text in step with schema.h). */
-_Static_assert(CB_T_PERSON == 20 && CB_T_CONSENT == 21 && CB_T_ATTENDANCE == 22 &&
-	       CB_T_PAIRING == 23 && CB_T_PAIR_SESSION == 24 && CB_T_SKILL == 25,
-	       "table codes in LINKS");
-_Static_assert(CB_F_CONSENT_PERSON == 1 && CB_F_ATT_PERSON == 1 && CB_F_SKILL_PERSON == 1 &&
-	       CB_F_PAIRING_MENTOR == 1 && CB_F_PAIRING_LEARNER == 2 && CB_F_PS_MENTOR == 3 &&
-	       CB_F_PS_LEARNER == 4, "field codes in LINKS");
-#define LINKS "((tbl IN (21, 22, 25) AND field = 1) OR (tbl = 23 AND field IN (1, 2))" \
-	" OR (tbl = 24 AND field IN (3, 4)))"
+/* What erasure reaches is derived from the schema table (schema.h): the
+ * fields flagged CB_FIELD_OWNER tie a row to the person it belongs to, the
+ * tables holding such a field are the person's rows, the fields flagged
+ * CB_FIELD_PERSONAL are blanked. The statements are made once from the
+ * table's codes and names (never from data) and kept: a table added to
+ * the schema with its flags is reached with no change here. */
+
+#define LINKED_MAX 32
+#define SQL_LEN 2048
+
+static struct {
+	bool ready;
+	bool oom;      /* a statement did not fit: erasure refuses to run */
+	char links[SQL_LEN]; /* ((tbl = 21 AND field IN (1)) OR ...) */
+	char erased_scan[SQL_LEN];
+	char blank_rows[SQL_LEN];
+	char blank_row[SQL_LEN];
+	size_t nlinked;
+	struct linked {
+		int tbl;
+		char delete_one[256]; /* ?1 = row */
+		char delete_all[256]; /* ?1 = person: every row erased for them */
+	} linked[LINKED_MAX];
+} der;
 
 static bool
 is_link(int tbl, int field)
 {
-	switch (tbl) {
-	case CB_T_CONSENT: return field == CB_F_CONSENT_PERSON;
-	case CB_T_ATTENDANCE: return field == CB_F_ATT_PERSON;
-	case CB_T_SKILL: return field == CB_F_SKILL_PERSON;
-	case CB_T_PAIRING: return field == CB_F_PAIRING_MENTOR || field == CB_F_PAIRING_LEARNER;
-	case CB_T_PAIR_SESSION: return field == CB_F_PS_MENTOR || field == CB_F_PS_LEARNER;
-	default: return false;
-	}
+	const struct cb_field_def *def = cb_schema_field(tbl, field);
+
+	return def && (def->flags & CB_FIELD_OWNER);
 }
 
-/* The tables whose rows belong to a person, and how to remove them. */
-static const struct linked {
-	int tbl;
-	const char *delete_one; /* ?1 = row */
-	const char *delete_all; /* ?1 = person: every row erased for them */
-} linked[] = {
-	{CB_T_CONSENT, "DELETE FROM consents WHERE id = ?1",
-	 "DELETE FROM consents WHERE id IN (SELECT row FROM erased WHERE tbl = 21 AND person = ?1)"},
-	{CB_T_ATTENDANCE, "DELETE FROM attendance WHERE id = ?1",
-	 "DELETE FROM attendance WHERE id IN (SELECT row FROM erased WHERE tbl = 22 AND person = ?1)"},
-	{CB_T_PAIRING, "DELETE FROM pairings WHERE id = ?1",
-	 "DELETE FROM pairings WHERE id IN (SELECT row FROM erased WHERE tbl = 23 AND person = ?1)"},
-	{CB_T_PAIR_SESSION, "DELETE FROM pair_sessions WHERE id = ?1",
-	 "DELETE FROM pair_sessions WHERE id IN"
-	 " (SELECT row FROM erased WHERE tbl = 24 AND person = ?1)"},
-	{CB_T_SKILL, "DELETE FROM skill_signoffs WHERE id = ?1",
-	 "DELETE FROM skill_signoffs WHERE id IN"
-	 " (SELECT row FROM erased WHERE tbl = 25 AND person = ?1)"},
-};
+static void
+add(char *out, size_t *len, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
+static void
+add(char *out, size_t *len, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	if (*len >= SQL_LEN) {
+		der.oom = true;
+		return;
+	}
+	va_start(ap, fmt);
+	n = vsnprintf(out + *len, SQL_LEN - *len, fmt, ap);
+	va_end(ap);
+	if (n < 0 || (size_t)n >= SQL_LEN - *len)
+		der.oom = true;
+	*len += n < 0 ? SQL_LEN : (size_t)n;
+}
+
+static void
+derive(void)
+{
+	size_t ntabs, len = 0;
+	const struct cb_table_def *tabs = cb_schema_tables(&ntabs);
+
+	if (der.ready)
+		return;
+	add(der.links, &len, "(");
+	for (size_t t = 0; t < ntabs; t++) {
+		size_t n, k = 0;
+		const struct cb_field_def *f = cb_schema_table_fields(tabs[t].table, &n);
+		for (size_t i = 0; i < n; i++) {
+			if (!(f[i].flags & CB_FIELD_OWNER))
+				continue;
+			if (k++ == 0)
+				add(der.links, &len, "%s(tbl = %d AND field IN (%d", der.nlinked ? " OR " : "",
+				    f[i].table, f[i].field);
+			else
+				add(der.links, &len, ", %d", f[i].field);
+		}
+		if (!k)
+			continue;
+		add(der.links, &len, "))");
+		if (der.nlinked == LINKED_MAX) {
+			der.oom = true;
+			break;
+		}
+		struct linked *l = &der.linked[der.nlinked++];
+		l->tbl = tabs[t].table;
+		snprintf(l->delete_one, sizeof l->delete_one, "DELETE FROM %s WHERE id = ?1",
+			 tabs[t].name);
+		if ((size_t)snprintf(l->delete_all, sizeof l->delete_all,
+				     "DELETE FROM %s WHERE id IN"
+				     " (SELECT row FROM erased WHERE tbl = %d AND person = ?1)",
+				     tabs[t].name, tabs[t].table) >= sizeof l->delete_all)
+			der.oom = true;
+	}
+	add(der.links, &len, der.nlinked ? ")" : "0)");
+	len = 0;
+	add(der.erased_scan, &len, "INSERT OR IGNORE INTO erased(tbl, row, person)"
+	    " SELECT DISTINCT tbl, row, ?1 FROM ops WHERE value = ?2 AND %s", der.links);
+	len = 0;
+	add(der.blank_rows, &len, "UPDATE ops SET value = NULL WHERE (tbl, row) IN"
+	    " (SELECT tbl, row FROM erased WHERE person = ?1 AND tbl <> %d)"
+	    " AND value IS NOT NULL AND NOT %s", CB_T_PERSON, der.links);
+	len = 0;
+	add(der.blank_row, &len, "UPDATE ops SET value = NULL WHERE tbl = ?1 AND row = ?2"
+	    " AND value IS NOT NULL AND NOT %s", der.links);
+	der.ready = true;
+}
 
 static const struct linked *
 linked_table(int tbl)
 {
-	for (size_t i = 0; i < sizeof linked / sizeof linked[0]; i++)
-		if (linked[i].tbl == tbl)
-			return &linked[i];
+	derive();
+	for (size_t i = 0; i < der.nlinked; i++)
+		if (der.linked[i].tbl == tbl)
+			return &der.linked[i];
 	return NULL;
 }
 
 static const char SQL_ERASED[] = "SELECT 1 FROM erased WHERE tbl = ?1 AND row = ?2 LIMIT 1";
 static const char SQL_ERASED_ADD[] =
 	"INSERT OR IGNORE INTO erased(tbl, row, person) VALUES(?1, ?2, ?3)";
-static const char SQL_ERASED_SCAN[] =
-	"INSERT OR IGNORE INTO erased(tbl, row, person)"
-	" SELECT DISTINCT tbl, row, ?1 FROM ops WHERE value = ?2 AND " LINKS;
 static const char SQL_ERASED_CLEAR[] = "DELETE FROM erased";
 static const char SQL_CONFLICTS_ROWS[] =
 	"DELETE FROM sync_conflicts WHERE (tbl, row) IN"
 	" (SELECT tbl, row FROM erased WHERE person = ?1)";
-static const char SQL_BLANK_ROWS[] =
-	"UPDATE ops SET value = NULL WHERE (tbl, row) IN"
-	" (SELECT tbl, row FROM erased WHERE person = ?1 AND tbl <> 20)"
-	" AND value IS NOT NULL AND NOT " LINKS;
 static const char SQL_CONFLICTS_ROW[] = "DELETE FROM sync_conflicts WHERE tbl = ?1 AND row = ?2";
-static const char SQL_BLANK_ROW[] =
-	"UPDATE ops SET value = NULL WHERE tbl = ?1 AND row = ?2 AND value IS NOT NULL AND NOT " LINKS;
 static const char SQL_BLANK_FIELD[] =
 	"UPDATE ops SET value = NULL WHERE tbl = 20 AND row = ?1 AND field = ?2 AND value IS NOT NULL";
 
@@ -101,12 +155,10 @@ step_done(struct cb_stmt *st)
 static bool
 is_forced(int field)
 {
-	if (field == CB_F_PERSON_DELETED)
-		return true;
-	for (const int *f = cb_person_personal_fields; *f; f++)
-		if (*f == field)
-			return true;
-	return false;
+	const struct cb_field_def *def = cb_schema_field(CB_T_PERSON, field);
+	const struct cb_table_def *tab = cb_schema_table(CB_T_PERSON);
+
+	return def && ((def->flags & CB_FIELD_PERSONAL) || (tab && field == tab->deleted));
 }
 
 static cb_status
@@ -230,6 +282,8 @@ cb_erasure_row(struct cb_db *db, const struct cb_op *op, bool replay)
 	struct cb_stmt *st;
 	cb_status rc;
 
+	if (der.oom)
+		return CB_NOMEM;
 	if (!l || op->value.type != CB_V_TEXT || cb_id_from_hex(op->value.s, &person) != CB_OK)
 		return CB_BAD_OP;
 	if ((rc = cb_db_prepare(db, SQL_ERASED_ADD, &st)) != CB_OK)
@@ -244,7 +298,7 @@ cb_erasure_row(struct cb_db *db, const struct cb_op *op, bool replay)
 	if (replay)
 		return CB_OK;
 	/* the row's earlier ops keep only the fact they existed */
-	if ((rc = run_row(db, SQL_BLANK_ROW, op->table, &op->row)) != CB_OK)
+	if ((rc = run_row(db, der.blank_row, op->table, &op->row)) != CB_OK)
 		return rc;
 	if (cb_db_changes(db) > 0)
 		cb_db_wipe_after_commit(db);
@@ -259,11 +313,13 @@ tombstone(struct cb_db *db, const struct cb_id *person, bool replay)
 	char name[CB_FORGOTTEN_NAME_LEN + 1];
 	struct cb_stmt *st;
 	cb_status rc;
-	int forced[32], n = 0;
+	int forced[CB_SCHEMA_TABLE_FIELDS_MAX], n = 0;
+	size_t nf;
+	const struct cb_field_def *f = cb_schema_table_fields(CB_T_PERSON, &nf);
 
-	for (const int *f = cb_person_personal_fields; *f && n < 31; f++)
-		forced[n++] = *f;
-	forced[n++] = CB_F_PERSON_DELETED;
+	for (size_t i = 0; i < nf; i++)
+		if (is_forced(f[i].field))
+			forced[n++] = f[i].field;
 
 	if ((rc = run_row(db, tab->create_row_sql, -1, person)) != CB_OK)
 		return rc;
@@ -273,7 +329,7 @@ tombstone(struct cb_db *db, const struct cb_id *person, bool replay)
 		if (!def)
 			return CB_BAD_OP;
 		struct cb_value v = {CB_V_NULL, 0, NULL};
-		if (forced[i] == CB_F_PERSON_NAME)
+		if (forced[i] == CB_F_PERSON_NAME) /* the tombstone's name */
 			v = (struct cb_value){CB_V_TEXT, 0, name};
 		else if (forced[i] == CB_F_PERSON_DELETED)
 			v = (struct cb_value){CB_V_INT, 1, NULL};
@@ -298,6 +354,9 @@ cb_erasure_person(struct cb_db *db, const struct cb_id *person, bool replay)
 	struct cb_stmt *st;
 	cb_status rc;
 
+	derive();
+	if (der.oom)
+		return CB_NOMEM;
 	if ((rc = cb_db_prepare(db, SQL_ERASED_ADD, &st)) != CB_OK)
 		return rc;
 	cb_stmt_bind_int(st, 1, CB_T_PERSON);
@@ -308,21 +367,21 @@ cb_erasure_person(struct cb_db *db, const struct cb_id *person, bool replay)
 	/* every row some op ties to them, from the log (whatever the tables
 	 * show: a row's ops may still be on their way) */
 	cb_id_to_hex(person, hex);
-	if ((rc = cb_db_prepare(db, SQL_ERASED_SCAN, &st)) != CB_OK)
+	if ((rc = cb_db_prepare(db, der.erased_scan, &st)) != CB_OK)
 		return rc;
 	cb_stmt_bind_id(st, 1, person);
 	cb_stmt_bind_text(st, 2, hex);
 	if ((rc = step_done(st)) != CB_OK)
 		return rc;
-	for (size_t i = 0; i < sizeof linked / sizeof linked[0]; i++)
-		if ((rc = run_row(db, linked[i].delete_all, -1, person)) != CB_OK)
+	for (size_t i = 0; i < der.nlinked; i++)
+		if ((rc = run_row(db, der.linked[i].delete_all, -1, person)) != CB_OK)
 			return rc;
 	if ((rc = run_row(db, SQL_CONFLICTS_ROWS, -1, person)) != CB_OK ||
 	    (rc = tombstone(db, person, replay)) != CB_OK)
 		return rc;
 	if (replay)
 		return CB_OK;
-	if ((rc = run_row(db, SQL_BLANK_ROWS, -1, person)) != CB_OK)
+	if ((rc = run_row(db, der.blank_rows, -1, person)) != CB_OK)
 		return rc;
 	cb_db_wipe_after_commit(db);
 	return CB_OK;
