@@ -40,6 +40,10 @@ int cb_month_days(int y, int m);
  * only) into a day number. CB_INVALID otherwise. */
 cb_status cb_date_parse(const char *s, int32_t *days);
 
+/* Is s a real "YYYY-MM-DD" date outside the supported range (for a
+ * message that names the range rather than the format)? */
+bool cb_date_out_of_range(const char *s);
+
 /* Is the day number within CB_DAY_MIN..CB_DAY_MAX? */
 bool cb_day_in_range(int32_t days);
 

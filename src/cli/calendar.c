@@ -29,7 +29,10 @@ calcli_holidays(const struct cli *c, struct cb_holidays *h)
 int
 calcli_bad_date(const char *what, const char *s)
 {
-	cli_error(_("invalid %s '%s': use a date such as 2026-01-07"), what, s);
+	if (cb_date_out_of_range(s))
+		cli_error(_("invalid %s '%s': dates run from 1900-01-01 to 2199-12-31"), what, s);
+	else
+		cli_error(_("invalid %s '%s': use a date such as 2026-01-07"), what, s);
 	return EXIT_USAGE;
 }
 

@@ -57,6 +57,11 @@ pplcli_session(struct cli *c, const char *date, struct cb_id *id, char out_date[
 	cb_status st;
 
 	if (date) {
+		if (cb_date_out_of_range(date)) {
+			cli_error(_("--session: '%s' is outside the dates cambouis knows, "
+				    "1900-01-01 to 2199-12-31"), date);
+			return EXIT_USAGE;
+		}
 		if (!cb_date_valid(date)) {
 			cli_error(_("--session: '%s' is not a date such as 2026-03-04"), date);
 			return EXIT_USAGE;
@@ -296,6 +301,9 @@ parse_person(int argc, char **argv, const char *sub, struct person_args *a)
 		case OPT_CONTACT: a->in.contact = optarg; break;
 		case OPT_NOTES: a->in.notes = optarg; break;
 		case OPT_ATTEST:
+			if (*optarg && cb_date_out_of_range(optarg))
+				return bad_option("--attestation", optarg,
+						  _("is outside the dates cambouis knows, 1900-01-01 to 2199-12-31"));
 			if (*optarg && !cb_date_valid(optarg))
 				return bad_option("--attestation", optarg, _("is not a date such as 2026-01-15"));
 			a->in.attestation = optarg;

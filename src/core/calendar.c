@@ -68,6 +68,9 @@ cb_series_plan(const struct cb_series_def *def, const struct cb_holidays *h, int
 
 		if (def->until >= 0 && nominal > def->until)
 			break;
+		/* a series ends with the supported range of dates */
+		if (nominal > CB_DAY_MAX)
+			break;
 		if (def->count > 0 && made >= (size_t)def->count)
 			break;
 		if ((open && nominal > horizon) || made >= CB_SERIES_SESSIONS_MAX)
@@ -78,7 +81,8 @@ cb_series_plan(const struct cb_series_def *def, const struct cb_holidays *h, int
 				continue; /* the rotation stays where it is */
 			case CB_HOLIDAY_BEFORE:
 			case CB_HOLIDAY_AFTER:
-				if (!move_off_holiday(h, &day, def->rule == CB_HOLIDAY_BEFORE ? -1 : 1))
+				if (!move_off_holiday(h, &day, def->rule == CB_HOLIDAY_BEFORE ? -1 : 1) ||
+				    !cb_day_in_range(day))
 					continue;
 				moved = true;
 				break;

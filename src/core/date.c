@@ -63,22 +63,36 @@ digits(const char *s, size_t n)
 	return true;
 }
 
+/* A real calendar date shaped "YYYY-MM-DD", of any four-digit year. */
+static bool
+parse_ymd(const char *s, int *y, int *m, int *d)
+{
+	if (!s || strlen(s) != CB_DATE_LEN || !digits(s, 4) || s[4] != '-' ||
+	    !digits(s + 5, 2) || s[7] != '-' || !digits(s + 8, 2))
+		return false;
+	*y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
+	*m = (s[5] - '0') * 10 + (s[6] - '0');
+	*d = (s[8] - '0') * 10 + (s[9] - '0');
+	return *m >= 1 && *m <= 12 && *d >= 1 && *d <= cb_month_days(*y, *m);
+}
+
 cb_status
 cb_date_parse(const char *s, int32_t *days)
 {
 	int y, m, d;
 
-	if (!s || strlen(s) != CB_DATE_LEN || !digits(s, 4) || s[4] != '-' ||
-	    !digits(s + 5, 2) || s[7] != '-' || !digits(s + 8, 2))
-		return CB_INVALID;
-	y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
-	m = (s[5] - '0') * 10 + (s[6] - '0');
-	d = (s[8] - '0') * 10 + (s[9] - '0');
-	if (y < CB_YEAR_MIN || y > CB_YEAR_MAX || m < 1 || m > 12 || d < 1 ||
-	    d > cb_month_days(y, m))
+	if (!parse_ymd(s, &y, &m, &d) || y < CB_YEAR_MIN || y > CB_YEAR_MAX)
 		return CB_INVALID;
 	*days = cb_days_from_civil(y, m, d);
 	return CB_OK;
+}
+
+bool
+cb_date_out_of_range(const char *s)
+{
+	int y, m, d;
+
+	return parse_ymd(s, &y, &m, &d) && (y < CB_YEAR_MIN || y > CB_YEAR_MAX);
 }
 
 bool

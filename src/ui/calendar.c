@@ -47,6 +47,8 @@ set_cursor(struct calendar *c, struct ui_app *app, int32_t day)
 {
 	int y, m, d;
 
+	/* the calendar stops at the ends of the supported range */
+	day = ui_day_clamp(day);
 	c->cursor = day;
 	cb_civil_from_days(day, &y, &m, &d);
 	if (y != c->month.y || m != c->month.m)

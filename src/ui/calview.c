@@ -114,7 +114,13 @@ ui_month_shift(int32_t day, int dir)
 		y++;
 	}
 	dim = cb_month_days(y, m);
-	return cb_days_from_civil(y, m, d > dim ? dim : d);
+	return ui_day_clamp(cb_days_from_civil(y, m, d > dim ? dim : d));
+}
+
+int32_t
+ui_day_clamp(int32_t day)
+{
+	return day < CB_DAY_MIN ? CB_DAY_MIN : day > CB_DAY_MAX ? CB_DAY_MAX : day;
 }
 
 void

@@ -41,8 +41,12 @@ void ui_month_title(int y, int m, char *buf, size_t len);
 void ui_weekday_short(int wd, char *buf, size_t len);
 
 /* The day of the same date one month away (dir -1 or +1), kept within
- * the shorter month (31 March - 1 month = 28 or 29 February). */
+ * the shorter month (31 March - 1 month = 28 or 29 February) and within
+ * the supported range of dates. */
 int32_t ui_month_shift(int32_t day, int dir);
+
+/* day, or the nearest end of the supported range (CB_DAY_MIN..CB_DAY_MAX). */
+int32_t ui_day_clamp(int32_t day);
 
 /* "Tue 3 Mar 2026" / "mar. 3 mars 2026" for a day number. */
 void ui_day_long(int32_t day, char *buf, size_t len);

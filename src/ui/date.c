@@ -7,6 +7,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "cambouis/date.h"
 #include "cambouis/i18n.h"
 #include "cambouis/text.h"
 #include "ui/date.h"
@@ -45,7 +46,7 @@ valid(int y, int m, int d)
 	static const int mdays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
 	bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
 
-	if (y < 1900 || y > 9999 || m < 1 || m > 12 || d < 1)
+	if (y < 1000 || y > 9999 || m < 1 || m > 12 || d < 1)
 		return false;
 	return d <= mdays[m - 1] + (m == 2 && leap);
 }
@@ -89,8 +90,9 @@ is_word(const char *folded, const char *english, const char *translated)
 	return yes;
 }
 
-bool
-ui_date_parse(const char *text, int64_t now_ms, struct ui_date *out)
+/* Any date people may type, in or out of the supported range. */
+static bool
+parse_any(const char *text, int64_t now_ms, struct ui_date *out)
 {
 	char *trimmed = cb_text_trim(text), *f;
 	struct ui_date today;
@@ -153,6 +155,31 @@ ui_date_parse(const char *text, int64_t now_ms, struct ui_date *out)
 	}
 	free(f);
 	return ok;
+}
+
+static bool
+in_range(const struct ui_date *d)
+{
+	return d->y >= CB_YEAR_MIN && d->y <= CB_YEAR_MAX;
+}
+
+bool
+ui_date_parse(const char *text, int64_t now_ms, struct ui_date *out)
+{
+	struct ui_date d;
+
+	if (!parse_any(text, now_ms, &d) || !in_range(&d))
+		return false;
+	*out = d;
+	return true;
+}
+
+bool
+ui_date_out_of_range(const char *text, int64_t now_ms)
+{
+	struct ui_date d;
+
+	return parse_any(text, now_ms, &d) && !in_range(&d);
 }
 
 void

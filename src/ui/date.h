@@ -16,6 +16,10 @@ struct ui_date {
  * local date of now_ms. false when it is not a real date. */
 bool ui_date_parse(const char *text, int64_t now_ms, struct ui_date *out);
 
+/* Is text a date ui_date_parse would read but for being outside the
+ * supported range (CB_YEAR_MIN..CB_YEAR_MAX)? For the message. */
+bool ui_date_out_of_range(const char *text, int64_t now_ms);
+
 /* The local date of ms. */
 void ui_date_of(int64_t ms, struct ui_date *out);
 

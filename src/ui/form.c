@@ -253,7 +253,9 @@ ui_form_check_field(struct ui_form *f, size_t i)
 		else if (v < x->min || v > x->max)
 			snprintf(msg, sizeof msg, _("between %lld and %lld"), x->min, x->max);
 	} else if (x->type == UI_FIELD_DATE) {
-		if (!ui_date_parse(t, f->now_ms, &d))
+		if (ui_date_out_of_range(t, f->now_ms))
+			snprintf(msg, sizeof msg, "%s", _("dates run from 1900-01-01 to 2199-12-31"));
+		else if (!ui_date_parse(t, f->now_ms, &d))
 			snprintf(msg, sizeof msg, "%s", _("not a date: YYYY-MM-DD, today, +3…"));
 		else {
 			ui_date_iso(&d, buf, sizeof buf);

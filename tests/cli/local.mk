@@ -14,6 +14,7 @@ CLI_GOLDEN = \
 	tests/cli/config.sh \
 	tests/cli/perms.sh \
 	tests/cli/names.sh \
+	tests/cli/dates.sh \
 	tests/cli/help-fr.sh
 CLI_EXPECTED = \
 	tests/cli/expected/basics.out \
@@ -25,6 +26,7 @@ CLI_EXPECTED = \
 	tests/cli/expected/config.out \
 	tests/cli/expected/perms.out \
 	tests/cli/expected/names.out \
+	tests/cli/expected/dates.out \
 	tests/cli/expected/help-fr.out
 # checks of the sources, with no transcript
 CLI_CHECKS = \

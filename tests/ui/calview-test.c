@@ -74,6 +74,10 @@ START_TEST(month_shift)
 	ck_assert_int_eq(ui_month_shift(day(2028, 3, 31), -1), day(2028, 2, 29));
 	ck_assert_int_eq(ui_month_shift(day(2026, 12, 15), 1), day(2027, 1, 15));
 	ck_assert_int_eq(ui_month_shift(day(2026, 1, 10), -1), day(2025, 12, 10));
+	/* the calendar stops at the ends of the supported range */
+	ck_assert_int_eq(ui_month_shift(day(2199, 12, 15), 1), day(2199, 12, 31));
+	ck_assert_int_eq(ui_month_shift(day(1900, 1, 15), -1), day(1900, 1, 1));
+	ck_assert_int_eq(ui_day_clamp(day(2200, 1, 1)), day(2199, 12, 31));
 }
 END_TEST
 

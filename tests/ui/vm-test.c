@@ -467,6 +467,15 @@ START_TEST(dates)
 	ck_assert(!ui_date_parse("+", now, &d));
 	ck_assert(ui_date_parse("3/3/2026", now, &d) && d.m == 3 && d.d == 3);
 	ck_assert(ui_date_parse("14/7", now, &d) && d.y == 2026 && d.m == 7 && d.d == 14);
+	/* one supported range of dates, 1900..2199 */
+	struct ui_date r;
+	ck_assert(ui_date_parse("2199-12-31", now, &r));
+	ck_assert(!ui_date_parse("2200-01-01", now, &r));
+	ck_assert(!ui_date_parse("9999-12-01", now, &r));
+	ck_assert(!ui_date_parse("1/1/1899", now, &r));
+	ck_assert(ui_date_out_of_range("9999-12-01", now));
+	ck_assert(ui_date_out_of_range("+99999", now) == false); /* not a number of 4 digits */
+	ck_assert(!ui_date_out_of_range("2026-13-01", now));
 	ui_date_iso(&d, buf, sizeof buf);
 	ck_assert_str_eq(buf, "2026-07-14");
 	ck_assert(ui_time_parse("18:30", &h, &m) && h == 18 && m == 30);

@@ -79,6 +79,9 @@ START_TEST(test_range)
 	ck_assert_int_eq(cb_date_parse("9999-12-31", &d), CB_INVALID);
 	ck_assert(!cb_date_valid("2200-01-01"));
 	ck_assert(cb_date_valid("2199-12-31"));
+	ck_assert(cb_date_out_of_range("9999-12-01") && cb_date_out_of_range("1899-12-31"));
+	ck_assert(!cb_date_out_of_range("2199-12-31") && !cb_date_out_of_range("2200-02-30"));
+	ck_assert(!cb_date_out_of_range("22000-01-01") && !cb_date_out_of_range(NULL));
 	ck_assert(cb_day_in_range(CB_DAY_MAX) && !cb_day_in_range(CB_DAY_MAX + 1));
 	ck_assert(cb_day_in_range(CB_DAY_MIN) && !cb_day_in_range(CB_DAY_MIN - 1));
 	cb_date_format(cb_days_from_civil(10000, 1, 1), s);
@@ -139,6 +142,30 @@ START_TEST(test_plan_across_dst)
 }
 END_TEST
 
+/* A series never leaves the supported range: it ends with 2199, however
+ * many sessions were asked for, and never wraps to year 0000. */
+START_TEST(test_plan_ends_with_range)
+{
+	struct cb_series_def def = {
+		.first = cb_days_from_civil(2199, 11, 1),
+		.start = 17 * 60 + 30, .end = 20 * 60,
+		.every_weeks = 1, .nvenues = 1,
+		.until = -1, .count = 1000,
+		.rule = CB_HOLIDAY_AFTER,
+	};
+	struct cb_holidays h = {true, NULL, 0};
+	struct cb_plan_item *p;
+	size_t n;
+
+	ck_assert_int_eq(cb_series_plan(&def, &h, 0, &p, &n), CB_OK);
+	ck_assert_uint_gt(n, 0);
+	ck_assert_uint_lt(n, 10);
+	for (size_t i = 0; i < n; i++)
+		ck_assert(cb_day_in_range(p[i].day));
+	free(p);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -152,6 +179,7 @@ main(void)
 	tcase_add_test(tc, test_range);
 	tcase_add_test(tc, test_today);
 	tcase_add_test(tc, test_plan_across_dst);
+	tcase_add_test(tc, test_plan_ends_with_range);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);
