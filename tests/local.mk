@@ -15,8 +15,8 @@ include $(srcdir)/tests/unit/local.mk
 include $(srcdir)/tests/cli/local.mk
 include $(srcdir)/tests/ui/local.mk
 
-TESTS += tests/po-check.sh
-EXTRA_DIST += tests/po-check.sh tests/lsan.supp
+TESTS += tests/po-check.sh tests/po-words.sh
+EXTRA_DIST += tests/po-check.sh tests/po-words.sh tests/lsan.supp
 include $(srcdir)/tests/unit/calendar.mk
 include $(srcdir)/tests/cli/calendar/local.mk
 include $(srcdir)/tests/bench/calendar.mk

@@ -286,10 +286,11 @@ void cb_closure_list_free(struct cb_closure_list *l);
 enum cb_conflict_kind {
 	CB_CONFLICT_SAME_DAY = 1, /* another session on the same day */
 	CB_CONFLICT_CLOSED = 2,   /* the venue is closed that day */
-	CB_CONFLICT_HOLIDAY = 3,  /* the session falls on a holiday */
+	CB_CONFLICT_HOLIDAY = 3,  /* the session falls on a public holiday */
+	CB_CONFLICT_SCHOOL = 4,   /* the session falls in school holidays */
 };
 
-/* "same-day", "venue-closed", "holiday" */
+/* "same-day", "venue-closed", "holiday", "school-holidays" */
 const char *cb_conflict_kind_name(enum cb_conflict_kind k);
 
 struct cb_conflict {

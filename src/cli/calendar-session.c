@@ -260,6 +260,15 @@ session_move(struct cli *c, int argc, char **argv)
 	return session_done(cb_session_move(c->db, &id, &ch));
 }
 
+/* One line of session show: a label and its value. */
+static void
+show_line(const char *label, const char *value)
+{
+	/* TRANSLATORS: a label and its value ("Venue: Halle"); French puts a
+	 * space before the colon */
+	printf(_("%s: %s\n"), label, value);
+}
+
 static int
 session_show(struct cli *c, int argc, char **argv)
 {
@@ -267,7 +276,7 @@ session_show(struct cli *c, int argc, char **argv)
 	struct session_args a = {0};
 	struct cb_session s;
 	struct cb_id id;
-	char hex[CB_ID_HEX_LEN + 1];
+	char hex[CB_ID_HEX_LEN + 1], when[64], *where = NULL;
 	int rc;
 	cb_status st;
 
@@ -276,20 +285,26 @@ session_show(struct cli *c, int argc, char **argv)
 	if ((st = cb_session_get(c->db, &id, &s)) != CB_OK)
 		return cli_fail(st, NULL);
 	cb_id_to_hex(&s.id, hex);
-	printf("%s: %s\n", _("Id"), hex);
-	printf("%s: %s %s\n", _("Date"), calcli_weekday(s.date), s.date);
-	printf("%s: %s-%s\n", _("Time"), s.start, s.end);
-	printf("%s: %s\n", _("Venue"), s.venue_name);
-	if (*s.venue_address || *s.venue_commune)
-		printf("%s: %s%s%s\n", _("Address"), s.venue_address,
-		       *s.venue_address && *s.venue_commune ? ", " : "", s.venue_commune);
-	printf("%s: %s\n", _("Status"), cb_session_status_label(s.status));
+	show_line(_("Id"), hex);
+	snprintf(when, sizeof when, "%s %s", calcli_weekday(s.date), s.date);
+	show_line(_("Date"), when);
+	snprintf(when, sizeof when, "%s-%s", s.start, s.end);
+	show_line(_("Time"), when);
+	show_line(_("Venue"), s.venue_name);
+	if (*s.venue_address || *s.venue_commune) {
+		if (asprintf(&where, "%s%s%s", s.venue_address,
+			     *s.venue_address && *s.venue_commune ? ", " : "", s.venue_commune) < 0)
+			where = NULL;
+		show_line(_("Address"), where ? where : s.venue_address);
+		free(where);
+	}
+	show_line(_("Status"), cb_session_status_label(s.status));
 	if (*s.reason)
-		printf("%s: %s\n", _("Reason"), s.reason);
+		show_line(_("Reason"), s.reason);
 	if (s.edited)
-		printf("%s: %s\n", _("Changed"), _("by hand (series edits leave it alone)"));
+		show_line(_("Changed"), _("by hand (series edits leave it alone)"));
 	if (*s.notes)
-		printf("%s: %s\n", _("Notes"), s.notes);
+		show_line(_("Notes"), s.notes);
 	cb_session_clear(&s);
 	return EXIT_OK;
 }

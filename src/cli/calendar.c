@@ -529,7 +529,10 @@ series_list(struct cli *c, int argc, char **argv)
 {
 	static const char *const names[] = {"id", "first", "start", "end", "every_weeks", "venues",
 					    "until", "count", "holidays", "sessions"};
-	const char *titles[] = {_("Id"), _("First"), _("Start"), _("End"), _("Weeks"), _("Venues"),
+	/* what a holiday does to a session, in enum cb_holiday_rule order */
+	static const char *const rules[] = {N_("skipped"), N_("day before"), N_("day after"),
+					    N_("kept")};
+	const char *titles[] = {_("Id"), _("First date"), _("Start"), _("End"), _("Weeks"), _("Venues"),
 				_("Until"), _("Count"), _("Holidays"), _("Sessions")};
 	enum cli_format fmt = CLI_TEXT;
 	struct cb_series_list l;
@@ -577,7 +580,10 @@ series_list(struct cli *c, int argc, char **argv)
 			snprintf(count, sizeof count, "%d", s->count);
 		snprintf(sessions, sizeof sessions, "%d", s->sessions);
 		const char *cells[] = {hex, s->first, s->start, s->end, every, venues, s->until,
-				       count, cb_holiday_rule_name(s->rule), sessions};
+				       count,
+				       fmt == CLI_TEXT && (unsigned)s->rule < sizeof rules / sizeof rules[0]
+					       ? _(rules[s->rule]) : cb_holiday_rule_name(s->rule),
+				       sessions};
 		ok = cli_table_add(t, cells);
 		free(venues);
 	}
@@ -729,7 +735,8 @@ conflict_label(enum cb_conflict_kind k)
 	switch (k) {
 	case CB_CONFLICT_SAME_DAY: return _("another session that day");
 	case CB_CONFLICT_CLOSED: return _("venue closed");
-	case CB_CONFLICT_HOLIDAY: return _("holiday");
+	case CB_CONFLICT_HOLIDAY: return _("public holiday");
+	case CB_CONFLICT_SCHOOL: return _("school holidays");
 	}
 	return "?";
 }

@@ -185,6 +185,19 @@ cli_cmd_checkin(struct cli *c, int argc, char **argv)
 	if ((rc = pplcli_session(c, a.session, &session, date)) >= 0 ||
 	    (rc = pplcli_person(c, a.args[0], &person)) >= 0)
 		return rc;
+	if (!a.at && a.role == CB_ROLE_NONE) {
+		/* checking in again only says so; --role or --at change the visit */
+		enum cb_role here = CB_ROLE_NONE;
+		bool left = false;
+		if (cb_attendance_role(c->db, &person, &session, &here, &left) == CB_OK &&
+		    here != CB_ROLE_NONE && !left) {
+			char *n = name_of(c, &person);
+			printf(_("%s is already here at the session of %s (as %s)\n"), n ? n : "?", date,
+			       cb_role_label(here));
+			free(n);
+			return EXIT_OK;
+		}
+	}
 	at = a.at;
 	if (!at && !a.session) {
 		cb_time_now(now); /* today's session: the time is now */

@@ -154,6 +154,16 @@ pad(const char *s, int width)
 		putchar(' ');
 }
 
+/* The width of a column: its widest cell and two spaces, so that a label
+ * never runs into its value ("learner of" + a name, a long skill name). */
+static int
+col(int widest, const char *s)
+{
+	int w = cb_utf8_width(s) + 2;
+
+	return w > widest ? w : widest;
+}
+
 /* --- person ------------------------------------------------------------------- */
 
 static void
@@ -615,26 +625,40 @@ person_show(struct cli *c, int argc, char **argv)
 		printf(_("Pairings:\n"));
 		if (!pairs.count)
 			printf(_("  none\n"));
+		int wr = col(col(0, _("mentor of")), _("learner of")), wn = 0, ws = 0;
+		for (size_t i = 0; i < pairs.count; i++) {
+			const struct cb_pairing *g = &pairs.items[i];
+			bool as_mentor = cb_id_cmp(&g->mentor, &id) == 0;
+			wn = col(wn, as_mentor ? g->learner_name : g->mentor_name);
+			ws = col(ws, cb_pair_status_label(g->status));
+		}
 		for (size_t i = 0; i < pairs.count; i++) {
 			const struct cb_pairing *g = &pairs.items[i];
 			bool as_mentor = cb_id_cmp(&g->mentor, &id) == 0;
 			fputs("  ", stdout);
-			pad(as_mentor ? _("mentor of") : _("learner of"), 11);
-			pad(as_mentor ? g->learner_name : g->mentor_name, 21);
-			pad(cb_pair_status_label(g->status), 8);
-			printf(_("since %s, %d sessions\n"), g->since, g->sessions);
+			pad(as_mentor ? _("mentor of") : _("learner of"), wr);
+			pad(as_mentor ? g->learner_name : g->mentor_name, wn);
+			pad(cb_pair_status_label(g->status), ws);
+			printf(ngettext_("since %s, %d session\n", "since %s, %d sessions\n",
+					 (unsigned long)g->sessions), g->since, g->sessions);
 		}
 		cb_pairing_list_free(&pairs);
 	}
 	if (st == CB_OK && (st = cb_skill_grid(c->db, &c->cfg, &id, &grid)) == CB_OK) {
 		printf(_("Skills (%d can teach, %d in progress):\n"), grid.can_teach, grid.working_on);
+		int wl = 0, wv = 0;
+		for (size_t i = 0; i < grid.count; i++)
+			if (grid.items[i].level != CB_LEVEL_NONE) {
+				wl = col(wl, grid.items[i].label);
+				wv = col(wv, cb_level_label(grid.items[i].level));
+			}
 		for (size_t i = 0; i < grid.count; i++) {
 			const struct cb_skill_cell *k = &grid.items[i];
 			if (k->level == CB_LEVEL_NONE)
 				continue;
 			fputs("  ", stdout);
-			pad(k->label, 33);
-			pad(cb_level_label(k->level), 16);
+			pad(k->label, wl);
+			pad(cb_level_label(k->level), wv);
 			printf(_("%s by %s\n"), k->date, k->by);
 		}
 		cb_skill_grid_free(&grid);
@@ -648,12 +672,17 @@ person_show(struct cli *c, int argc, char **argv)
 	}
 	if (st == CB_OK && (st = cb_visits_of(c->db, &id, &visits)) == CB_OK) {
 		printf(_("Attendance (%zu):\n"), visits.count);
+		int wro = 0, wve = 0;
+		for (size_t i = 0; i < visits.count && i < 20; i++) {
+			wro = col(wro, cb_role_label(visits.items[i].role));
+			wve = col(wve, visits.items[i].venue);
+		}
 		for (size_t i = 0; i < visits.count && i < 20; i++) {
 			const struct cb_visit *v = &visits.items[i];
 			printf("  %s  ", v->date);
-			pad(cb_role_label(v->role), 10);
-			printf("%5s-%-5s ", v->checkin, v->checkout);
-			pad(v->venue, 36);
+			pad(cb_role_label(v->role), wro);
+			printf("%5s-%-5s  ", v->checkin, v->checkout);
+			pad(v->venue, *v->partner ? wve : 0);
 			printf("%s\n", v->partner);
 		}
 		if (visits.count > 20)

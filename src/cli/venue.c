@@ -51,7 +51,8 @@ venue_refused(cb_status st, int field, const char *name)
 		if (field == CB_F_VENUE_NAME && st == CB_INVALID)
 			cli_error(_("%s: must not be empty or hold control characters"), field_label(field));
 		else
-			cli_error("%s: %s", field_label(field), cb_status_message(st));
+			/* TRANSLATORS: a field and what is wrong with it */
+			cli_error(_("%s: %s"), field_label(field), cb_status_message(st));
 		return EXIT_USAGE;
 	}
 	return cli_fail(st, NULL);

@@ -16,6 +16,7 @@ cb_conflict_kind_name(enum cb_conflict_kind k)
 	case CB_CONFLICT_SAME_DAY: return "same-day";
 	case CB_CONFLICT_CLOSED: return "venue-closed";
 	case CB_CONFLICT_HOLIDAY: return "holiday";
+	case CB_CONFLICT_SCHOOL: return "school-holidays";
 	}
 	return "?";
 }
@@ -96,7 +97,7 @@ cb_calendar_conflicts(struct cb_db *db, const struct cb_holidays *h, const char 
 			if (kind == CB_HOLIDAY_PUBLIC)
 				rc = add_conflict(out, &cap, CB_CONFLICT_HOLIDAY, s, _(name));
 			else if (kind == CB_HOLIDAY_SCHOOL)
-				rc = add_conflict(out, &cap, CB_CONFLICT_HOLIDAY, s, name);
+				rc = add_conflict(out, &cap, CB_CONFLICT_SCHOOL, s, name);
 		}
 	}
 	cb_session_list_free(&l);

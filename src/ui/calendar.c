@@ -687,9 +687,13 @@ card_lines(const struct calendar *c, struct ui_app *app, const struct cb_session
 				continue;
 			what = k->kind == CB_CONFLICT_SAME_DAY ? _("another session that day")
 			       : k->kind == CB_CONFLICT_CLOSED ? _("the venue is closed")
-			       : _("holiday");
-			LINE(any ? "" : _("Conflicts"), UI_ROLE_CAL_CONFLICT, "%s%s%s", what,
-			     k->detail && *k->detail ? ": " : "", k->detail ? k->detail : "");
+			       : k->kind == CB_CONFLICT_SCHOOL ? _("school holidays")
+			       : _("public holiday");
+			if (k->detail && *k->detail)
+				LINE(any ? "" : _("Conflicts"), UI_ROLE_CAL_CONFLICT, _("%s: %s"), what,
+				     k->detail);
+			else
+				LINE(any ? "" : _("Conflicts"), UI_ROLE_CAL_CONFLICT, "%s", what);
 			any = true;
 		}
 	}

@@ -5,6 +5,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "cambouis/i18n.h"
 #include "cambouis/text.h"
 #include "ui/keys.h"
 
@@ -99,22 +100,35 @@ ui_utf8_encode(unsigned cp, char *out)
 	return n;
 }
 
+/* The names shown on the screens, in the user's language (one convention
+ * per language: French says Entrée, Échap, Maj-Tab...). The config file
+ * and the scripts keep the English names of named[] above. */
+static const struct {
+	int key;
+	const char *label;
+} shown[] = {
+	/* TRANSLATORS: key names as the screens show them; keep them short */
+	{UI_KEY_ENTER, N_("Enter")}, {UI_KEY_ESC, N_("Esc")}, {UI_KEY_TAB, N_("Tab")},
+	{UI_KEY_BTAB, N_("BTab")}, {' ', N_("Space")}, {UI_KEY_UP, N_("Up")},
+	{UI_KEY_DOWN, N_("Down")}, {UI_KEY_LEFT, N_("Left")}, {UI_KEY_RIGHT, N_("Right")},
+	{UI_KEY_HOME, N_("Home")}, {UI_KEY_END, N_("End")}, {UI_KEY_PGUP, N_("PgUp")},
+	{UI_KEY_PGDN, N_("PgDn")}, {UI_KEY_BACKSPACE, N_("Backspace")}, {UI_KEY_DEL, N_("Del")},
+	{UI_KEY_INS, N_("Ins")},
+};
+
 char *
 ui_key_name(int key, char *buf, size_t len)
 {
-	if (key == ' ') {
-		snprintf(buf, len, "Space");
-		return buf;
-	}
-	for (size_t i = 0; i < sizeof named / sizeof named[0]; i++)
-		if (named[i].key == key) {
-			snprintf(buf, len, "%s", named[i].name);
+	for (size_t i = 0; i < sizeof shown / sizeof shown[0]; i++)
+		if (shown[i].key == key) {
+			snprintf(buf, len, "%s", _(shown[i].label));
 			return buf;
 		}
 	if (key >= UI_KEY_F1 && key <= UI_KEY_F12) {
 		snprintf(buf, len, "F%d", key - UI_KEY_F1 + 1);
 	} else if (key >= 0 && key < 0x20) {
-		snprintf(buf, len, "C-%c", (char)(key + '`'));
+		/* TRANSLATORS: a control key, %c is its letter: "C-u" */
+		snprintf(buf, len, _("C-%c"), (char)(key + '`'));
 	} else if (key > 0x20 && key < UI_KEY_SPECIAL && key != 0x7f) {
 		char u[8];
 		ui_utf8_encode((unsigned)key, u);

@@ -42,7 +42,8 @@ enum ui_key {
  * "Backspace", "Del", "Ins", "F1".."F12" (names ignore case). */
 bool ui_key_parse(const char *name, int *key);
 
-/* The display name of key ("j", "Down", "C-u") into buf; returns buf. */
+/* The display name of key ("j", "Down", "C-u"; translated: "Bas") into
+ * buf; returns buf. */
 char *ui_key_name(int key, char *buf, size_t len);
 
 /* Is key a character that can be typed into a text field? */

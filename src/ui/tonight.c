@@ -761,10 +761,14 @@ conflict_text(const struct cb_conflict *k, char *buf, size_t len)
 {
 	const char *what = k->kind == CB_CONFLICT_SAME_DAY ? _("another session that day")
 			   : k->kind == CB_CONFLICT_CLOSED ? _("the venue is closed")
-			   : _("holiday");
+			   : k->kind == CB_CONFLICT_SCHOOL ? _("school holidays")
+			   : _("public holiday");
 
-	snprintf(buf, len, "! %s%s%s", what, k->detail && *k->detail ? ": " : "",
-		 k->detail ? k->detail : "");
+	if (k->detail && *k->detail)
+		/* TRANSLATORS: a conflict and its detail ("public holiday: Easter Monday") */
+		snprintf(buf, len, _("! %s: %s"), what, k->detail);
+	else
+		snprintf(buf, len, "! %s", what);
 	return buf;
 }
 

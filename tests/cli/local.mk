@@ -48,3 +48,7 @@ EXTRA_DIST += tests/cli/golden.sh
 # a write that runs out of room loses nothing
 TESTS += tests/cli/diskfull.sh
 EXTRA_DIST += tests/cli/diskfull.sh
+
+# French words (issue 15): labels apart from values, a space before ":"
+CLI_GOLDEN += tests/cli/words-fr.sh
+CLI_EXPECTED += tests/cli/expected/words-fr.out
