@@ -207,7 +207,7 @@ cb_checkin(struct cb_db *db, const struct cb_id *person, const struct cb_id *ses
 	if ((rc = cb_person_get(db, person, &p)) != CB_OK || p.deleted) {
 		if (rc == CB_OK)
 			cb_person_clear(&p);
-		return ppl_refuse(db, rc == CB_OK || rc == CB_NOT_FOUND ? CB_NOT_FOUND : rc);
+		return cb_write_refuse(db, rc == CB_OK || rc == CB_NOT_FOUND ? CB_NOT_FOUND : rc);
 	}
 	if (role == CB_ROLE_NONE)
 		role = p.roles & CB_ROLE_BIT(CB_ROLE_MENTOR) ? CB_ROLE_MENTOR
@@ -215,36 +215,36 @@ cb_checkin(struct cb_db *db, const struct cb_id *person, const struct cb_id *ses
 	rc = p.roles & CB_ROLE_BIT(role) ? CB_OK : CB_INVALID;
 	cb_person_clear(&p);
 	if (rc != CB_OK)
-		return ppl_refuse(db, rc);
+		return cb_write_refuse(db, rc);
 	if ((rc = cb_session_get(db, session, &s)) != CB_OK)
-		return ppl_refuse(db, rc);
+		return cb_write_refuse(db, rc);
 	cancelled = s.status == CB_SESSION_CANCELLED;
 	cb_session_clear(&s);
 	if (cancelled)
-		return ppl_refuse(db, CB_INVALID);
+		return cb_write_refuse(db, CB_INVALID);
 	cb_attendance_id(person, session, &id);
 	if ((rc = read_att(db, &id, &r)) != CB_OK)
-		return ppl_finish(db, rc);
+		return cb_write_finish(db, rc);
 	if (!r.exists) {
-		if ((rc = ppl_set_id(db, CB_T_ATTENDANCE, &id, CB_F_ATT_PERSON, person)) == CB_OK)
-			rc = ppl_set_id(db, CB_T_ATTENDANCE, &id, CB_F_ATT_SESSION, session);
+		if ((rc = cb_write_id(db, CB_T_ATTENDANCE, &id, CB_F_ATT_PERSON, person)) == CB_OK)
+			rc = cb_write_id(db, CB_T_ATTENDANCE, &id, CB_F_ATT_SESSION, session);
 	} else if (r.deleted) {
-		rc = ppl_set_int(db, CB_T_ATTENDANCE, &id, CB_F_ATT_DELETED, 0);
+		rc = cb_write_int(db, CB_T_ATTENDANCE, &id, CB_F_ATT_DELETED, 0);
 		if (rc == CB_OK && r.checkout[0])
-			rc = ppl_set_null(db, CB_T_ATTENDANCE, &id, CB_F_ATT_CHECKOUT);
+			rc = cb_write_null(db, CB_T_ATTENDANCE, &id, CB_F_ATT_CHECKOUT);
 	}
 	if (rc == CB_OK && (!r.exists || r.role != role))
-		rc = ppl_set_int(db, CB_T_ATTENDANCE, &id, CB_F_ATT_ROLE, role);
+		rc = cb_write_int(db, CB_T_ATTENDANCE, &id, CB_F_ATT_ROLE, role);
 	if (rc == CB_OK && at && strcmp(at, r.checkin) != 0) {
 		char norm[CB_TIME_LEN + 1];
 		cb_time_format(m, norm);
-		rc = ppl_set_text(db, CB_T_ATTENDANCE, &id, CB_F_ATT_CHECKIN, norm);
+		rc = cb_write_text(db, CB_T_ATTENDANCE, &id, CB_F_ATT_CHECKIN, norm);
 	}
 	if (rc == CB_OK && r.exists && r.role != role && !r.deleted)
 		rc = ppl_unpair_tonight(db, person, session); /* a new role, new pairs */
 	if (rc == CB_OK)
 		rc = continue_pairs(db, person, role, session, paired_with);
-	return ppl_finish(db, rc);
+	return cb_write_finish(db, rc);
 }
 
 cb_status
@@ -262,16 +262,16 @@ cb_checkout(struct cb_db *db, const struct cb_id *person, const struct cb_id *se
 		return rc;
 	cb_attendance_id(person, session, &id);
 	if ((rc = read_att(db, &id, &r)) != CB_OK)
-		return ppl_finish(db, rc);
+		return cb_write_finish(db, rc);
 	if (!r.exists || r.deleted)
-		return ppl_refuse(db, CB_NOT_FOUND);
+		return cb_write_refuse(db, CB_NOT_FOUND);
 	if (at && r.checkin[0] && cb_time_parse(r.checkin, &in) == CB_OK && m < in)
-		return ppl_refuse(db, CB_INVALID);
+		return cb_write_refuse(db, CB_INVALID);
 	if (!at)
-		return ppl_finish(db, r.checkout[0] ? ppl_set_null(db, CB_T_ATTENDANCE, &id,
+		return cb_write_finish(db, r.checkout[0] ? cb_write_null(db, CB_T_ATTENDANCE, &id,
 								   CB_F_ATT_CHECKOUT) : CB_OK);
 	cb_time_format(m, norm);
-	return ppl_finish(db, ppl_set_text(db, CB_T_ATTENDANCE, &id, CB_F_ATT_CHECKOUT, norm));
+	return cb_write_finish(db, cb_write_text(db, CB_T_ATTENDANCE, &id, CB_F_ATT_CHECKOUT, norm));
 }
 
 cb_status
@@ -285,13 +285,13 @@ cb_checkin_undo(struct cb_db *db, const struct cb_id *person, const struct cb_id
 		return rc;
 	cb_attendance_id(person, session, &id);
 	if ((rc = read_att(db, &id, &r)) != CB_OK)
-		return ppl_finish(db, rc);
+		return cb_write_finish(db, rc);
 	if (!r.exists || r.deleted)
-		return ppl_refuse(db, CB_NOT_FOUND);
-	rc = ppl_set_int(db, CB_T_ATTENDANCE, &id, CB_F_ATT_DELETED, 1);
+		return cb_write_refuse(db, CB_NOT_FOUND);
+	rc = cb_write_int(db, CB_T_ATTENDANCE, &id, CB_F_ATT_DELETED, 1);
 	if (rc == CB_OK)
 		rc = ppl_unpair_tonight(db, person, session);
-	return ppl_finish(db, rc);
+	return cb_write_finish(db, rc);
 }
 
 /* --- who is here ------------------------------------------------------------ */

@@ -5,6 +5,8 @@
  * venue closure ahead. Made through the same functions a volunteer uses. */
 #include "config.h"
 
+#include "cambouis/write.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -21,16 +23,6 @@ static const char *const reasons[] = {
 	"Grève des transports", "Alerte canicule",
 };
 
-/* splitmix64, as in demo.c: the same seed gives the same calendar */
-static uint64_t
-next_rand(uint64_t *state)
-{
-	uint64_t z = (*state += 0x9E3779B97F4A7C15ull);
-	z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-	z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-	return z ^ (z >> 31);
-}
-
 /* Give the sessions the history of a real workshop. */
 static cb_status
 add_history(struct cb_db *db, const struct cb_id *venues, int32_t today, uint64_t *rng)
@@ -45,11 +37,11 @@ add_history(struct cb_db *db, const struct cb_id *venues, int32_t today, uint64_
 	for (size_t i = 0; i < l.count && rc == CB_OK; i++) {
 		const struct cb_session *s = &l.items[i];
 		bool past = strcmp(s->date, now) < 0;
-		unsigned r = (unsigned)(next_rand(rng) % 100);
+		unsigned r = (unsigned)(cb_write_rand(rng) % 100);
 		int32_t day;
 
 		if (r < 6) {
-			rc = cb_session_cancel(db, &s->id, reasons[next_rand(rng) % 5]);
+			rc = cb_session_cancel(db, &s->id, reasons[cb_write_rand(rng) % 5]);
 			continue;
 		}
 		if (r < 9 && cb_date_parse(s->date, &day) == CB_OK) {
@@ -62,7 +54,7 @@ add_history(struct cb_db *db, const struct cb_id *venues, int32_t today, uint64_
 		} else if (r < 12) {
 			/* moved to another venue of the rotation */
 			struct cb_session_change ch = {0};
-			ch.venue = &venues[next_rand(rng) % (sizeof rotation / sizeof rotation[0])];
+			ch.venue = &venues[cb_write_rand(rng) % (sizeof rotation / sizeof rotation[0])];
 			rc = cb_session_move(db, &s->id, &ch);
 		} else if (r < 14) {
 			struct cb_session_change ch = {.start = "18:00", .end = "20:30"};
@@ -146,5 +138,5 @@ cb_calendar_demo_fill(struct cb_db *db, enum cb_demo_scale scale, uint64_t seed,
 		rc = add_history(db, venues, today, &rng);
 	if (rc == CB_OK)
 		rc = close_one(db, &venues[6], today);
-	return cal_finish(db, rc);
+	return cb_write_finish(db, rc);
 }

@@ -7,6 +7,7 @@
 
 #include "cambouis/calendar.h"
 #include "cambouis/oplog.h"
+#include "cambouis/write.h"
 
 /* Every session query selects these columns, in this order, so one reader
  * fills a struct cb_session. Venues are joined on the hex id the session
@@ -27,17 +28,6 @@ cb_status cal_session_query(struct cb_db *db, const char *sql, const char *p1, c
  * field) and the clock of its last change. */
 cb_status cal_session_history(struct cb_db *db, const struct cb_id *id, int *sequence,
 			      int64_t *modified_ms);
-
-/* Ops for one field: text (NULL sets NULL), integer, id as hex. */
-cb_status cal_set_text(struct cb_db *db, int table, const struct cb_id *row, int field,
-		       const char *s);
-cb_status cal_set_int(struct cb_db *db, int table, const struct cb_id *row, int field,
-		      long long v);
-cb_status cal_set_id(struct cb_db *db, int table, const struct cb_id *row, int field,
-		     const struct cb_id *id);
-
-/* Commit when rc is CB_OK, else roll back; returns the outcome. */
-cb_status cal_finish(struct cb_db *db, cb_status rc);
 
 /* Is the venue (hex id) closed on date? *reason (may be NULL) gets a
  * malloc'ed copy of the closure's reason. */

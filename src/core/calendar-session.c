@@ -225,19 +225,6 @@ cb_session_current(struct cb_db *db, int32_t today, struct cb_session *out, int 
 
 /* --- changes --------------------------------------------------------------- */
 
-static cb_status
-check_text(const char *s, size_t max, bool newlines)
-{
-	size_t n;
-
-	if (!s)
-		return CB_OK;
-	n = strlen(s);
-	if (!cb_utf8_valid(s, n) || cb_text_has_control(s, newlines))
-		return CB_INVALID;
-	return n > max ? CB_TOO_LONG : CB_OK;
-}
-
 /* Begin, and fetch the live session id (CB_NOT_FOUND when removed). */
 static cb_status
 begin_on(struct cb_db *db, const struct cb_id *id, struct cb_session *s)
@@ -249,7 +236,7 @@ begin_on(struct cb_db *db, const struct cb_id *id, struct cb_session *s)
 	if ((rc = cb_db_begin(db)) != CB_OK)
 		return rc;
 	if ((rc = cb_db_prepare(db, sql, &st)) != CB_OK)
-		return cal_finish(db, rc);
+		return cb_write_finish(db, rc);
 	cb_stmt_bind_id(st, 1, id);
 	rc = cb_stmt_step(st);
 	if (rc == CB_ROW) {
@@ -276,7 +263,7 @@ set_status(struct cb_db *db, const struct cb_id *id, enum cb_session_status stat
 	cb_status rc;
 
 	if (set_reason && reason) {
-		if ((rc = check_text(reason, CB_SESSION_REASON_MAX, false)) != CB_OK)
+		if ((rc = cb_write_check_text(reason, CB_SESSION_REASON_MAX, false, false)) != CB_OK)
 			return rc;
 		if (!(r = cb_text_trim(reason)))
 			return CB_NOMEM;
@@ -286,12 +273,12 @@ set_status(struct cb_db *db, const struct cb_id *id, enum cb_session_status stat
 		return rc;
 	}
 	if (s.status != status)
-		rc = cal_set_int(db, CB_T_SESSION, id, CB_F_SESSION_STATUS, status);
+		rc = cb_write_int(db, CB_T_SESSION, id, CB_F_SESSION_STATUS, status);
 	if (rc == CB_OK && set_reason && strcmp(s.reason, r ? r : "") != 0)
-		rc = cal_set_text(db, CB_T_SESSION, id, CB_F_SESSION_REASON, r && *r ? r : NULL);
+		rc = cb_write_text(db, CB_T_SESSION, id, CB_F_SESSION_REASON, r && *r ? r : NULL);
 	free(r);
 	cb_session_clear(&s);
-	return cal_finish(db, rc);
+	return cb_write_finish(db, rc);
 }
 
 cb_status
@@ -341,26 +328,26 @@ cb_session_move(struct cb_db *db, const struct cb_id *id, const struct cb_sessio
 		if ((rc = cb_venue_get(db, ch->venue, &v)) == CB_OK)
 			cb_venue_clear(&v);
 		if (rc == CB_OK && cb_id_cmp(ch->venue, &s.venue) != 0) {
-			rc = cal_set_id(db, CB_T_SESSION, id, CB_F_SESSION_VENUE, ch->venue);
+			rc = cb_write_id(db, CB_T_SESSION, id, CB_F_SESSION_VENUE, ch->venue);
 			changed = true;
 		}
 	}
 	if (rc == CB_OK && ch->date && strcmp(ch->date, s.date) != 0) {
-		rc = cal_set_text(db, CB_T_SESSION, id, CB_F_SESSION_DATE, ch->date);
+		rc = cb_write_text(db, CB_T_SESSION, id, CB_F_SESSION_DATE, ch->date);
 		changed = true;
 	}
 	if (rc == CB_OK && strcmp(start, s.start) != 0) {
-		rc = cal_set_text(db, CB_T_SESSION, id, CB_F_SESSION_START, start);
+		rc = cb_write_text(db, CB_T_SESSION, id, CB_F_SESSION_START, start);
 		changed = true;
 	}
 	if (rc == CB_OK && strcmp(end, s.end) != 0) {
-		rc = cal_set_text(db, CB_T_SESSION, id, CB_F_SESSION_END, end);
+		rc = cb_write_text(db, CB_T_SESSION, id, CB_F_SESSION_END, end);
 		changed = true;
 	}
 	if (rc == CB_OK && changed && !s.edited)
-		rc = cal_set_int(db, CB_T_SESSION, id, CB_F_SESSION_EDITED, 1);
+		rc = cb_write_int(db, CB_T_SESSION, id, CB_F_SESSION_EDITED, 1);
 	cb_session_clear(&s);
-	return cal_finish(db, rc);
+	return cb_write_finish(db, rc);
 }
 
 cb_status
@@ -369,14 +356,14 @@ cb_session_set_notes(struct cb_db *db, const struct cb_id *id, const char *notes
 	struct cb_session s;
 	cb_status rc;
 
-	if ((rc = check_text(notes, CB_SESSION_NOTES_MAX, true)) != CB_OK)
+	if ((rc = cb_write_check_text(notes, CB_SESSION_NOTES_MAX, true, false)) != CB_OK)
 		return rc;
 	if ((rc = begin_on(db, id, &s)) != CB_OK)
 		return rc;
 	if (strcmp(s.notes, notes ? notes : "") != 0)
-		rc = cal_set_text(db, CB_T_SESSION, id, CB_F_SESSION_NOTES, notes && *notes ? notes : NULL);
+		rc = cb_write_text(db, CB_T_SESSION, id, CB_F_SESSION_NOTES, notes && *notes ? notes : NULL);
 	cb_session_clear(&s);
-	return cal_finish(db, rc);
+	return cb_write_finish(db, rc);
 }
 
 cb_status
@@ -401,16 +388,16 @@ cb_session_add(struct cb_db *db, const char *date, const char *start, const char
 	if (rc == CB_OK)
 		rc = cb_id_new(&id, cb_clock_now_ms());
 	if (rc == CB_OK)
-		rc = cal_set_text(db, CB_T_SESSION, &id, CB_F_SESSION_DATE, date);
+		rc = cb_write_text(db, CB_T_SESSION, &id, CB_F_SESSION_DATE, date);
 	if (rc == CB_OK)
-		rc = cal_set_text(db, CB_T_SESSION, &id, CB_F_SESSION_START, st);
+		rc = cb_write_text(db, CB_T_SESSION, &id, CB_F_SESSION_START, st);
 	if (rc == CB_OK)
-		rc = cal_set_text(db, CB_T_SESSION, &id, CB_F_SESSION_END, en);
+		rc = cb_write_text(db, CB_T_SESSION, &id, CB_F_SESSION_END, en);
 	if (rc == CB_OK)
-		rc = cal_set_id(db, CB_T_SESSION, &id, CB_F_SESSION_VENUE, venue);
+		rc = cb_write_id(db, CB_T_SESSION, &id, CB_F_SESSION_VENUE, venue);
 	if (rc == CB_OK)
-		rc = cal_set_int(db, CB_T_SESSION, &id, CB_F_SESSION_STATUS, CB_SESSION_PLANNED);
-	if ((rc = cal_finish(db, rc)) == CB_OK && out_id)
+		rc = cb_write_int(db, CB_T_SESSION, &id, CB_F_SESSION_STATUS, CB_SESSION_PLANNED);
+	if ((rc = cb_write_finish(db, rc)) == CB_OK && out_id)
 		*out_id = id;
 	return rc;
 }
@@ -499,7 +486,7 @@ cb_venue_close(struct cb_db *db, const struct cb_id *venue, const char *from, co
 
 	if (!cb_date_valid(from) || (to && (!cb_date_valid(to) || strcmp(to, from) < 0)))
 		return CB_INVALID;
-	if ((rc = check_text(reason, CB_CLOSURE_REASON_MAX, false)) != CB_OK)
+	if ((rc = cb_write_check_text(reason, CB_CLOSURE_REASON_MAX, false, false)) != CB_OK)
 		return rc;
 	if (reason && !(r = cb_text_trim(reason)))
 		return CB_NOMEM;
@@ -512,15 +499,15 @@ cb_venue_close(struct cb_db *db, const struct cb_id *venue, const char *from, co
 	if (rc == CB_OK)
 		rc = cb_id_new(&id, cb_clock_now_ms());
 	if (rc == CB_OK)
-		rc = cal_set_id(db, CB_T_VENUE_CLOSURE, &id, CB_F_CLOSURE_VENUE, venue);
+		rc = cb_write_id(db, CB_T_VENUE_CLOSURE, &id, CB_F_CLOSURE_VENUE, venue);
 	if (rc == CB_OK)
-		rc = cal_set_text(db, CB_T_VENUE_CLOSURE, &id, CB_F_CLOSURE_FROM, from);
+		rc = cb_write_text(db, CB_T_VENUE_CLOSURE, &id, CB_F_CLOSURE_FROM, from);
 	if (rc == CB_OK && to)
-		rc = cal_set_text(db, CB_T_VENUE_CLOSURE, &id, CB_F_CLOSURE_TO, to);
+		rc = cb_write_text(db, CB_T_VENUE_CLOSURE, &id, CB_F_CLOSURE_TO, to);
 	if (rc == CB_OK && r && *r)
-		rc = cal_set_text(db, CB_T_VENUE_CLOSURE, &id, CB_F_CLOSURE_REASON, r);
+		rc = cb_write_text(db, CB_T_VENUE_CLOSURE, &id, CB_F_CLOSURE_REASON, r);
 	free(r);
-	if ((rc = cal_finish(db, rc)) == CB_OK && out_id)
+	if ((rc = cb_write_finish(db, rc)) == CB_OK && out_id)
 		*out_id = id;
 	return rc;
 }
@@ -544,8 +531,8 @@ cb_venue_closure_remove(struct cb_db *db, const struct cb_id *closure)
 		}
 	}
 	if (rc == CB_OK)
-		rc = cal_set_int(db, CB_T_VENUE_CLOSURE, closure, CB_F_CLOSURE_DELETED, 1);
-	return cal_finish(db, rc);
+		rc = cb_write_int(db, CB_T_VENUE_CLOSURE, closure, CB_F_CLOSURE_DELETED, 1);
+	return cb_write_finish(db, rc);
 }
 
 cb_status

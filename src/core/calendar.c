@@ -104,39 +104,6 @@ cb_series_plan(const struct cb_series_def *def, const struct cb_holidays *h, int
 
 /* --- small helpers shared by the calendar files ------------------------ */
 
-cb_status
-cal_set_text(struct cb_db *db, int table, const struct cb_id *row, int field, const char *s)
-{
-	struct cb_value v = {s ? CB_V_TEXT : CB_V_NULL, 0, s};
-	return cb_oplog_set(db, table, row, field, &v);
-}
-
-cb_status
-cal_set_int(struct cb_db *db, int table, const struct cb_id *row, int field, long long i)
-{
-	struct cb_value v = {CB_V_INT, i, NULL};
-	return cb_oplog_set(db, table, row, field, &v);
-}
-
-cb_status
-cal_set_id(struct cb_db *db, int table, const struct cb_id *row, int field, const struct cb_id *id)
-{
-	char hex[CB_ID_HEX_LEN + 1];
-
-	cb_id_to_hex(id, hex);
-	return cal_set_text(db, table, row, field, hex);
-}
-
-cb_status
-cal_finish(struct cb_db *db, cb_status rc)
-{
-	if (rc != CB_OK) {
-		cb_db_rollback(db);
-		return rc;
-	}
-	return cb_db_commit(db);
-}
-
 /* splitmix64's finaliser: spreads every input bit over the output. */
 static uint64_t
 mix64(uint64_t z)
@@ -415,7 +382,7 @@ update_text(struct cb_db *db, const struct cb_id *id, int field, const char *now
 	if (now && strcmp(now, want) == 0)
 		return CB_OK;
 	(*changes)++;
-	return cal_set_text(db, CB_T_SESSION, id, field, want);
+	return cb_write_text(db, CB_T_SESSION, id, field, want);
 }
 
 enum lay_mode {
@@ -469,7 +436,7 @@ lay_out(struct cb_db *db, const struct cb_holidays *h, const struct cb_series *s
 			    ex[j].status == CB_SESSION_PLANNED && strcmp(ex[j].date, from) >= 0) {
 				struct cb_id gone;
 				cb_session_id_for_slot(&s->id, ex[j].slot, &gone);
-				rc = cal_set_int(db, CB_T_SESSION, &gone, CB_F_SESSION_DELETED, 1);
+				rc = cb_write_int(db, CB_T_SESSION, &gone, CB_F_SESSION_DELETED, 1);
 				(*changed)++;
 			}
 		}
@@ -487,15 +454,15 @@ lay_out(struct cb_db *db, const struct cb_holidays *h, const struct cb_series *s
 			continue; /* touched by hand, or already there */
 		before = *changed;
 		if (!e) {
-			rc = cal_set_text(db, CB_T_SESSION, &id, CB_F_SESSION_SERIES, series_hex);
+			rc = cb_write_text(db, CB_T_SESSION, &id, CB_F_SESSION_SERIES, series_hex);
 			if (rc == CB_OK)
-				rc = cal_set_int(db, CB_T_SESSION, &id, CB_F_SESSION_SLOT, p->slot);
+				rc = cb_write_int(db, CB_T_SESSION, &id, CB_F_SESSION_SLOT, p->slot);
 			/* written now so a cancellation is a change (SEQUENCE) */
 			if (rc == CB_OK)
-				rc = cal_set_int(db, CB_T_SESSION, &id, CB_F_SESSION_STATUS,
+				rc = cb_write_int(db, CB_T_SESSION, &id, CB_F_SESSION_STATUS,
 						 CB_SESSION_PLANNED);
 		} else if (e->deleted) {
-			rc = cal_set_int(db, CB_T_SESSION, &id, CB_F_SESSION_DELETED, 0);
+			rc = cb_write_int(db, CB_T_SESSION, &id, CB_F_SESSION_DELETED, 0);
 		}
 		if (rc == CB_OK)
 			rc = update_text(db, &id, CB_F_SESSION_DATE, e ? e->date : NULL, date, changed);
@@ -514,7 +481,7 @@ lay_out(struct cb_db *db, const struct cb_holidays *h, const struct cb_series *s
 		    ex[j].status == CB_SESSION_PLANNED && strcmp(ex[j].date, from) >= 0) {
 			struct cb_id gone;
 			cb_session_id_for_slot(&s->id, ex[j].slot, &gone);
-			rc = cal_set_int(db, CB_T_SESSION, &gone, CB_F_SESSION_DELETED, 1);
+			rc = cb_write_int(db, CB_T_SESSION, &gone, CB_F_SESSION_DELETED, 1);
 			(*changed)++;
 		}
 	}
@@ -616,27 +583,27 @@ cb_series_add(struct cb_db *db, const struct cb_holidays *h, const struct cb_ser
 	if (rc == CB_OK)
 		rc = cb_id_new(&id, cb_clock_now_ms());
 	if (rc == CB_OK)
-		rc = cal_set_text(db, CB_T_SERIES, &id, CB_F_SERIES_FIRST, in->first);
+		rc = cb_write_text(db, CB_T_SERIES, &id, CB_F_SERIES_FIRST, in->first);
 	if (rc == CB_OK)
-		rc = cal_set_text(db, CB_T_SERIES, &id, CB_F_SERIES_START, start);
+		rc = cb_write_text(db, CB_T_SERIES, &id, CB_F_SERIES_START, start);
 	if (rc == CB_OK)
-		rc = cal_set_text(db, CB_T_SERIES, &id, CB_F_SERIES_END, end);
+		rc = cb_write_text(db, CB_T_SERIES, &id, CB_F_SERIES_END, end);
 	if (rc == CB_OK)
-		rc = cal_set_int(db, CB_T_SERIES, &id, CB_F_SERIES_EVERY_WEEKS, in->every_weeks);
+		rc = cb_write_int(db, CB_T_SERIES, &id, CB_F_SERIES_EVERY_WEEKS, in->every_weeks);
 	if (rc == CB_OK)
-		rc = cal_set_text(db, CB_T_SERIES, &id, CB_F_SERIES_VENUES, venues);
+		rc = cb_write_text(db, CB_T_SERIES, &id, CB_F_SERIES_VENUES, venues);
 	if (rc == CB_OK && in->until)
-		rc = cal_set_text(db, CB_T_SERIES, &id, CB_F_SERIES_UNTIL, in->until);
+		rc = cb_write_text(db, CB_T_SERIES, &id, CB_F_SERIES_UNTIL, in->until);
 	if (rc == CB_OK && in->count)
-		rc = cal_set_int(db, CB_T_SERIES, &id, CB_F_SERIES_COUNT, in->count);
+		rc = cb_write_int(db, CB_T_SERIES, &id, CB_F_SERIES_COUNT, in->count);
 	if (rc == CB_OK)
-		rc = cal_set_int(db, CB_T_SERIES, &id, CB_F_SERIES_HOLIDAYS, in->rule);
+		rc = cb_write_int(db, CB_T_SERIES, &id, CB_F_SERIES_HOLIDAYS, in->rule);
 	free(venues);
 	if (rc == CB_OK && (rc = cb_series_get(db, &id, &s)) == CB_OK) {
 		rc = lay_out(db, h, &s, today, LAY_ALL, &count);
 		cb_series_clear(&s);
 	}
-	if ((rc = cal_finish(db, rc)) != CB_OK)
+	if ((rc = cb_write_finish(db, rc)) != CB_OK)
 		return rc;
 	if (out_id)
 		*out_id = id;
@@ -666,7 +633,7 @@ cb_series_edit(struct cb_db *db, const struct cb_holidays *h, const struct cb_id
 	if ((rc = cb_db_begin(db)) != CB_OK)
 		return rc;
 	if ((rc = cb_series_get(db, id, &s)) != CB_OK)
-		return cal_finish(db, rc);
+		return cb_write_finish(db, rc);
 	/* check the series as it will be */
 	if (cb_date_parse(s.first, &first) != CB_OK || cb_time_parse(s.start, &start) != CB_OK ||
 	    cb_time_parse(s.end, &end) != CB_OK)
@@ -707,33 +674,33 @@ cb_series_edit(struct cb_db *db, const struct cb_holidays *h, const struct cb_id
 	if (rc == CB_OK && ch->start) {
 		cb_time_format(start, t);
 		if (strcmp(t, s.start) != 0)
-			rc = cal_set_text(db, CB_T_SERIES, id, CB_F_SERIES_START, t);
+			rc = cb_write_text(db, CB_T_SERIES, id, CB_F_SERIES_START, t);
 	}
 	if (rc == CB_OK && ch->end) {
 		cb_time_format(end, t);
 		if (strcmp(t, s.end) != 0)
-			rc = cal_set_text(db, CB_T_SERIES, id, CB_F_SERIES_END, t);
+			rc = cb_write_text(db, CB_T_SERIES, id, CB_F_SERIES_END, t);
 	}
 	if (rc == CB_OK && ch->venues) {
 		char *v = format_venues(ch->venues, ch->nvenues);
-		rc = v ? cal_set_text(db, CB_T_SERIES, id, CB_F_SERIES_VENUES, v) : CB_NOMEM;
+		rc = v ? cb_write_text(db, CB_T_SERIES, id, CB_F_SERIES_VENUES, v) : CB_NOMEM;
 		free(v);
 	}
 	if (rc == CB_OK && ch->set_end) {
-		rc = cal_set_text(db, CB_T_SERIES, id, CB_F_SERIES_UNTIL, ch->until);
+		rc = cb_write_text(db, CB_T_SERIES, id, CB_F_SERIES_UNTIL, ch->until);
 		if (rc == CB_OK) {
 			struct cb_value v = {ch->count ? CB_V_INT : CB_V_NULL, ch->count, NULL};
 			rc = cb_oplog_set(db, CB_T_SERIES, id, CB_F_SERIES_COUNT, &v);
 		}
 	}
 	if (rc == CB_OK && ch->set_rule && ch->rule != s.rule)
-		rc = cal_set_int(db, CB_T_SERIES, id, CB_F_SERIES_HOLIDAYS, ch->rule);
+		rc = cb_write_int(db, CB_T_SERIES, id, CB_F_SERIES_HOLIDAYS, ch->rule);
 	cb_series_clear(&s);
 	if (rc == CB_OK && (rc = cb_series_get(db, id, &s)) == CB_OK) {
 		rc = lay_out(db, h, &s, today, LAY_FUTURE, &count);
 		cb_series_clear(&s);
 	}
-	if ((rc = cal_finish(db, rc)) == CB_OK && changed)
+	if ((rc = cb_write_finish(db, rc)) == CB_OK && changed)
 		*changed = count;
 	return rc;
 }
@@ -750,23 +717,23 @@ cb_series_remove(struct cb_db *db, const struct cb_id *id, int32_t today)
 	if ((rc = cb_db_begin(db)) != CB_OK)
 		return rc;
 	if ((rc = cb_series_get(db, id, &s)) != CB_OK)
-		return cal_finish(db, rc);
+		return cb_write_finish(db, rc);
 	cb_series_clear(&s);
 	cb_id_to_hex(id, hex);
 	cb_date_format(today, from);
 	if ((rc = load_existing(db, hex, &ex, &nex)) != CB_OK)
-		return cal_finish(db, rc);
-	rc = cal_set_int(db, CB_T_SERIES, id, CB_F_SERIES_DELETED, 1);
+		return cb_write_finish(db, rc);
+	rc = cb_write_int(db, CB_T_SERIES, id, CB_F_SERIES_DELETED, 1);
 	for (size_t i = 0; rc == CB_OK && i < nex; i++) {
 		if (!ex[i].deleted && !ex[i].edited && ex[i].status == CB_SESSION_PLANNED &&
 		    strcmp(ex[i].date, from) >= 0) {
 			struct cb_id sid;
 			cb_session_id_for_slot(id, ex[i].slot, &sid);
-			rc = cal_set_int(db, CB_T_SESSION, &sid, CB_F_SESSION_DELETED, 1);
+			rc = cb_write_int(db, CB_T_SESSION, &sid, CB_F_SESSION_DELETED, 1);
 		}
 	}
 	free(ex);
-	return cal_finish(db, rc);
+	return cb_write_finish(db, rc);
 }
 
 cb_status
@@ -822,7 +789,7 @@ cb_series_extend(struct cb_db *db, const struct cb_holidays *h, int32_t today, s
 		if (rc == CB_OK &&
 		    def.first + (int32_t)(max_slot + 1) * 7 * def.every_weeks <= horizon) {
 			if ((rc = cb_db_begin(db)) == CB_OK)
-				rc = cal_finish(db, lay_out(db, h, &s, today, LAY_MISSING, &count));
+				rc = cb_write_finish(db, lay_out(db, h, &s, today, LAY_MISSING, &count));
 		}
 		cb_series_clear(&s);
 	}

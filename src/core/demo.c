@@ -1,22 +1,14 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include "cambouis/write.h"
+
 #include <string.h>
 
 #include "cambouis/calendar.h"
 #include "cambouis/demo.h"
 #include "cambouis/pairing.h"
 #include "cambouis/venue.h"
-
-/* splitmix64: small, seedable, the same on every machine */
-static uint64_t
-next_rand(uint64_t *state)
-{
-	uint64_t z = (*state += 0x9E3779B97F4A7C15ull);
-	z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-	z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-	return z ^ (z >> 31);
-}
 
 cb_status
 cb_demo_scale_parse(const char *s, enum cb_demo_scale *out)
@@ -64,7 +56,7 @@ fill_venues(struct cb_db *db, uint64_t *rng)
 			.notes = venues[i].notes,
 			.set_capacity = true,
 			/* capacities vary a little with the seed */
-			.capacity = venues[i].capacity + (long long)(next_rand(rng) % 5),
+			.capacity = venues[i].capacity + (long long)(cb_write_rand(rng) % 5),
 		};
 		/* Skip a venue already there (demo run twice) before adding: a
 		 * refused add rolls back, which would doom our transaction. */

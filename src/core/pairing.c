@@ -181,7 +181,7 @@ ppl_unpair_tonight(struct cb_db *db, const struct cb_id *person, const struct cb
 	if ((rc = collect_ids(db, SQL_PS_OF_PERSON, shex, phex, &ids, &n)) != CB_OK)
 		return rc;
 	for (size_t i = 0; i < n && rc == CB_OK; i++)
-		rc = ppl_set_int(db, CB_T_PAIR_SESSION, &ids[i], CB_F_PS_DELETED, 1);
+		rc = cb_write_int(db, CB_T_PAIR_SESSION, &ids[i], CB_F_PS_DELETED, 1);
 	free(ids);
 	return rc;
 }
@@ -206,7 +206,7 @@ ppl_pair_tonight(struct cb_db *db, const struct cb_id *mentor, const struct cb_i
 		return rc;
 	for (size_t i = 0; i < n && rc == CB_OK; i++)
 		if (cb_id_cmp(&ids[i], &id) != 0)
-			rc = ppl_set_int(db, CB_T_PAIR_SESSION, &ids[i], CB_F_PS_DELETED, 1);
+			rc = cb_write_int(db, CB_T_PAIR_SESSION, &ids[i], CB_F_PS_DELETED, 1);
 	free(ids);
 	if (rc != CB_OK || (rc = cb_db_prepare(db, SQL_PS_ROW, &st)) != CB_OK)
 		return rc;
@@ -220,12 +220,12 @@ ppl_pair_tonight(struct cb_db *db, const struct cb_id *mentor, const struct cb_i
 	if (deleted == 0)
 		return CB_OK;
 	if (deleted == 1)
-		return ppl_set_int(db, CB_T_PAIR_SESSION, &id, CB_F_PS_DELETED, 0);
-	if ((rc = ppl_set_id(db, CB_T_PAIR_SESSION, &id, CB_F_PS_PAIRING, &pairing)) != CB_OK ||
-	    (rc = ppl_set_text(db, CB_T_PAIR_SESSION, &id, CB_F_PS_SESSION, shex)) != CB_OK ||
-	    (rc = ppl_set_id(db, CB_T_PAIR_SESSION, &id, CB_F_PS_MENTOR, mentor)) != CB_OK)
+		return cb_write_int(db, CB_T_PAIR_SESSION, &id, CB_F_PS_DELETED, 0);
+	if ((rc = cb_write_id(db, CB_T_PAIR_SESSION, &id, CB_F_PS_PAIRING, &pairing)) != CB_OK ||
+	    (rc = cb_write_text(db, CB_T_PAIR_SESSION, &id, CB_F_PS_SESSION, shex)) != CB_OK ||
+	    (rc = cb_write_id(db, CB_T_PAIR_SESSION, &id, CB_F_PS_MENTOR, mentor)) != CB_OK)
 		return rc;
-	return ppl_set_text(db, CB_T_PAIR_SESSION, &id, CB_F_PS_LEARNER, lhex);
+	return cb_write_text(db, CB_T_PAIR_SESSION, &id, CB_F_PS_LEARNER, lhex);
 }
 
 cb_status
@@ -244,10 +244,10 @@ cb_pair(struct cb_db *db, const struct cb_id *mentor, const struct cb_id *learne
 	if ((rc = cb_db_begin(db)) != CB_OK)
 		return rc;
 	if ((rc = cb_person_get(db, mentor, &m)) != CB_OK)
-		return ppl_refuse(db, rc);
+		return cb_write_refuse(db, rc);
 	if ((rc = cb_person_get(db, learner, &l)) != CB_OK) {
 		cb_person_clear(&m);
-		return ppl_refuse(db, rc);
+		return cb_write_refuse(db, rc);
 	}
 	rc = m.deleted || l.deleted ? CB_NOT_FOUND
 	   : !(m.roles & CB_ROLE_BIT(CB_ROLE_MENTOR)) ? CB_INVALID : CB_OK;
@@ -262,38 +262,38 @@ cb_pair(struct cb_db *db, const struct cb_id *mentor, const struct cb_id *learne
 			rc = ppl_session_times(db, session, date, start, end);
 	}
 	if (rc != CB_OK)
-		return ppl_refuse(db, rc);
+		return cb_write_refuse(db, rc);
 	if (!date[0])
 		cb_date_format(cb_date_today(), date);
 	cb_pairing_id(mentor, learner, &id);
 	if ((rc = pairing_status(db, &id, &status)) != CB_OK)
-		return ppl_finish(db, rc);
+		return cb_write_finish(db, rc);
 	/* the learner's other active pairing is paused */
 	cb_id_to_hex(learner, lhex);
 	{
 		struct cb_id *ids;
 		size_t n;
 		if ((rc = collect_ids(db, SQL_ACTIVE_OF_LEARNER, lhex, NULL, &ids, &n)) != CB_OK)
-			return ppl_finish(db, rc);
+			return cb_write_finish(db, rc);
 		for (size_t i = 0; i < n && rc == CB_OK; i++)
 			if (cb_id_cmp(&ids[i], &id) != 0)
-				rc = ppl_set_int(db, CB_T_PAIRING, &ids[i], CB_F_PAIRING_STATUS, CB_PAIR_PAUSED);
+				rc = cb_write_int(db, CB_T_PAIRING, &ids[i], CB_F_PAIRING_STATUS, CB_PAIR_PAUSED);
 		free(ids);
 	}
 	if (rc == CB_OK && status < 0) {
-		if ((rc = ppl_set_id(db, CB_T_PAIRING, &id, CB_F_PAIRING_MENTOR, mentor)) == CB_OK &&
-		    (rc = ppl_set_id(db, CB_T_PAIRING, &id, CB_F_PAIRING_LEARNER, learner)) == CB_OK &&
-		    (rc = ppl_set_text(db, CB_T_PAIRING, &id, CB_F_PAIRING_SINCE, date)) == CB_OK &&
+		if ((rc = cb_write_id(db, CB_T_PAIRING, &id, CB_F_PAIRING_MENTOR, mentor)) == CB_OK &&
+		    (rc = cb_write_id(db, CB_T_PAIRING, &id, CB_F_PAIRING_LEARNER, learner)) == CB_OK &&
+		    (rc = cb_write_text(db, CB_T_PAIRING, &id, CB_F_PAIRING_SINCE, date)) == CB_OK &&
 		    session)
-			rc = ppl_set_id(db, CB_T_PAIRING, &id, CB_F_PAIRING_SESSION, session);
+			rc = cb_write_id(db, CB_T_PAIRING, &id, CB_F_PAIRING_SESSION, session);
 		/* a new pairing is active by default: no status op until it
 		 * changes (a pause from another laptop then simply wins) */
 	} else if (rc == CB_OK && status != CB_PAIR_ACTIVE) {
-		rc = ppl_set_int(db, CB_T_PAIRING, &id, CB_F_PAIRING_STATUS, CB_PAIR_ACTIVE);
+		rc = cb_write_int(db, CB_T_PAIRING, &id, CB_F_PAIRING_STATUS, CB_PAIR_ACTIVE);
 	}
 	if (rc == CB_OK && session)
 		rc = ppl_pair_tonight(db, mentor, learner, session);
-	if ((rc = ppl_finish(db, rc)) == CB_OK && out_id)
+	if ((rc = cb_write_finish(db, rc)) == CB_OK && out_id)
 		*out_id = id;
 	return rc;
 }
@@ -310,11 +310,11 @@ cb_unpair(struct cb_db *db, const struct cb_id *mentor, const struct cb_id *lear
 		return rc;
 	cb_pairing_id(mentor, learner, &id);
 	if ((rc = pairing_status(db, &id, &old)) != CB_OK)
-		return ppl_finish(db, rc);
+		return cb_write_finish(db, rc);
 	if (old < 0)
-		return ppl_refuse(db, CB_NOT_FOUND);
+		return cb_write_refuse(db, CB_NOT_FOUND);
 	if (old != (int)status)
-		rc = ppl_set_int(db, CB_T_PAIRING, &id, CB_F_PAIRING_STATUS, status);
+		rc = cb_write_int(db, CB_T_PAIRING, &id, CB_F_PAIRING_STATUS, status);
 	if (rc == CB_OK && session) {
 		struct cb_stmt *st;
 		cb_pair_session_id(&id, session, &ps);
@@ -324,14 +324,14 @@ cb_unpair(struct cb_db *db, const struct cb_id *mentor, const struct cb_id *lear
 			if (rc == CB_ROW) {
 				bool live = cb_stmt_int(st, 0) == 0;
 				cb_stmt_reset(st);
-				rc = live ? ppl_set_int(db, CB_T_PAIR_SESSION, &ps, CB_F_PS_DELETED, 1)
+				rc = live ? cb_write_int(db, CB_T_PAIR_SESSION, &ps, CB_F_PS_DELETED, 1)
 					  : CB_OK;
 			} else if (rc == CB_DONE) {
 				rc = CB_OK;
 			}
 		}
 	}
-	return ppl_finish(db, rc);
+	return cb_write_finish(db, rc);
 }
 
 /* --- listing ---------------------------------------------------------------------- */

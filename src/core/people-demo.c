@@ -5,6 +5,8 @@
  * same functions a volunteer's actions use. */
 #include "config.h"
 
+#include "cambouis/write.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -44,20 +46,10 @@ static const struct { int pct, age_min, age_max; } cat_mix[] = {
 static const char *const languages[] = {"fr", "fr", "fr", "fr,en", "fr,ar", "en", "ar,fr", "fr,es",
 					"ps", "ti,ar", "fr,wo", "uk,ru"};
 
-/* splitmix64, as in demo.c: the same seed gives the same people */
-static uint64_t
-next_rand(uint64_t *state)
-{
-	uint64_t z = (*state += 0x9E3779B97F4A7C15ull);
-	z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-	z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-	return z ^ (z >> 31);
-}
-
 static unsigned
 pick(uint64_t *rng, unsigned n)
 {
-	return (unsigned)(next_rand(rng) % n);
+	return (unsigned)(cb_write_rand(rng) % n);
 }
 
 /* A unique pseudonym for index i: "Léa M.", later "Léa M. 2". */
@@ -441,5 +433,5 @@ out:
 	free(d.p);
 	cb_name_list_free(&d.skills);
 	cb_session_list_free(&l);
-	return ppl_finish(db, rc);
+	return cb_write_finish(db, rc);
 }

@@ -7,22 +7,8 @@
 
 #include <stdbool.h>
 #include "cambouis/oplog.h"
+#include "cambouis/write.h"
 #include "cambouis/people.h"
-
-/* Ops for one field: text (NULL or "" sets NULL), integer, id as hex. */
-cb_status ppl_set_text(struct cb_db *db, int table, const struct cb_id *row, int field,
-		       const char *s);
-cb_status ppl_set_int(struct cb_db *db, int table, const struct cb_id *row, int field,
-		      long long v);
-cb_status ppl_set_null(struct cb_db *db, int table, const struct cb_id *row, int field);
-cb_status ppl_set_id(struct cb_db *db, int table, const struct cb_id *row, int field,
-		     const struct cb_id *id);
-
-/* Commit when rc is CB_OK, else roll back; returns the outcome. */
-cb_status ppl_finish(struct cb_db *db, cb_status rc);
-/* A refusal found before anything was written: end this level of the
- * transaction cleanly (a caller's enclosing transaction stays usable). */
-cb_status ppl_refuse(struct cb_db *db, cb_status rc);
 
 /* An id derived from two ids and a tag, the same on every laptop. It keeps
  * a's time stamp so derived ids still sort roughly by age. */

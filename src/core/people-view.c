@@ -25,56 +25,6 @@ static const char SQL_NAME[] = "SELECT name FROM people WHERE lower(hex(id)) = ?
 static const char SQL_SKILL_LEVELS[] =
 	"SELECT skill, level FROM skill_signoffs WHERE person = ?1 ORDER BY skill, date, id";
 
-cb_status
-ppl_set_text(struct cb_db *db, int table, const struct cb_id *row, int field, const char *s)
-{
-	struct cb_value v = {CB_V_TEXT, 0, s};
-
-	if (!s || !*s)
-		v.type = CB_V_NULL;
-	return cb_oplog_set(db, table, row, field, &v);
-}
-
-cb_status
-ppl_set_int(struct cb_db *db, int table, const struct cb_id *row, int field, long long i)
-{
-	struct cb_value v = {CB_V_INT, i, NULL};
-	return cb_oplog_set(db, table, row, field, &v);
-}
-
-cb_status
-ppl_set_null(struct cb_db *db, int table, const struct cb_id *row, int field)
-{
-	struct cb_value v = {CB_V_NULL, 0, NULL};
-	return cb_oplog_set(db, table, row, field, &v);
-}
-
-cb_status
-ppl_set_id(struct cb_db *db, int table, const struct cb_id *row, int field, const struct cb_id *id)
-{
-	char hex[CB_ID_HEX_LEN + 1];
-
-	cb_id_to_hex(id, hex);
-	return ppl_set_text(db, table, row, field, hex);
-}
-
-cb_status
-ppl_finish(struct cb_db *db, cb_status rc)
-{
-	if (rc != CB_OK) {
-		cb_db_rollback(db);
-		return rc;
-	}
-	return cb_db_commit(db);
-}
-
-cb_status
-ppl_refuse(struct cb_db *db, cb_status rc)
-{
-	cb_status st = cb_db_commit(db);
-	return st != CB_OK ? st : rc;
-}
-
 static uint64_t
 mix64(uint64_t z)
 {

@@ -292,19 +292,6 @@ cb_languages_parse(const char *s, char *out)
 	return CB_OK;
 }
 
-static cb_status
-check_text(const char *s, size_t max, bool newlines)
-{
-	size_t n;
-
-	if (!s)
-		return CB_OK;
-	n = strlen(s);
-	if (!cb_utf8_valid(s, n) || cb_text_has_control(s, newlines))
-		return CB_INVALID;
-	return n > max ? CB_TOO_LONG : CB_OK;
-}
-
 /* --- reading ---------------------------------------------------------------- */
 
 static char *
@@ -715,7 +702,7 @@ check_input(const struct cb_config *cfg, const struct cb_person_input *in, bool 
 	    (rc = cb_consent_purposes(cfg, &c->purp)) != CB_OK)
 		return rc;
 	if (in->name) {
-		if ((rc = check_text(in->name, CB_PERSON_NAME_MAX * 2, false)) != CB_OK)
+		if ((rc = cb_write_check_text(in->name, CB_PERSON_NAME_MAX * 2, false, false)) != CB_OK)
 			return bad(why, CB_PERSON_BAD_NAME, rc);
 		if (!(c->name = cb_text_trim(in->name)))
 			return CB_NOMEM;
@@ -743,7 +730,7 @@ check_input(const struct cb_config *cfg, const struct cb_person_input *in, bool 
 	if (in->birth_year > 0 && (in->birth_year < 1900 || in->birth_year > this_year))
 		return bad(why, CB_PERSON_BAD_BIRTH_YEAR, CB_INVALID);
 	if (in->contact) {
-		if ((rc = check_text(in->contact, CB_PERSON_CONTACT_MAX, false)) != CB_OK)
+		if ((rc = cb_write_check_text(in->contact, CB_PERSON_CONTACT_MAX, false, false)) != CB_OK)
 			return bad(why, CB_PERSON_BAD_CONTACT, rc);
 		if (!(c->contact = cb_text_trim(in->contact)))
 			return CB_NOMEM;
@@ -754,7 +741,7 @@ check_input(const struct cb_config *cfg, const struct cb_person_input *in, bool 
 		c->set_languages = true;
 	}
 	if (in->notes) {
-		if ((rc = check_text(in->notes, CB_PERSON_NOTES_MAX, true)) != CB_OK)
+		if ((rc = cb_write_check_text(in->notes, CB_PERSON_NOTES_MAX, true, false)) != CB_OK)
 			return bad(why, CB_PERSON_BAD_NOTES, rc);
 		if (!(c->notes = cb_text_trim(in->notes)))
 			return CB_NOMEM;
@@ -841,7 +828,7 @@ set_if(struct cb_db *db, const struct cb_id *id, int field, const char *want, co
 {
 	if (!want || (old && strcmp(want, old) == 0))
 		return CB_OK;
-	return ppl_set_text(db, CB_T_PERSON, id, field, want);
+	return cb_write_text(db, CB_T_PERSON, id, field, want);
 }
 
 static cb_status
@@ -852,11 +839,11 @@ add_consent(struct cb_db *db, const struct cb_id *person, const char *purpose,
 	cb_status rc;
 
 	if ((rc = cb_id_new(&id, cb_clock_now_ms())) != CB_OK ||
-	    (rc = ppl_set_id(db, CB_T_CONSENT, &id, CB_F_CONSENT_PERSON, person)) != CB_OK ||
-	    (rc = ppl_set_text(db, CB_T_CONSENT, &id, CB_F_CONSENT_PURPOSE, purpose)) != CB_OK ||
-	    (rc = ppl_set_int(db, CB_T_CONSENT, &id, CB_F_CONSENT_BY, by)) != CB_OK)
+	    (rc = cb_write_id(db, CB_T_CONSENT, &id, CB_F_CONSENT_PERSON, person)) != CB_OK ||
+	    (rc = cb_write_text(db, CB_T_CONSENT, &id, CB_F_CONSENT_PURPOSE, purpose)) != CB_OK ||
+	    (rc = cb_write_int(db, CB_T_CONSENT, &id, CB_F_CONSENT_BY, by)) != CB_OK)
 		return rc;
-	return ppl_set_text(db, CB_T_CONSENT, &id, CB_F_CONSENT_DATE, date);
+	return cb_write_text(db, CB_T_CONSENT, &id, CB_F_CONSENT_DATE, date);
 }
 
 /* Withdraw every consent in force for purpose; *n gets how many. */
@@ -871,7 +858,7 @@ withdraw(struct cb_db *db, const struct cb_id *person, const char *purpose, cons
 	for (size_t i = 0; rc == CB_OK && i < l.count; i++) {
 		if (strcmp(l.items[i].purpose, purpose) != 0 || l.items[i].withdrawn[0])
 			continue;
-		rc = ppl_set_text(db, CB_T_CONSENT, &l.items[i].id, CB_F_CONSENT_WITHDRAWN, date);
+		rc = cb_write_text(db, CB_T_CONSENT, &l.items[i].id, CB_F_CONSENT_WITHDRAWN, date);
 		(*n)++;
 	}
 	if (rc == CB_OK || l.count)
@@ -900,7 +887,7 @@ write_person(struct cb_db *db, const struct cb_id *id, const struct cb_person *o
 			return bad(why, CB_PERSON_NO_CONSENT, CB_NOT_FOUND);
 		if (strcmp(c->withdraw[i], CB_PURPOSE_CONTACT) == 0 && old && *old->contact &&
 		    !(c->contact && *c->contact) &&
-		    (rc = ppl_set_null(db, CB_T_PERSON, id, CB_F_PERSON_CONTACT)) != CB_OK)
+		    (rc = cb_write_null(db, CB_T_PERSON, id, CB_F_PERSON_CONTACT)) != CB_OK)
 			return rc;
 	}
 	for (size_t i = 0; i < in->nconsents; i++)
@@ -912,7 +899,7 @@ write_person(struct cb_db *db, const struct cb_id *id, const struct cb_person *o
 		bool want = roles & CB_ROLE_BIT(CB_ROLE_LEARNER + r);
 		bool had = old && (old->roles & CB_ROLE_BIT(CB_ROLE_LEARNER + r));
 		if (want != had && (want || old) &&
-		    (rc = ppl_set_int(db, CB_T_PERSON, id, role_fields[r], want)) != CB_OK)
+		    (rc = cb_write_int(db, CB_T_PERSON, id, role_fields[r], want)) != CB_OK)
 			return rc;
 	}
 	if ((rc = set_if(db, id, CB_F_PERSON_CATEGORY, c->category, old ? old->category : NULL)) != CB_OK ||
@@ -925,13 +912,13 @@ write_person(struct cb_db *db, const struct cb_id *id, const struct cb_person *o
 		return rc;
 	if (in->birth_year >= 0 && (!old || old->birth_year != in->birth_year) &&
 	    (old || in->birth_year > 0)) {
-		rc = in->birth_year ? ppl_set_int(db, CB_T_PERSON, id, CB_F_PERSON_BIRTH_YEAR, in->birth_year)
-				    : ppl_set_null(db, CB_T_PERSON, id, CB_F_PERSON_BIRTH_YEAR);
+		rc = in->birth_year ? cb_write_int(db, CB_T_PERSON, id, CB_F_PERSON_BIRTH_YEAR, in->birth_year)
+				    : cb_write_null(db, CB_T_PERSON, id, CB_F_PERSON_BIRTH_YEAR);
 		if (rc != CB_OK)
 			return rc;
 	}
 	if (!old)
-		rc = ppl_set_text(db, CB_T_PERSON, id, CB_F_PERSON_ADDED_ON, date);
+		rc = cb_write_text(db, CB_T_PERSON, id, CB_F_PERSON_ADDED_ON, date);
 	return rc;
 }
 
@@ -961,12 +948,12 @@ cb_person_add(struct cb_db *db, const struct cb_config *cfg, const struct cb_per
 	if (rc == CB_OK)
 		rc = check_privacy(db, NULL, in, &c, today, why);
 	if (rc != CB_OK) {
-		rc = ppl_refuse(db, rc);
+		rc = cb_write_refuse(db, rc);
 		goto out;
 	}
 	if ((rc = cb_id_new(&id, cb_clock_now_ms())) == CB_OK)
 		rc = write_person(db, &id, NULL, in, &c, today, why);
-	if ((rc = ppl_finish(db, rc)) == CB_OK && out_id)
+	if ((rc = cb_write_finish(db, rc)) == CB_OK && out_id)
 		*out_id = id;
 out:
 	checked_free(&c);
@@ -995,7 +982,7 @@ cb_person_edit(struct cb_db *db, const struct cb_config *cfg, const struct cb_id
 	}
 	if ((rc = cb_person_get(db, id, &old)) != CB_OK) {
 		checked_free(&c);
-		return rc == CB_NOT_FOUND ? ppl_refuse(db, rc) : ppl_finish(db, rc);
+		return rc == CB_NOT_FOUND ? cb_write_refuse(db, rc) : cb_write_finish(db, rc);
 	}
 	if (c.name)
 		rc = name_is_free(db, c.name, id);
@@ -1014,12 +1001,12 @@ cb_person_edit(struct cb_db *db, const struct cb_config *cfg, const struct cb_id
 	if (rc != CB_OK) {
 		cb_person_clear(&old);
 		checked_free(&c);
-		return ppl_refuse(db, rc);
+		return cb_write_refuse(db, rc);
 	}
 	rc = write_person(db, id, &old, in, &c, today, why);
 	cb_person_clear(&old);
 	checked_free(&c);
-	return ppl_finish(db, rc);
+	return cb_write_finish(db, rc);
 }
 
 /* Take a person off the lists, or bring them back; a forgotten person is
@@ -1034,13 +1021,13 @@ set_removed(struct cb_db *db, const struct cb_id *id, bool removed)
 	if ((rc = cb_db_begin(db)) != CB_OK)
 		return rc;
 	if ((rc = cb_person_get(db, id, &p)) != CB_OK)
-		return rc == CB_NOT_FOUND ? ppl_refuse(db, rc) : ppl_finish(db, rc);
+		return rc == CB_NOT_FOUND ? cb_write_refuse(db, rc) : cb_write_finish(db, rc);
 	cb_person_clear(&p);
 	if (!removed && (rc = cb_person_forgotten(db, id, &forgotten)) != CB_OK)
-		return ppl_finish(db, rc);
+		return cb_write_finish(db, rc);
 	if (forgotten)
-		return ppl_refuse(db, CB_INVALID);
-	return ppl_finish(db, ppl_set_int(db, CB_T_PERSON, id, CB_F_PERSON_DELETED, removed));
+		return cb_write_refuse(db, CB_INVALID);
+	return cb_write_finish(db, cb_write_int(db, CB_T_PERSON, id, CB_F_PERSON_DELETED, removed));
 }
 
 cb_status

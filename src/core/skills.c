@@ -148,17 +148,17 @@ cb_skill_signoff(struct cb_db *db, const struct cb_config *cfg, const struct cb_
 		rc = ppl_session_times(db, session, date, start, end);
 	if (rc != CB_OK) {
 		cb_name_list_free(&skills);
-		return ppl_refuse(db, rc);
+		return cb_write_refuse(db, rc);
 	}
 	if ((rc = cb_id_new(&id, cb_clock_now_ms())) == CB_OK &&
-	    (rc = ppl_set_id(db, CB_T_SKILL, &id, CB_F_SKILL_PERSON, person)) == CB_OK &&
-	    (rc = ppl_set_text(db, CB_T_SKILL, &id, CB_F_SKILL_SKILL, key)) == CB_OK &&
-	    (rc = ppl_set_int(db, CB_T_SKILL, &id, CB_F_SKILL_LEVEL, level)) == CB_OK &&
-	    (rc = ppl_set_id(db, CB_T_SKILL, &id, CB_F_SKILL_BY, mentor)) == CB_OK &&
-	    (rc = ppl_set_id(db, CB_T_SKILL, &id, CB_F_SKILL_SESSION, session)) == CB_OK)
-		rc = ppl_set_text(db, CB_T_SKILL, &id, CB_F_SKILL_DATE, date);
+	    (rc = cb_write_id(db, CB_T_SKILL, &id, CB_F_SKILL_PERSON, person)) == CB_OK &&
+	    (rc = cb_write_text(db, CB_T_SKILL, &id, CB_F_SKILL_SKILL, key)) == CB_OK &&
+	    (rc = cb_write_int(db, CB_T_SKILL, &id, CB_F_SKILL_LEVEL, level)) == CB_OK &&
+	    (rc = cb_write_id(db, CB_T_SKILL, &id, CB_F_SKILL_BY, mentor)) == CB_OK &&
+	    (rc = cb_write_id(db, CB_T_SKILL, &id, CB_F_SKILL_SESSION, session)) == CB_OK)
+		rc = cb_write_text(db, CB_T_SKILL, &id, CB_F_SKILL_DATE, date);
 	cb_name_list_free(&skills);
-	if ((rc = ppl_finish(db, rc)) == CB_OK && out_id)
+	if ((rc = cb_write_finish(db, rc)) == CB_OK && out_id)
 		*out_id = id;
 	return rc;
 }

@@ -164,16 +164,16 @@ cb_promote(struct cb_db *db, const struct cb_config *cfg, const struct cb_id *pe
 	if ((rc = cb_db_begin(db)) != CB_OK)
 		return rc;
 	if ((rc = cb_promotion_progress(db, cfg, person, &pr)) != CB_OK)
-		return ppl_refuse(db, rc);
+		return cb_write_refuse(db, rc);
 	rc = pr.mentor ? CB_EXISTS : (!pr.eligible && !force) ? CB_INVALID : CB_OK;
 	cb_progress_clear(&pr);
 	if (rc != CB_OK)
-		return ppl_refuse(db, rc);
+		return cb_write_refuse(db, rc);
 	if (trainer) {
 		struct cb_person t;
 		by = *trainer;
 		if ((rc = cb_person_get(db, trainer, &t)) != CB_OK)
-			return ppl_refuse(db, rc);
+			return cb_write_refuse(db, rc);
 		rc = t.deleted ? CB_NOT_FOUND
 		   : !(t.roles & CB_ROLE_BIT(CB_ROLE_MENTOR)) || cb_id_cmp(trainer, person) == 0
 			? CB_INVALID : CB_OK;
@@ -192,12 +192,12 @@ cb_promote(struct cb_db *db, const struct cb_config *cfg, const struct cb_id *pe
 		}
 	}
 	if (rc != CB_OK)
-		return ppl_refuse(db, rc);
+		return cb_write_refuse(db, rc);
 	cb_date_format(today, date);
-	if ((rc = ppl_set_int(db, CB_T_PERSON, person, CB_F_PERSON_MENTOR, 1)) == CB_OK &&
-	    (rc = ppl_set_id(db, CB_T_PERSON, person, CB_F_PERSON_TRAINED_BY, &by)) == CB_OK)
-		rc = ppl_set_text(db, CB_T_PERSON, person, CB_F_PERSON_PROMOTED_ON, date);
-	if ((rc = ppl_finish(db, rc)) == CB_OK && trained_by)
+	if ((rc = cb_write_int(db, CB_T_PERSON, person, CB_F_PERSON_MENTOR, 1)) == CB_OK &&
+	    (rc = cb_write_id(db, CB_T_PERSON, person, CB_F_PERSON_TRAINED_BY, &by)) == CB_OK)
+		rc = cb_write_text(db, CB_T_PERSON, person, CB_F_PERSON_PROMOTED_ON, date);
+	if ((rc = cb_write_finish(db, rc)) == CB_OK && trained_by)
 		*trained_by = by;
 	return rc;
 }

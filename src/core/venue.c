@@ -9,6 +9,7 @@
 #include "cambouis/oplog.h"
 #include "cambouis/text.h"
 #include "cambouis/venue.h"
+#include "cambouis/write.h"
 
 static const char SQL_FIND_EXACT[] =
 	"SELECT id FROM venues WHERE deleted = 0 AND name = ?1 LIMIT 2";
@@ -19,27 +20,6 @@ static const char SQL_GET[] =
 static const char SQL_LIST[] =
 	"SELECT id, name, address, commune, capacity, notes, deleted FROM venues"
 	" WHERE deleted = 0 AND name IS NOT NULL ORDER BY id";
-
-/* Check one text field: UTF-8, no control characters, size. */
-static cb_status
-check_text(const char *s, size_t max, bool allow_newlines, bool required)
-{
-	size_t n;
-
-	if (!s)
-		return CB_OK;
-	n = strlen(s);
-	if (!cb_utf8_valid(s, n) || cb_text_has_control(s, allow_newlines))
-		return CB_INVALID;
-	if (required) {
-		char *t = cb_text_trim(s);
-		bool empty = t && !*t;
-		free(t);
-		if (empty)
-			return CB_INVALID;
-	}
-	return n > max ? CB_TOO_LONG : CB_OK;
-}
 
 cb_status
 cb_venue_validate(const struct cb_venue_input *in, bool adding, int *bad_field)
@@ -67,7 +47,7 @@ cb_venue_validate(const struct cb_venue_input *in, bool adding, int *bad_field)
 	}
 	for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
 		const char *s = *(const char *const *)((const char *)in + texts[i].off);
-		if ((st = check_text(s, texts[i].max, texts[i].newlines, texts[i].required)) != CB_OK) {
+		if ((st = cb_write_check_text(s, texts[i].max, texts[i].newlines, texts[i].required)) != CB_OK) {
 			*bad_field = texts[i].field;
 			return st;
 		}
@@ -113,23 +93,14 @@ name_is_free(struct cb_db *db, const char *name, const struct cb_id *self)
 static cb_status
 set_text(struct cb_db *db, const struct cb_id *id, int field, const char *s, const char *old)
 {
-	struct cb_value v = {CB_V_TEXT, 0, s};
 	char *t;
 	cb_status rc;
 
 	if (!s)
 		return CB_OK;
-	t = cb_text_trim(s);
-	if (!t)
+	if (!(t = cb_text_trim(s)))
 		return CB_NOMEM;
-	if (old && strcmp(t, old) == 0) {
-		free(t);
-		return CB_OK;
-	}
-	v.s = t;
-	if (!*t)
-		v.type = CB_V_NULL;
-	rc = cb_oplog_set(db, CB_T_VENUE, id, field, &v);
+	rc = old && strcmp(t, old) == 0 ? CB_OK : cb_write_text(db, CB_T_VENUE, id, field, t);
 	free(t);
 	return rc;
 }
@@ -162,26 +133,6 @@ write_fields(struct cb_db *db, const struct cb_id *id, const struct cb_venue_inp
 	return set_capacity(db, id, in, old ? old->capacity : -1);
 }
 
-/* A refusal found before anything was written ends this level of the
- * transaction cleanly, so a caller's enclosing transaction (the demo, an
- * import) is not doomed by a venue that already exists. */
-static cb_status
-refuse(struct cb_db *db, cb_status rc)
-{
-	cb_status st = cb_db_commit(db);
-	return st != CB_OK ? st : rc;
-}
-
-static cb_status
-finish(struct cb_db *db, cb_status rc)
-{
-	if (rc != CB_OK) {
-		cb_db_rollback(db);
-		return rc;
-	}
-	return cb_db_commit(db);
-}
-
 cb_status
 cb_venue_add(struct cb_db *db, const struct cb_venue_input *in, struct cb_id *out_id, int *bad_field)
 {
@@ -202,13 +153,13 @@ cb_venue_add(struct cb_db *db, const struct cb_venue_input *in, struct cb_id *ou
 	if (rc == CB_EXISTS) {
 		if (bad_field)
 			*bad_field = CB_F_VENUE_NAME;
-		return refuse(db, rc);
+		return cb_write_refuse(db, rc);
 	}
 	if (rc == CB_OK)
 		rc = cb_id_new(&id, cb_clock_now_ms());
 	if (rc == CB_OK)
 		rc = write_fields(db, &id, in, NULL);
-	if ((rc = finish(db, rc)) == CB_OK && out_id)
+	if ((rc = cb_write_finish(db, rc)) == CB_OK && out_id)
 		*out_id = id;
 	return rc;
 }
@@ -224,7 +175,7 @@ cb_venue_edit(struct cb_db *db, const struct cb_id *id, const struct cb_venue_in
 	if ((rc = cb_db_begin(db)) != CB_OK)
 		return rc;
 	if ((rc = cb_venue_get(db, id, &old)) != CB_OK)
-		return rc == CB_NOT_FOUND ? refuse(db, rc) : finish(db, rc);
+		return rc == CB_NOT_FOUND ? cb_write_refuse(db, rc) : cb_write_finish(db, rc);
 	if (in->name) {
 		char *name = cb_text_trim(in->name);
 		rc = name ? name_is_free(db, name, id) : CB_NOMEM;
@@ -233,36 +184,35 @@ cb_venue_edit(struct cb_db *db, const struct cb_id *id, const struct cb_venue_in
 			if (bad_field)
 				*bad_field = CB_F_VENUE_NAME;
 			cb_venue_clear(&old);
-			return refuse(db, rc);
+			return cb_write_refuse(db, rc);
 		}
 	}
 	if (rc == CB_OK)
 		rc = write_fields(db, id, in, &old);
 	cb_venue_clear(&old);
-	return finish(db, rc);
+	return cb_write_finish(db, rc);
 }
 
 static cb_status
 set_deleted(struct cb_db *db, const struct cb_id *id, int deleted)
 {
-	struct cb_value v = {CB_V_INT, deleted, NULL};
 	struct cb_venue old;
 	cb_status rc;
 
 	if ((rc = cb_db_begin(db)) != CB_OK)
 		return rc;
 	if ((rc = cb_venue_get(db, id, &old)) != CB_OK)
-		return rc == CB_NOT_FOUND ? refuse(db, rc) : finish(db, rc);
+		return rc == CB_NOT_FOUND ? cb_write_refuse(db, rc) : cb_write_finish(db, rc);
 	if (!deleted) {
 		/* a restored venue must not clash with one added since */
 		rc = name_is_free(db, old.name, id);
 	}
 	cb_venue_clear(&old);
 	if (rc == CB_EXISTS)
-		return refuse(db, rc);
+		return cb_write_refuse(db, rc);
 	if (rc == CB_OK)
-		rc = cb_oplog_set(db, CB_T_VENUE, id, CB_F_VENUE_DELETED, &v);
-	return finish(db, rc);
+		rc = cb_write_int(db, CB_T_VENUE, id, CB_F_VENUE_DELETED, deleted);
+	return cb_write_finish(db, rc);
 }
 
 cb_status
