@@ -34,6 +34,16 @@ void cb_attendance_id(const struct cb_id *person, const struct cb_id *session, s
 cb_status cb_checkin(struct cb_db *db, const struct cb_id *person, const struct cb_id *session,
 		     enum cb_role role, const char *at, struct cb_id *paired_with);
 
+/* Add a person and check them in at session, in one action (one
+ * transaction, undone in one step): cb_person_add() then cb_checkin(). A
+ * refusal of either writes nothing: *bad (may be NULL) says why the person
+ * was refused; a refused check-in leaves *bad at CB_PERSON_BAD_NONE. */
+cb_status cb_person_add_checkin(struct cb_db *db, const struct cb_config *cfg,
+				const struct cb_person_input *in, int32_t today,
+				const struct cb_id *session, enum cb_role role, const char *at,
+				struct cb_id *out_id, struct cb_id *paired_with,
+				enum cb_person_bad *bad);
+
 /* Check out at at ("HH:MM", NULL: clears the check-out). CB_NOT_FOUND if
  * the person was not checked in; CB_INVALID if at is before check-in. */
 cb_status cb_checkout(struct cb_db *db, const struct cb_id *person, const struct cb_id *session,

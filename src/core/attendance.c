@@ -275,6 +275,27 @@ cb_checkout(struct cb_db *db, const struct cb_id *person, const struct cb_id *se
 }
 
 cb_status
+cb_person_add_checkin(struct cb_db *db, const struct cb_config *cfg,
+		      const struct cb_person_input *in, int32_t today, const struct cb_id *session,
+		      enum cb_role role, const char *at, struct cb_id *out_id,
+		      struct cb_id *paired_with, enum cb_person_bad *bad)
+{
+	struct cb_id id;
+	cb_status rc;
+
+	if (bad)
+		*bad = CB_PERSON_BAD_NONE;
+	if ((rc = cb_db_begin(db)) != CB_OK)
+		return rc;
+	rc = cb_person_add(db, cfg, in, today, &id, bad);
+	if (rc == CB_OK)
+		rc = cb_checkin(db, &id, session, role, at, paired_with);
+	if ((rc = cb_write_finish(db, rc)) == CB_OK && out_id)
+		*out_id = id;
+	return rc;
+}
+
+cb_status
 cb_checkin_undo(struct cb_db *db, const struct cb_id *person, const struct cb_id *session)
 {
 	struct cb_id id;

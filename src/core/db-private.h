@@ -16,6 +16,27 @@ struct cb_db_clock {
 
 struct cb_db_clock *cb_db_clock_state(struct cb_db *db);
 
+/* The actions this connection made, for undo (undo.c): each outermost
+ * transaction that wrote local ops is one action, the range of their seq. */
+struct cb_db_action {
+	int64_t first_seq, last_seq;
+	size_t undoes;  /* an undo: the number (1-based) of the action it undid */
+	bool undone;
+	char *note;     /* what the caller said it did (cb_undo_note), or NULL */
+};
+struct cb_db_actions {
+	struct cb_db_action *v;
+	size_t n, cap;
+	int64_t tx_first_seq; /* next_seq when the transaction began */
+	size_t undoing;       /* set by undo.c for the transaction undoing one */
+};
+struct cb_db_actions *cb_db_actions(struct cb_db *db);
+/* db.c tells undo.c that the outermost transaction committed (record the
+ * action it made, if any) or rolled back; and frees the list at close. */
+void cb_undo_committed(struct cb_db *db);
+void cb_undo_rolled_back(struct cb_db *db);
+void cb_undo_free(struct cb_db_actions *a);
+
 /* Where project.c keeps the values waiting to be written (NULL at first);
  * the connection frees it. */
 struct cb_projection;

@@ -44,6 +44,7 @@ struct cb_db {
 	struct cb_id site;
 	char *site_label;
 	struct cb_db_clock clock;
+	struct cb_db_actions actions; /* undo.c's */
 	struct cb_projection *projection; /* project.c's */
 	struct cache_slot *cache;
 	size_t cache_cap, cache_used;
@@ -465,6 +466,7 @@ cb_db_begin(struct cb_db *db)
 		db->tx_depth = 0;
 		return st;
 	}
+	db->actions.tx_first_seq = db->clock.next_seq;
 	return CB_OK;
 }
 
@@ -480,6 +482,7 @@ cb_db_commit(struct cb_db *db)
 	if (db->doomed) {
 		db->doomed = false;
 		cb_project_discard(db);
+		cb_undo_rolled_back(db);
 		return CB_DB_ERROR;
 	}
 	/* values a batch still holds go in with the rest */
@@ -493,8 +496,10 @@ cb_db_commit(struct cb_db *db)
 		/* a failed COMMIT (disk full, I/O) leaves the transaction open */
 		if (!sqlite3_get_autocommit(db->h))
 			sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
+		cb_undo_rolled_back(db);
 		return st;
 	}
+	cb_undo_committed(db);
 	/* the commit stands whatever the checkpoint says: a busy one stays
 	 * pending for the next commit (and SQLite's own at the last close) */
 	if (db->wipe_pending && cb_db_checkpoint(db) == CB_OK)
@@ -553,6 +558,8 @@ cb_db_rollback(struct cb_db *db)
 		db->tx_depth--;
 		db->doomed = db->tx_depth > 0;
 	}
+	if (db->tx_depth == 0)
+		cb_undo_rolled_back(db);
 }
 
 bool
@@ -588,6 +595,12 @@ struct cb_db_clock *
 cb_db_clock_state(struct cb_db *db)
 {
 	return &db->clock;
+}
+
+struct cb_db_actions *
+cb_db_actions(struct cb_db *db)
+{
+	return &db->actions;
 }
 
 struct cb_projection **
@@ -979,6 +992,7 @@ cb_db_close(struct cb_db *db)
 	if (db->h && sqlite3_close(db->h) != SQLITE_OK)
 		sqlite3_close_v2(db->h);
 	cb_projection_free(db->projection); /* after the statements made from it */
+	cb_undo_free(&db->actions);
 	free(db->site_label);
 	free(db->path);
 	free(db);

@@ -7,12 +7,12 @@ src_core_libcambouis_core_a_SOURCES = \
 	include/cambouis/demo.h include/cambouis/hlc.h include/cambouis/i18n.h \
 	include/cambouis/id.h include/cambouis/oplog.h include/cambouis/paths.h \
 	include/cambouis/schema.h include/cambouis/status.h include/cambouis/text.h \
-	include/cambouis/venue.h include/cambouis/write.h \
+	include/cambouis/venue.h include/cambouis/write.h include/cambouis/undo.h \
 	src/core/db-private.h src/core/project-private.h src/core/schema-private.h \
 	src/core/buf.c src/core/clock.c src/core/config.c src/core/db.c src/core/demo.c \
 	src/core/hlc.c src/core/id.c src/core/oplog.c src/core/paths.c src/core/project.c \
 	src/core/schema.c src/core/status.c src/core/text.c src/core/venue.c \
-	src/core/core-schema.c src/core/venue-schema.c src/core/write.c
+	src/core/core-schema.c src/core/venue-schema.c src/core/write.c src/core/undo.c
 # the calendar
 src_core_libcambouis_core_a_SOURCES += \
 	include/cambouis/calendar.h include/cambouis/date.h include/cambouis/holidays.h \

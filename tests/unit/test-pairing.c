@@ -5,6 +5,7 @@
 
 #include <stdlib.h>
 
+#include "cambouis/undo.h"
 #include "people-fixture.h"
 #include "unit.h"
 
@@ -440,6 +441,40 @@ START_TEST(test_demo_people)
 }
 END_TEST
 
+/* Tonight's "new person" is one action: added and checked in together,
+ * undone in one step; a refused check-in adds no one. */
+START_TEST(test_add_checkin_one_action)
+{
+	struct cb_person_input in = {.name = "Noé K.", .set_roles = true, .roles = LEARNER};
+	int64_t mark = cb_undo_mark(db);
+	enum cb_person_bad why;
+	struct cb_undo_info info;
+	struct cb_id id, none;
+	enum cb_role role;
+
+	ck_assert_int_eq(cb_person_add_checkin(db, NULL, &in, today, &tonight, CB_ROLE_LEARNER,
+					       "18:05", &id, NULL, &why), CB_OK);
+	ck_assert_int_eq(cb_attendance_role(db, &id, &tonight, &role, NULL), CB_OK);
+	ck_assert_int_eq(role, CB_ROLE_LEARNER);
+	ck_assert_int_eq(cb_undo_mark(db), mark + 1);
+	ck_assert_int_eq(cb_undo_last(db, mark, &info), CB_OK);
+	ck_assert_int_eq(info.table, CB_T_PERSON);
+	ck_assert_int_eq(info.what, CB_UNDO_ADDED);
+	ck_assert_int_eq(cb_attendance_role(db, &id, &tonight, &role, NULL), CB_OK);
+	ck_assert_int_eq(role, CB_ROLE_NONE);
+	ck_assert_int_eq(cb_person_find(db, "Noé K.", &none, NULL), CB_NOT_FOUND);
+
+	/* a mentor's role they do not hold: the check-in is refused, and
+	 * the person is not left added */
+	in.name = "Lou P.";
+	ck_assert_int_eq(cb_person_add_checkin(db, NULL, &in, today, &tonight, CB_ROLE_MENTOR,
+					       "18:06", &id, NULL, &why), CB_INVALID);
+	ck_assert_int_eq(why, CB_PERSON_BAD_NONE);
+	ck_assert_int_eq(cb_person_find(db, "Lou P.", &none, NULL), CB_NOT_FOUND);
+	ck_assert_int_eq(cb_undo_mark(db), mark + 2); /* the undo only */
+}
+END_TEST
+
 int
 main(void)
 {
@@ -460,6 +495,7 @@ main(void)
 	tcase_add_test(tc, test_pair_rules);
 	tcase_add_test(tc, test_skills_grid);
 	tcase_add_test(tc, test_demo_people);
+	tcase_add_test(tc, test_add_checkin_one_action);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);
