@@ -51,13 +51,9 @@ plan_free(struct plan *p)
 static int
 deleted_field(int table)
 {
-	size_t n;
-	const struct cb_field_def *f = cb_schema_table_fields(table, &n);
+	const struct cb_table_def *t = cb_schema_table(table);
 
-	for (size_t i = 0; f && i < n; i++)
-		if (strcmp(f[i].column, "deleted") == 0)
-			return f[i].field;
-	return 0;
+	return t ? t->deleted : 0;
 }
 
 static bool
