@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "cambouis/buf.h"
+#include "cambouis/hlc.h"
 #include "cambouis/oplog.h"
 #include "cambouis/schema.h"
 #include "cambouis/undo.h"
@@ -15,10 +16,11 @@
 static const char SQL_ACTION_OPS[] =
 	"SELECT kind, tbl, row, field, value, typeof(value), hlc FROM ops"
 	" WHERE site = ?1 AND seq BETWEEN ?2 AND ?3 ORDER BY seq";
-/* a field's ops from the newest down, in the order that picks the winner */
+/* a field's ops from the newest down, in the order that picks the winner
+ * (one beyond the clock horizon never wins: oplog.c) */
 static const char SQL_FIELD_OPS[] =
 	"SELECT site, seq, value, typeof(value) FROM ops WHERE tbl = ?1 AND row = ?2 AND field = ?3"
-	" ORDER BY hlc DESC, site DESC, op_id DESC";
+	" AND hlc <= ?4 ORDER BY hlc DESC, site DESC, op_id DESC";
 static const char SQL_ROW_OPS[] =
 	"SELECT site, seq, hlc FROM ops WHERE tbl = ?1 AND row = ?2";
 
@@ -202,6 +204,7 @@ field_before(struct cb_db *db, const struct cb_db_action *a, int table, const st
 	cb_stmt_bind_int(st, 1, table);
 	cb_stmt_bind_id(st, 2, row);
 	cb_stmt_bind_int(st, 3, field);
+	cb_stmt_bind_int(st, 4, (int64_t)CB_HLC_MAX);
 	while ((rc = cb_stmt_step(st)) == CB_ROW) {
 		int64_t seq = cb_stmt_int(st, 1);
 		bool local;
