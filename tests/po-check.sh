@@ -1,7 +1,8 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-3.0-or-later
 # French is a first-class language: fail when a source file using _() or N_()
-# is missing from po/POTFILES.in, or when po/fr.po lacks a translation of any
+# is missing from po/POTFILES.in, when xgettext warns (a message used with
+# and without a plural), or when po/fr.po lacks a translation of any
 # current message (untranslated or fuzzy).
 set -u
 : "${top_srcdir:?}"
@@ -28,6 +29,12 @@ trap 'rm -rf "$tmp"' EXIT
 xgettext --keyword=_ --keyword=N_ --keyword=ngettext_:1,2 --from-code=UTF-8 \
 	--directory="$top_srcdir" --files-from=po/POTFILES.in -o "$tmp/cambouis.pot" 2>"$tmp/err" ||
 	{ cat "$tmp/err"; exit 1; }
+# xgettext warns when one message is used with and without a plural form
+if [ -s "$tmp/err" ]; then
+	echo "FAIL: xgettext warns:"
+	cat "$tmp/err"
+	status=1
+fi
 msgmerge --quiet --no-fuzzy-matching -o "$tmp/fr.po" po/fr.po "$tmp/cambouis.pot" || exit 1
 stats=$(LC_ALL=C msgfmt --check --statistics -o /dev/null "$tmp/fr.po" 2>&1) || { echo "$stats"; exit 1; }
 echo "fr.po against the sources: $stats"

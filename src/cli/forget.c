@@ -51,7 +51,8 @@ find(struct cli *c, const char *key, struct cb_id *id)
 		fprintf(stderr, "  %s  (%s)\n", cands.items[i].name, hex);
 	}
 	if (cands.count > 20)
-		fprintf(stderr, _("  ... and %zu more\n"), cands.count - 20);
+		fprintf(stderr, ngettext_("  ... and %zu more\n", "  ... and %zu more\n", cands.count - 20),
+			cands.count - 20);
 	cb_person_ref_list_free(&cands);
 	return EXIT_USAGE;
 }

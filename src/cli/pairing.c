@@ -328,9 +328,17 @@ cli_cmd_tonight(struct cli *c, int argc, char **argv)
 		};
 		ok = cli_table_add(t, cells);
 	}
-	if (ok && a.fmt == CLI_TEXT)
-		printf(_("Session of %s: %d learners, %d mentors, %d pairs, %d unpaired\n"), date,
-		       pl.learners, pl.mentors, pl.pairs, pl.unpaired);
+	if (ok && a.fmt == CLI_TEXT) {
+		char ls[48], ms[48], ps[48], us[48];
+		snprintf(ls, sizeof ls, ngettext_("%d learner", "%d learners", (unsigned long)pl.learners),
+			 pl.learners);
+		snprintf(ms, sizeof ms, ngettext_("%d mentor", "%d mentors", (unsigned long)pl.mentors),
+			 pl.mentors);
+		snprintf(ps, sizeof ps, ngettext_("%d pair", "%d pairs", (unsigned long)pl.pairs), pl.pairs);
+		snprintf(us, sizeof us, ngettext_("%d unpaired", "%d unpaired", (unsigned long)pl.unpaired),
+			 pl.unpaired);
+		printf(_("Session of %s: %s, %s, %s, %s\n"), date, ls, ms, ps, us);
+	}
 	cb_presence_list_free(&pl);
 	return pplcli_print(t, ok, a.fmt);
 }
@@ -489,7 +497,9 @@ cli_cmd_suggest(struct cli *c, int argc, char **argv)
 	if (ok && a.fmt == CLI_TEXT && !l.count)
 		printf(_("No mentor present to suggest.\n"));
 	if (ok && a.fmt == CLI_TEXT && l.excluded)
-		printf(_("%d mentors left out: the learner may be a minor and their attestation is missing or expired.\n"),
+		printf(ngettext_("%d mentor left out: the learner may be a minor and their attestation is missing or expired.\n",
+				 "%d mentors left out: the learner may be a minor and their attestation is missing or expired.\n",
+				 (unsigned long)l.excluded),
 		       l.excluded);
 	cb_suggestion_list_free(&l);
 	return pplcli_print(t, ok, a.fmt);
@@ -578,9 +588,16 @@ cli_cmd_promote(struct cli *c, int argc, char **argv)
 			return cli_fail(st, NULL);
 		if (!l.count)
 			printf(_("Nobody meets the promotion rule yet.\n"));
-		for (size_t i = 0; i < l.count; i++)
-			printf(_("%s: %d skills at can teach, %d sessions\n"), l.items[i].name,
-			       l.items[i].can_teach, l.items[i].sessions);
+		for (size_t i = 0; i < l.count; i++) {
+			char sk[64], se[48];
+			snprintf(sk, sizeof sk, ngettext_("%d skill at can teach", "%d skills at can teach",
+							  (unsigned long)l.items[i].can_teach),
+				 l.items[i].can_teach);
+			snprintf(se, sizeof se, ngettext_("%d session", "%d sessions",
+							  (unsigned long)l.items[i].sessions),
+				 l.items[i].sessions);
+			printf(_("%s: %s, %s\n"), l.items[i].name, sk, se);
+		}
 		cb_progress_list_free(&l);
 		return EXIT_OK;
 	}
@@ -669,9 +686,14 @@ cli_cmd_snowball(struct cli *c, int argc, char **argv)
 				printf(_(": trained %d, %d down the line"), r->trainees, r->descendants);
 			putchar('\n');
 		}
-		printf(_("Snowball: %d of %d learners became mentors (%.1f%%), %d generations\n"),
-		       s.promoted, s.learners, s.learners ? 100.0 * s.promoted / s.learners : 0.0,
-		       s.generations);
+		char who[160], gen[48];
+		snprintf(who, sizeof who,
+			 ngettext_("%d of %d learners became a mentor (%.1f%%)",
+				   "%d of %d learners became mentors (%.1f%%)", (unsigned long)s.promoted),
+			 s.promoted, s.learners, s.learners ? 100.0 * s.promoted / s.learners : 0.0);
+		snprintf(gen, sizeof gen, ngettext_("%d generation", "%d generations",
+						    (unsigned long)s.generations), s.generations);
+		printf(_("Snowball: %s, %s\n"), who, gen);
 	}
 	cb_snowball_free(&s);
 	if (fflush(stdout) != 0) {

@@ -44,7 +44,8 @@ pplcli_person(struct cli *c, const char *key, struct cb_id *id)
 			fprintf(stderr, "  %s\n", cands.items[i].name);
 	}
 	if (cands.count > 20)
-		fprintf(stderr, _("  ... and %zu more\n"), cands.count - 20);
+		fprintf(stderr, ngettext_("  ... and %zu more\n", "  ... and %zu more\n", cands.count - 20),
+			cands.count - 20);
 	cb_person_ref_list_free(&cands);
 	return EXIT_USAGE;
 }
@@ -686,7 +687,8 @@ person_show(struct cli *c, int argc, char **argv)
 			printf("%s\n", v->partner);
 		}
 		if (visits.count > 20)
-			printf(_("  ... and %zu earlier\n"), visits.count - 20);
+			printf(ngettext_("  ... and %zu earlier\n", "  ... and %zu earlier\n",
+					 visits.count - 20), visits.count - 20);
 		cb_visit_list_free(&visits);
 	}
 	cb_name_list_free(&cats);

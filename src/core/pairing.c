@@ -511,7 +511,8 @@ explain(const struct cb_suggestion *s)
 	if (s->continuity == 2)
 		ADD("%s", _("usual mentor"));
 	else if (s->continuity == 1)
-		ADD(_("paired before (%d sessions)"), s->together);
+		ADD(ngettext_("paired before (%d session)", "paired before (%d sessions)",
+			      (unsigned long)s->together), s->together);
 	if (s->skills)
 		ADD("%s%s %d", o ? "; " : "", _("skills:"), s->skills);
 	if (s->language)

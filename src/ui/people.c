@@ -607,7 +607,10 @@ people_draw(void *st, struct ui_app *app, const struct ui_rect *area)
 	} else {
 		ui_draw_keys_of(ui_app_keymap(app), ui_app_scope(app), UI_A_BACK, keys, sizeof keys);
 		if (p->filter)
-			snprintf(line, sizeof line, _("%zu of %zu people match “%s” (%s: show all)"),
+			snprintf(line, sizeof line,
+				 ngettext_("%zu of %zu people match “%s” (%s: show all)",
+					   "%zu of %zu people match “%s” (%s: show all)",
+					   ui_list_count(&p->list)),
 				 ui_list_count(&p->list), p->rows.count, p->filter, keys);
 		else
 			snprintf(line, sizeof line, ngettext_("%zu person", "%'zu people", p->rows.count),

@@ -697,9 +697,13 @@ ui_snowball_line(const struct cb_snowball_row *r, char *buf, size_t len)
 void
 ui_snowball_summary(const struct cb_snowball *s, char *buf, size_t len)
 {
-	snprintf(buf, len,
-		 ngettext_("%d of %d learners became mentors (%.1f%%), %d generation",
-			   "%d of %d learners became mentors (%.1f%%), %d generations", s->generations),
-		 s->promoted, s->learners, s->learners ? 100.0 * s->promoted / s->learners : 0.0,
-		 s->generations);
+	char who[160], gen[48];
+
+	snprintf(who, sizeof who,
+		 ngettext_("%d of %d learners became a mentor (%.1f%%)",
+			   "%d of %d learners became mentors (%.1f%%)", (unsigned long)s->promoted),
+		 s->promoted, s->learners, s->learners ? 100.0 * s->promoted / s->learners : 0.0);
+	snprintf(gen, sizeof gen, ngettext_("%d generation", "%d generations",
+					    (unsigned long)s->generations), s->generations);
+	snprintf(buf, len, "%s, %s", who, gen);
 }

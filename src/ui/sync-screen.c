@@ -533,7 +533,8 @@ draw_peers(const struct sync_screen *s, const struct ui_rect *r)
 	}
 	if (s->ov.npeers > shown) {
 		char more[96];
-		snprintf(more, sizeof more, _("… and %zu more"), s->ov.npeers - shown);
+		snprintf(more, sizeof more, ngettext_("… and %zu more", "… and %zu more",
+						      s->ov.npeers - shown), s->ov.npeers - shown);
 		ui_draw_text(y, r->x + 1, r->w - 2, more, UI_ROLE_DIM);
 		y++;
 	}

@@ -2,7 +2,8 @@
 # French words on the command line: a label never runs into its value
 # (person show), a space before ":" (session show), no English left in a
 # listing (series list), a school holiday is not a public holiday
-# (conflicts), checking in twice says "already here".
+# (conflicts), checking in twice says "already here"; counts of one are
+# singular (tonight, snowball, person show).
 . "$top_srcdir/tests/cli/lib.sh"
 
 cli_french
@@ -25,5 +26,7 @@ run "check in again: already here" cambouis -c c.conf -d w.db checkin "Camille I
 run "mentor in" cambouis -c c.conf -d w.db checkin "Léa A."
 run "pair" cambouis -c c.conf -d w.db pair "Léa A." "Camille I."
 run "sign-off" cambouis -c c.conf -d w.db skill "Camille I." "changement de pneu et de chambre à air" teach --by "Léa A."
+run "tonight: one learner, one mentor, one pair (singular)" cambouis -c c.conf -d w.db tonight
+run "snowball: one generation (singular)" cambouis -c c.conf -d w.db snowball
 run "person show: labels apart from values" cambouis -c c.conf -d w.db person show "Camille I."
 cli_finish
