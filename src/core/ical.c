@@ -9,6 +9,7 @@
 
 #include "calendar-private.h"
 #include "cambouis/buf.h"
+#include "cambouis/i18n.h"
 #include "cambouis/ical.h"
 
 #define FOLD_OCTETS 75
@@ -173,6 +174,15 @@ put_event(struct cb_db *db, struct cb_buf *b, const char *name, const struct cb_
 			place = NULL;
 	} else {
 		place = strdup(name);
+	}
+	if (place && s->status == CB_SESSION_CANCELLED) {
+		/* calendar apps such as calcurse ignore STATUS:CANCELLED: the
+		 * title says it too */
+		char *was = place;
+		/* TRANSLATORS: the title of a cancelled session in calendar apps */
+		if (asprintf(&place, _("Cancelled — %s"), was) < 0)
+			place = NULL;
+		free(was);
 	}
 	summary = place ? cb_ical_escape(place) : NULL;
 	free(place);

@@ -155,10 +155,15 @@ START_TEST(test_export)
 	snprintf(uid, sizeof uid, "UID:%s@cambouis\r\n", hex);
 	ck_assert_int_eq(count(one, uid), 1);
 	ck_assert_int_eq(count(three, uid), 1);
+	ck_assert_int_eq(count(three, "SUMMARY:Cancelled"), 1);
+	ck_assert_int_eq(count(three, "SUMMARY:Atelier vélo\\, Tours – "), 3);
 	char *ev = strstr(three, uid);
 	char *end = strstr(ev, "END:VEVENT");
 	*end = '\0';
 	ck_assert_ptr_nonnull(strstr(ev, "STATUS:CANCELLED\r\n"));
+	/* calendar apps that ignore STATUS (calcurse) still read it in the
+	 * title; the others keep the workshop's name */
+	ck_assert_ptr_nonnull(strstr(ev, "SUMMARY:Cancelled — Atelier vélo\\, Tours – "));
 	ck_assert_ptr_nonnull(strstr(ev, "SEQUENCE:1\r\n"));
 	ck_assert_ptr_nonnull(strstr(ev, "DTSTAMP:20260302T080000Z\r\n"));
 	/* no notes, no reason: nothing personal leaves */

@@ -34,6 +34,8 @@ cmp -s "$tmp/uids1" "$tmp/uids3" || fail "UIDs changed across exports"
 [ "$(sort -u "$tmp/uids1" | wc -l)" -eq "$sessions" ] || fail "UIDs are not one per session"
 [ "$(diff "$tmp/one.ics" "$tmp/three.ics" | grep -c '^> SEQUENCE:')" -eq 1 ] ||
 	fail "one cancellation must bump one SEQUENCE"
+cancelled=$(grep -c '^STATUS:CANCELLED' "$tmp/three.ics")
+[ "$cancelled" -ge 1 ] || fail "no cancelled session in the export"
 
 tools=0
 for py in python3 /usr/bin/python3; do
@@ -55,6 +57,8 @@ for e in events:
     # wall times survive the daylight-saving changes
     assert start.strftime('%H:%M') in ('17:30', '18:00'), start
     cancelled += str(e['STATUS']) == 'CANCELLED'
+    # the title says it too (calcurse ignores STATUS)
+    assert (str(e['STATUS']) == 'CANCELLED') == str(e['SUMMARY']).startswith('Cancelled — '), e
     for key in ('DTSTAMP', 'SEQUENCE', 'SUMMARY', 'LOCATION'):
         assert key in e, key
 assert len(uids) == len(events)
@@ -70,6 +74,9 @@ if command -v calcurse >/dev/null 2>&1; then
 	out=$(calcurse -D "$tmp/calcurse" -C "$tmp/calcurse" -i "$tmp/three.ics" 2>&1) || fail "calcurse: $out"
 	echo "$out" | grep -q "^$sessions apps / 0 events / 0 todos / 0 skipped" ||
 		fail "calcurse import: $out"
+	# calcurse ignores STATUS:CANCELLED: a cancelled session says so in its title
+	n=$(grep -c '|Cancelled — ' "$tmp/calcurse/apts")
+	[ "$n" -eq "$cancelled" ] || fail "calcurse shows $n cancelled sessions, not $cancelled"
 fi
 
 if command -v khal >/dev/null 2>&1; then
