@@ -185,6 +185,8 @@ format_venues(const struct cb_id *v, size_t n)
 static cb_status
 read_series(struct cb_stmt *st, struct cb_series *s)
 {
+	cb_status rc;
+
 	memset(s, 0, sizeof *s);
 	cb_stmt_id(st, 0, &s->id);
 	cb_text_copy(s->first, sizeof s->first, cb_stmt_text(st, 1));
@@ -194,7 +196,11 @@ read_series(struct cb_stmt *st, struct cb_series *s)
 	cb_text_copy(s->until, sizeof s->until, cb_stmt_text(st, 6));
 	s->count = cb_stmt_is_null(st, 7) ? 0 : (int)cb_stmt_int(st, 7);
 	s->rule = (enum cb_holiday_rule)cb_stmt_int(st, 8);
-	return parse_venues(cb_stmt_text(st, 5), &s->venues, &s->nvenues);
+	/* a venue list that is not one (written by an older version, before
+	 * import checked meanings) reads as no venue: the series is listed,
+	 * shown with no venue and can be removed, and plans nothing */
+	rc = parse_venues(cb_stmt_text(st, 5), &s->venues, &s->nvenues);
+	return rc == CB_INVALID ? CB_OK : rc;
 }
 
 static cb_status

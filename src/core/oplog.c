@@ -71,28 +71,11 @@ cb_op_validate(const struct cb_op *op)
 	if (op->kind == CB_OP_FORGET)
 		return cb_op_target_known(op->kind, op->table, op->field) &&
 		       op->value.type == CB_V_NULL ? CB_OK : CB_BAD_OP;
+	/* the field's meaning, by the validator the front ends use too */
 	def = cb_schema_field(op->table, op->field);
-	if (!def)
+	if (!def || cb_schema_check(def, &op->value) != CB_OK)
 		return CB_BAD_OP;
-	switch (op->value.type) {
-	case CB_V_NULL:
-		return CB_OK;
-	case CB_V_INT:
-		if (def->type != CB_V_INT || op->value.i < def->min || op->value.i > def->max)
-			return CB_BAD_OP;
-		return CB_OK;
-	case CB_V_TEXT: {
-		size_t n;
-		if (def->type != CB_V_TEXT || !op->value.s)
-			return CB_BAD_OP;
-		n = strlen(op->value.s);
-		if ((long long)n < def->min || (long long)n > def->max ||
-		    !cb_utf8_valid(op->value.s, n) || cb_text_has_control(op->value.s, true))
-			return CB_BAD_OP;
-		return CB_OK;
-	}
-	}
-	return CB_BAD_OP;
+	return CB_OK;
 }
 
 /* Does op, in the log already, win its field? It does when it heads the

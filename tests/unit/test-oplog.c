@@ -299,6 +299,8 @@ rnd_id(uint64_t *s)
 
 static const char *const names[] = {"Halle", "halle", "Oésia", "Salle des fêtes", "中文"};
 static const char *const texts[] = {"", "Tours", "Joué-lès-Tours", "rue\tde la Mairie", "a\nb"};
+/* one line: an address or a commune holds no tab or line break */
+static const char *const lines[] = {"", "Tours", "Joué-lès-Tours", "rue de la Mairie", "a b"};
 
 static struct cb_value
 rnd_value(uint64_t *s, int field)
@@ -315,8 +317,10 @@ rnd_value(uint64_t *s, int field)
 		return INT(r % 3 == 0 ? 0 : (long long)(r % (CB_VENUE_CAPACITY_MAX + 1)));
 	case CB_F_VENUE_DELETED:
 		return INT((long long)(r % 2));
-	default:
+	case CB_F_VENUE_NOTES:
 		return TEXT(texts[r % 5]);
+	default:
+		return TEXT(lines[r % 5]);
 	}
 }
 

@@ -9,7 +9,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cambouis/calendar.h"
 #include "cambouis/clock.h"
+#include "cambouis/date.h"
 #include "cambouis/oplog.h"
 #include "cambouis/privacy.h"
 #include "cambouis/schema.h"
@@ -175,6 +177,7 @@ END_TEST
 /* --- forget reaches every table that points at a person ------------------- */
 
 #define MARK "secret"
+#define HLC_OF(ms) ((uint64_t)(ms) << 16)
 
 /* A valid value for def, carrying MARK in every text that can hold it. */
 static struct cb_value
@@ -314,6 +317,102 @@ START_TEST(forget_reaches_every_person_table)
 }
 END_TEST
 
+/* One validator per field, by meaning: what import refuses, a local write
+ * refuses too. */
+START_TEST(values_checked_for_meaning)
+{
+	static const char *const venues2 =
+		"0123456789abcdef0123456789abcdef,fedcba9876543210fedcba9876543210";
+	static const struct {
+		int table, field;
+		const char *text; /* NULL: use i */
+		long long i;
+		cb_status want;
+	} cases[] = {
+		{CB_T_SESSION, CB_F_SESSION_DATE, "2026-03-05", 0, CB_OK},
+		{CB_T_SESSION, CB_F_SESSION_DATE, "2026-99-99", 0, CB_INVALID},
+		{CB_T_SESSION, CB_F_SESSION_DATE, "2026-02-29", 0, CB_INVALID},
+		{CB_T_SESSION, CB_F_SESSION_DATE, "2200-01-01", 0, CB_INVALID},
+		{CB_T_SESSION, CB_F_SESSION_DATE, "2026/03/05", 0, CB_INVALID},
+		{CB_T_SESSION, CB_F_SESSION_START, "18:30", 0, CB_OK},
+		{CB_T_SESSION, CB_F_SESSION_START, "99:99", 0, CB_INVALID},
+		{CB_T_SESSION, CB_F_SESSION_START, "24:00", 0, CB_INVALID},
+		{CB_T_SESSION, CB_F_SESSION_START, "8:30 ", 0, CB_INVALID},
+		{CB_T_SESSION, CB_F_SESSION_VENUE, "0123456789abcdef0123456789abcdef", 0, CB_OK},
+		{CB_T_SESSION, CB_F_SESSION_VENUE, "0123456789ABCDEF0123456789ABCDEF", 0, CB_INVALID},
+		{CB_T_SESSION, CB_F_SESSION_VENUE, "zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz", 0, CB_INVALID},
+		{CB_T_SESSION, CB_F_SESSION_STATUS, NULL, 2, CB_OK},
+		{CB_T_SESSION, CB_F_SESSION_STATUS, NULL, 3, CB_INVALID},
+		{CB_T_SERIES, CB_F_SERIES_VENUES, venues2, 0, CB_OK},
+		{CB_T_SERIES, CB_F_SERIES_VENUES, "zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz", 0, CB_INVALID},
+		{CB_T_SERIES, CB_F_SERIES_VENUES, "0123456789abcdef0123456789abcdef,", 0, CB_INVALID},
+		{CB_T_PERSON, CB_F_PERSON_BIRTH_YEAR, NULL, 2010, CB_OK},
+		{CB_T_PERSON, CB_F_PERSON_BIRTH_YEAR, NULL, 9999, CB_INVALID},
+		{CB_T_PERSON, CB_F_PERSON_NAME, "Zoé", 0, CB_OK},
+		{CB_T_PERSON, CB_F_PERSON_NAME, "Zo\né", 0, CB_INVALID},
+		{CB_T_PERSON, CB_F_PERSON_NAME, "Zo\té", 0, CB_INVALID},
+		{CB_T_PERSON, CB_F_PERSON_NOTES, "line\nline", 0, CB_OK},
+		{CB_T_PERSON, CB_F_PERSON_LANGUAGES, "fr,en", 0, CB_OK},
+		{CB_T_PERSON, CB_F_PERSON_LANGUAGES, "fr,,en", 0, CB_INVALID},
+		{CB_T_ATTENDANCE, CB_F_ATT_ROLE, NULL, 0, CB_INVALID},
+		{CB_T_SKILL, CB_F_SKILL_LEVEL, NULL, 4, CB_OK},
+	};
+	struct cb_db *db = unit_db_memory();
+	struct cb_id site = unit_id_fill(0x31), row = unit_id_fill(0x32);
+
+	cb_clock_pin(UNIT_NOW_MS);
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		const struct cb_field_def *def = cb_schema_field(cases[i].table, cases[i].field);
+		struct cb_value v = cases[i].text ? (struct cb_value){CB_V_TEXT, 0, cases[i].text}
+						  : (struct cb_value){CB_V_INT, cases[i].i, NULL};
+		struct cb_op op = unit_op(&site, (int64_t)i + 1, HLC_OF(UNIT_NOW_MS), &row, 1, v);
+		ck_assert_ptr_nonnull(def);
+		ck_assert_msg(cb_schema_check(def, &v) == cases[i].want, "case %zu", i);
+		op.table = cases[i].table;
+		op.field = cases[i].field;
+		ck_assert_msg((cb_op_validate(&op) == CB_OK) == (cases[i].want == CB_OK),
+			      "import, case %zu", i);
+		ck_assert_int_eq(cb_db_begin(db), CB_OK);
+		ck_assert_msg((cb_oplog_set(db, op.table, &row, op.field, &v) == CB_OK) ==
+			      (cases[i].want == CB_OK), "local write, case %zu", i);
+		ck_assert_int_eq(cb_db_commit(db), CB_OK);
+		if (cases[i].text && cases[i].table == CB_T_SESSION)
+			ck_assert_int_eq(cb_schema_check_text(op.table, op.field, cases[i].text),
+					 cases[i].want);
+	}
+	cb_db_close(db);
+}
+END_TEST
+
+/* A bad value already in a database (an older version let it in) is read
+ * as such and never stops a listing: a series whose venue list is not
+ * ids is listed, got and removed. */
+START_TEST(readers_tolerate_a_bad_row)
+{
+	static const char corrupt[] =
+		"UPDATE series SET venues = 'zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz'";
+	struct cb_db *db = unit_db_memory();
+	struct cb_id row = unit_id_fill(0x61);
+	struct cb_series_list l;
+	struct cb_series x;
+	struct cb_value first = {CB_V_TEXT, 0, "2026-03-05"};
+
+	cb_clock_pin(UNIT_NOW_MS);
+	ck_assert_int_eq(cb_db_begin(db), CB_OK);
+	ck_assert_int_eq(cb_oplog_set(db, CB_T_SERIES, &row, CB_F_SERIES_FIRST, &first), CB_OK);
+	ck_assert_int_eq(cb_db_commit(db), CB_OK);
+	ck_assert_int_eq(cb_db_exec(db, corrupt), CB_OK);
+	ck_assert_int_eq(cb_series_list(db, &l), CB_OK);
+	ck_assert_uint_eq(l.count, 1);
+	ck_assert_uint_eq(l.items[0].nvenues, 0);
+	cb_series_list_free(&l);
+	ck_assert_int_eq(cb_series_get(db, &row, &x), CB_OK);
+	cb_series_clear(&x);
+	ck_assert_int_eq(cb_series_remove(db, &row, cb_date_today()), CB_OK);
+	cb_db_close(db);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -323,6 +422,8 @@ main(void)
 	tcase_add_test(tc, schema_equals_database);
 	tcase_add_test(tc, labels_in_english_and_french);
 	tcase_add_test(tc, forget_reaches_every_person_table);
+	tcase_add_test(tc, values_checked_for_meaning);
+	tcase_add_test(tc, readers_tolerate_a_bad_row);
 	suite_add_tcase(s, tc);
 	return unit_run(s);
 }
