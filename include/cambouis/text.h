@@ -32,6 +32,32 @@ size_t cb_utf8_fit(const char *s, int cols, int *used);
  * unless allow_newlines, which allows '\n' and '\t'. */
 bool cb_text_has_control(const char *s, bool allow_newlines);
 
+/*
+ * Untrusted text on a terminal (names, labels and notes from the database
+ * or another laptop's bundle, file names from a shared folder): one set
+ * of code points is never sent raw, because a terminal would act on it
+ * rather than show it: the C0 controls, DEL, the C1 controls, and the
+ * bidirectional and line-breaking format characters (U+061C, U+200E,
+ * U+200F, U+2028, U+2029, U+202A to U+202E, U+2066 to U+2069), which
+ * can make text read in another order than it is stored.
+ */
+bool cb_codepoint_unsafe(uint32_t cp);
+
+/* What a screen shows for cp: cp itself, or for an unsafe one a
+ * replacement one column wide (a C0 control's picture, U+2400 + cp;
+ * U+2421 for DEL; U+FFFD for the others). cb_codepoint_width() counts
+ * an unsafe code point as that one column. */
+uint32_t cb_codepoint_visible(uint32_t cp);
+
+/* Text output: a copy of s (NULL is "") where every unsafe code point is
+ * written as an escape: \t \n \r \e and \xHH for the C0 controls and
+ * DEL, \uHHHH for the others; a byte that is not UTF-8 as \xHH.
+ * Everything else, backslashes included, is copied as it is. Malloc'ed;
+ * NULL when out of memory. flags: */
+#define CB_ESCAPE_KEEP_LINES 1u /* '\n' and '\t' stay as they are */
+#define CB_ESCAPE_BLANK_LINES 2u /* '\n', '\t' and '\r' become a space */
+char *cb_text_escape(const char *s, unsigned flags);
+
 /* A copy of s without leading and trailing ASCII blanks (malloc'ed). */
 char *cb_text_trim(const char *s);
 

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -127,13 +128,31 @@ in_table(uint32_t cp, const struct range *t, size_t n)
 	return false;
 }
 
+bool
+cb_codepoint_unsafe(uint32_t cp)
+{
+	return cp < 0x20 || (cp >= 0x7F && cp < 0xA0) || cp == 0x061C || cp == 0x200E ||
+	       cp == 0x200F || cp == 0x2028 || cp == 0x2029 || (cp >= 0x202A && cp <= 0x202E) ||
+	       (cp >= 0x2066 && cp <= 0x2069);
+}
+
+uint32_t
+cb_codepoint_visible(uint32_t cp)
+{
+	if (!cb_codepoint_unsafe(cp))
+		return cp;
+	if (cp < 0x20)
+		return 0x2400 + cp; /* ␀ ... ␟ */
+	return cp == 0x7F ? 0x2421 : 0xFFFD;
+}
+
 int
 cb_codepoint_width(uint32_t cp)
 {
 	if (cp == 0)
 		return 0;
-	if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0))
-		return 1; /* shown as a replacement by callers */
+	if (cb_codepoint_unsafe(cp))
+		return 1; /* shown as cb_codepoint_visible() */
 	if (cp < 0x300)
 		return 1;
 	if (in_table(cp, zero_width, sizeof zero_width / sizeof zero_width[0]))
@@ -191,6 +210,51 @@ cb_text_has_control(const char *s, bool allow_newlines)
 			return true;
 	}
 	return false;
+}
+
+char *
+cb_text_escape(const char *s, unsigned flags)
+{
+	size_t n, i = 0, o = 0;
+	char *out;
+
+	if (!s)
+		s = "";
+	n = strlen(s);
+	/* the longest escape, \uHHHH, is 6 bytes for at least 2 of input;
+	 * \xHH is 4 for 1 */
+	if (n > (SIZE_MAX - 1) / 4 || !(out = malloc(4 * n + 1)))
+		return NULL;
+	while (i < n) {
+		uint32_t cp;
+		size_t k = cb_utf8_decode(s + i, n - i, &cp);
+		bool bad = cp == 0xFFFD && !(k == 3 && memcmp(s + i, "\xef\xbf\xbd", 3) == 0);
+
+		if (bad) {
+			/* a byte that is not UTF-8: one byte at a time */
+			o += (size_t)sprintf(out + o, "\\x%02X", (unsigned char)s[i]);
+			i++;
+			continue;
+		}
+		if (!cb_codepoint_unsafe(cp)) {
+			memcpy(out + o, s + i, k);
+			o += k;
+		} else if ((cp == '\n' || cp == '\t') && (flags & CB_ESCAPE_KEEP_LINES)) {
+			out[o++] = (char)cp;
+		} else if ((cp == '\n' || cp == '\t' || cp == '\r') && (flags & CB_ESCAPE_BLANK_LINES)) {
+			out[o++] = ' ';
+		} else if (cp == '\n' || cp == '\t' || cp == '\r' || cp == 0x1B) {
+			out[o++] = '\\';
+			out[o++] = cp == '\n' ? 'n' : cp == '\t' ? 't' : cp == '\r' ? 'r' : 'e';
+		} else if (cp < 0x80) {
+			o += (size_t)sprintf(out + o, "\\x%02X", (unsigned)cp);
+		} else {
+			o += (size_t)sprintf(out + o, "\\u%04X", (unsigned)cp);
+		}
+		i += k;
+	}
+	out[o] = '\0';
+	return out;
 }
 
 static bool

@@ -196,6 +196,102 @@ START_TEST(test_collate)
 }
 END_TEST
 
+/* The one escaping of untrusted text: nothing a terminal acts on is left,
+ * and ordinary text, accents and backslashes pass unchanged. */
+START_TEST(test_escape)
+{
+	static const struct {
+		const char *in, *out, *kept, *blank;
+	} cases[] = {
+		{"Vallée Violette", "Vallée Violette", NULL, NULL},
+		{"C:\\atelier \\e", "C:\\atelier \\e", NULL, NULL},
+		{"\r\x1b[2K\x1b[31mRED.cambouis", "\\r\\e[2K\\e[31mRED.cambouis", NULL,
+		 " \\e[2K\\e[31mRED.cambouis"},
+		{"\x1b]0;pwned\x07x", "\\e]0;pwned\\x07x", NULL, NULL},
+		{"a\nb\tc", "a\\nb\\tc", "a\nb\tc", "a b c"},
+		{"cr\r", "cr\\r", "cr\\r", "cr "},
+		{"del\x7f", "del\\x7F", NULL, NULL},
+		{"c1\xc2\x9b" "31m", "c1\\u009B31m", NULL, NULL},
+		{"\xe2\x80\xae" "fdp.exe", "\\u202Efdp.exe", NULL, NULL},
+		{"a\xe2\x80\xaa\xe2\x80\xab\xe2\x80\xac\xe2\x80\xad" "b",
+		 "a\\u202A\\u202B\\u202C\\u202Db", NULL, NULL},
+		{"\xe2\x81\xa6\xe2\x81\xa7\xe2\x81\xa8\xe2\x81\xa9", "\\u2066\\u2067\\u2068\\u2069", NULL, NULL},
+		{"\xe2\x80\x8e\xe2\x80\x8f\xd8\x9c", "\\u200E\\u200F\\u061C", NULL, NULL},
+		{"l\xe2\x80\xa8p\xe2\x80\xa9", "l\\u2028p\\u2029", NULL, NULL},
+		{"bad\xff\xc3(", "bad\\xFF\\xC3(", NULL, NULL},
+		{"\xef\xbf\xbd ok", "\xef\xbf\xbd ok", NULL, NULL},
+		{"zwj 👩\xe2\x80\x8d🔧", "zwj 👩\xe2\x80\x8d🔧", NULL, NULL},
+		{"", "", NULL, NULL},
+	};
+	char *e;
+
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		e = cb_text_escape(cases[i].in, 0);
+		ck_assert_ptr_nonnull(e);
+		ck_assert_str_eq(e, cases[i].out);
+		ck_assert(!cb_text_has_control(e, false));
+		free(e);
+		e = cb_text_escape(cases[i].in, CB_ESCAPE_KEEP_LINES);
+		ck_assert_str_eq(e, cases[i].kept ? cases[i].kept : cases[i].out);
+		free(e);
+		e = cb_text_escape(cases[i].in, CB_ESCAPE_BLANK_LINES);
+		ck_assert_str_eq(e, cases[i].blank ? cases[i].blank : cases[i].out);
+		free(e);
+	}
+	e = cb_text_escape(NULL, 0);
+	ck_assert_str_eq(e, "");
+	free(e);
+	/* every code point a terminal would act on, escaped */
+	for (uint32_t cp = 1; cp < 0x30000; cp++) {
+		char in[8];
+		size_t n = 0;
+		if (cp >= 0xD800 && cp < 0xE000)
+			continue;
+		if (cp < 0x80) {
+			in[n++] = (char)cp;
+		} else if (cp < 0x800) {
+			in[n++] = (char)(0xC0 | cp >> 6);
+			in[n++] = (char)(0x80 | (cp & 0x3F));
+		} else if (cp < 0x10000) {
+			in[n++] = (char)(0xE0 | cp >> 12);
+			in[n++] = (char)(0x80 | (cp >> 6 & 0x3F));
+			in[n++] = (char)(0x80 | (cp & 0x3F));
+		} else {
+			in[n++] = (char)(0xF0 | cp >> 18);
+			in[n++] = (char)(0x80 | (cp >> 12 & 0x3F));
+			in[n++] = (char)(0x80 | (cp >> 6 & 0x3F));
+			in[n++] = (char)(0x80 | (cp & 0x3F));
+		}
+		in[n] = '\0';
+		e = cb_text_escape(in, 0);
+		if (cb_codepoint_unsafe(cp)) {
+			ck_assert_msg(e[0] == '\\', "U+%04X not escaped", (unsigned)cp);
+			ck_assert_uint_eq(cb_codepoint_width(cb_codepoint_visible(cp)), 1);
+			ck_assert(!cb_codepoint_unsafe(cb_codepoint_visible(cp)));
+		} else {
+			ck_assert_str_eq(e, in);
+			ck_assert_uint_eq(cb_codepoint_visible(cp), cp);
+		}
+		free(e);
+	}
+}
+END_TEST
+
+/* What a screen draws for the same code points: one column each. */
+START_TEST(test_visible)
+{
+	ck_assert_uint_eq(cb_codepoint_visible(0x1B), 0x241B);
+	ck_assert_uint_eq(cb_codepoint_visible('\r'), 0x240D);
+	ck_assert_uint_eq(cb_codepoint_visible(0x7F), 0x2421);
+	ck_assert_uint_eq(cb_codepoint_visible(0x9B), 0xFFFD);
+	ck_assert_uint_eq(cb_codepoint_visible(0x202E), 0xFFFD);
+	ck_assert_uint_eq(cb_codepoint_visible('a'), 'a');
+	ck_assert_uint_eq(cb_codepoint_visible(0x200D), 0x200D); /* the emoji joiner stays */
+	ck_assert_int_eq(cb_utf8_width("a\xe2\x80\xae" "b"), 3);
+	ck_assert_int_eq(cb_utf8_width("a\x1b" "b"), 3);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -208,6 +304,8 @@ main(void)
 	tcase_add_test(tc, test_decode);
 	tcase_add_test(tc, test_control_trim_case);
 	tcase_add_test(tc, test_collate);
+	tcase_add_test(tc, test_escape);
+	tcase_add_test(tc, test_visible);
 	suite_add_tcase(s, tc);
 	return unit_run(s);
 }
