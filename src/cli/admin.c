@@ -116,9 +116,9 @@ cli_cmd_init(struct cli *c, int argc, char **argv)
 	if (label && (st = cb_db_set_site_label(c->db, label)) != CB_OK)
 		return cli_fail(st, c->db_path);
 	if (existed)
-		printf(_("Database %s is ready (site '%s').\n"), c->db_path, cb_db_site_label(c->db));
+		cli_printf(_("Database %s is ready (site '%s').\n"), c->db_path, cb_db_site_label(c->db));
 	else
-		printf(_("Created database %s (site '%s').\n"), c->db_path, cb_db_site_label(c->db));
+		cli_printf(_("Created database %s (site '%s').\n"), c->db_path, cb_db_site_label(c->db));
 	return EXIT_OK;
 }
 
@@ -139,7 +139,7 @@ cli_cmd_rebuild(struct cli *c, int argc, char **argv)
 		return cli_fail(st, c->db_path);
 	if ((st = cb_oplog_count(c->db, &n)) != CB_OK)
 		return cli_fail(st, c->db_path);
-	printf(ngettext_("Rebuilt from %lld operation.\n", "Rebuilt from %lld operations.\n",
+	cli_printf(ngettext_("Rebuilt from %lld operation.\n", "Rebuilt from %lld operations.\n",
 			 (unsigned long)n), (long long)n);
 	return EXIT_OK;
 }
@@ -181,9 +181,9 @@ cli_cmd_check(struct cli *c, int argc, char **argv)
 	/* what an older version let in stays in the log, ignored: say so */
 	if ((st = cb_oplog_count_invalid(c->db, &bad)) != CB_OK)
 		return cli_fail(st, c->db_path);
-	printf(_("%s: ok\n"), c->db_path);
+	cli_printf(_("%s: ok\n"), c->db_path);
 	if (bad > 0)
-		printf(ngettext_("%s: %lld change in the log is invalid (a clock beyond the year 2199,"
+		cli_printf(ngettext_("%s: %lld change in the log is invalid (a clock beyond the year 2199,"
 				 " or a value its field refuses): it is ignored and never sent;"
 				 " 'cambouis rebuild' clears what it had set.\n",
 				 "%s: %lld changes in the log are invalid (a clock beyond the year 2199,"
@@ -265,6 +265,6 @@ cli_cmd_demo(struct cli *c, int argc, char **argv)
 		return cli_fail(st, c->db_path);
 	if ((st = cb_demo_fill(c->db, scale, (uint64_t)seed)) != CB_OK)
 		return cli_fail(st, c->db_path);
-	printf(_("Demo data written to %s.\n"), c->db_path);
+	cli_printf(_("Demo data written to %s.\n"), c->db_path);
 	return EXIT_OK;
 }

@@ -124,7 +124,7 @@ find_session(struct cli *c, const char *key, struct cb_id *id)
 		for (size_t i = 0; i < l.count; i++) {
 			char hex[CB_ID_HEX_LEN + 1];
 			cb_id_to_hex(&l.items[i].id, hex);
-			fprintf(stderr, "  %s  %s  %s\n", hex, l.items[i].start, l.items[i].venue_name);
+			cli_fprintf(stderr, "  %s  %s  %s\n", hex, l.items[i].start, l.items[i].venue_name);
 		}
 		cb_session_list_free(&l);
 	}
@@ -266,7 +266,7 @@ show_line(const char *label, const char *value)
 {
 	/* TRANSLATORS: a label and its value ("Venue: Halle"); French puts a
 	 * space before the colon */
-	printf(_("%s: %s\n"), label, value);
+	cli_printf(_("%s: %s\n"), label, value);
 }
 
 static int

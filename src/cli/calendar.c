@@ -389,11 +389,11 @@ series_add(struct cli *c, int argc, char **argv)
 	if ((st = cb_series_get(c->db, &id, &s)) != CB_OK)
 		return cli_fail(st, NULL);
 	if (made)
-		printf(ngettext_("Series added: %zu session, from %s to %s.\n",
+		cli_printf(ngettext_("Series added: %zu session, from %s to %s.\n",
 				 "Series added: %zu sessions, from %s to %s.\n", made),
 		       made, s.first, s.last);
 	else
-		printf(_("Series added, but every date falls on a holiday: no session.\n"));
+		cli_printf(_("Series added, but every date falls on a holiday: no session.\n"));
 	cb_series_clear(&s);
 	return EXIT_OK;
 }
@@ -451,7 +451,7 @@ series_edit(struct cli *c, int argc, char **argv)
 	free(venues);
 	if (st != CB_OK)
 		return series_refused(st, bad);
-	printf(ngettext_("%zu session changed.\n", "%zu sessions changed.\n", changed), changed);
+	cli_printf(ngettext_("%zu session changed.\n", "%zu sessions changed.\n", changed), changed);
 	return EXIT_OK;
 }
 

@@ -46,9 +46,9 @@ int
 cli_usage_error(const char *cmd)
 {
 	if (cmd)
-		fprintf(stderr, _("Try 'cambouis %s --help'.\n"), cmd);
+		cli_fprintf(stderr, _("Try 'cambouis %s --help'.\n"), cmd);
 	else
-		fprintf(stderr, _("Try 'cambouis --help'.\n"));
+		cli_fprintf(stderr, _("Try 'cambouis --help'.\n"));
 	return EXIT_USAGE;
 }
 

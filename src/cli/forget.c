@@ -48,10 +48,10 @@ find(struct cli *c, const char *key, struct cb_id *id)
 		char hex[CB_ID_HEX_LEN + 1];
 		cb_id_to_hex(&cands.items[i].id, hex);
 		/* the id always: erasing the wrong one cannot be undone */
-		fprintf(stderr, "  %s  (%s)\n", cands.items[i].name, hex);
+		cli_fprintf(stderr, "  %s  (%s)\n", cands.items[i].name, hex);
 	}
 	if (cands.count > 20)
-		fprintf(stderr, ngettext_("  ... and %zu more\n", "  ... and %zu more\n", cands.count - 20),
+		cli_fprintf(stderr, ngettext_("  ... and %zu more\n", "  ... and %zu more\n", cands.count - 20),
 			cands.count - 20);
 	cb_person_ref_list_free(&cands);
 	return EXIT_USAGE;
@@ -61,21 +61,21 @@ static void
 print_summary(const struct cb_forget_summary *s)
 {
 	if (s->removed)
-		printf(_("This erases %s (removed already) on this laptop, and on every other laptop "
+		cli_printf(_("This erases %s (removed already) on this laptop, and on every other laptop "
 			 "when it next syncs:\n"), s->name);
 	else
-		printf(_("This erases %s on this laptop, and on every other laptop when it next "
+		cli_printf(_("This erases %s on this laptop, and on every other laptop when it next "
 			 "syncs:\n"), s->name);
-	printf(_("  - their name, contact, notes and other personal details;\n"));
-	printf(ngettext_("  - %lld visit;\n", "  - %lld visits;\n", s->attendance),
+	cli_printf(_("  - their name, contact, notes and other personal details;\n"));
+	cli_printf(ngettext_("  - %lld visit;\n", "  - %lld visits;\n", s->attendance),
 	       (long long)s->attendance);
-	printf(ngettext_("  - %lld pairing;\n", "  - %lld pairings;\n", s->pairings),
+	cli_printf(ngettext_("  - %lld pairing;\n", "  - %lld pairings;\n", s->pairings),
 	       (long long)s->pairings);
-	printf(ngettext_("  - %lld consent record;\n", "  - %lld consent records;\n", s->consents),
+	cli_printf(ngettext_("  - %lld consent record;\n", "  - %lld consent records;\n", s->consents),
 	       (long long)s->consents);
-	printf(ngettext_("  - %lld skill sign-off;\n", "  - %lld skill sign-offs;\n", s->skills),
+	cli_printf(ngettext_("  - %lld skill sign-off;\n", "  - %lld skill sign-offs;\n", s->skills),
 	       (long long)s->skills);
-	printf(_("  - the values of every change recorded about them.\n"
+	cli_printf(_("  - the values of every change recorded about them.\n"
 		 "It cannot be undone. Bundles already written to a sync folder keep what they hold.\n"));
 }
 
@@ -88,7 +88,7 @@ confirmed(const char *name)
 	bool yes;
 
 	/* TRANSLATORS: the word to type to confirm; "yes" is accepted too */
-	printf(_("Type '%s' to erase %s: "), _("yes"), name);
+	cli_printf(_("Type '%s' to erase %s: "), _("yes"), name);
 	fflush(stdout);
 	if (!fgets(line, sizeof line, stdin))
 		return false;
@@ -148,7 +148,7 @@ cli_cmd_forget(struct cli *c, int argc, char **argv)
 	if (!yes) {
 		print_summary(&sum);
 		if (!confirmed(sum.name)) {
-			printf(_("Nothing was erased.\n"));
+			cli_printf(_("Nothing was erased.\n"));
 			cb_forget_summary_clear(&sum);
 			return EXIT_FAILURE_RUNTIME;
 		}
@@ -158,7 +158,7 @@ cli_cmd_forget(struct cli *c, int argc, char **argv)
 		cb_forget_summary_clear(&sum);
 		return cli_fail(st, NULL);
 	}
-	printf(_("%s is forgotten here; the other laptops forget them at their next sync.\n"),
+	cli_printf(_("%s is forgotten here; the other laptops forget them at their next sync.\n"),
 	       sum.name);
 	if (!wiped)
 		cli_error(_("another program has the database open: old copies of the erased data "

@@ -155,12 +155,12 @@ say_checked_in(struct cli *c, const struct cb_id *person, const struct cb_id *se
 {
 	char *n = name_of(c, person);
 
-	printf(_("%s checked in at the session of %s as %s"), n ? n : "?", date,
+	cli_printf(_("%s checked in at the session of %s as %s"), n ? n : "?", date,
 	       cb_role_label(role_at(c, person, session)));
 	free(n);
 	if (!cb_id_is_zero(with)) {
 		char *w = name_of(c, with);
-		printf(_(", paired with %s"), w ? w : "?");
+		cli_printf(_(", paired with %s"), w ? w : "?");
 		free(w);
 	}
 	putchar('\n');
@@ -192,7 +192,7 @@ cli_cmd_checkin(struct cli *c, int argc, char **argv)
 		if (cb_attendance_role(c->db, &person, &session, &here, &left) == CB_OK &&
 		    here != CB_ROLE_NONE && !left) {
 			char *n = name_of(c, &person);
-			printf(_("%s is already here at the session of %s (as %s)\n"), n ? n : "?", date,
+			cli_printf(_("%s is already here at the session of %s (as %s)\n"), n ? n : "?", date,
 			       cb_role_label(here));
 			free(n);
 			return EXIT_OK;
@@ -264,7 +264,7 @@ cli_cmd_checkout(struct cli *c, int argc, char **argv)
 	} else if (st != CB_OK) {
 		rc = cli_fail(st, NULL);
 	} else {
-		printf(_("%s checked out at %s\n"), n ? n : "?", at);
+		cli_printf(_("%s checked out at %s\n"), n ? n : "?", at);
 		rc = EXIT_OK;
 	}
 	free(n);
@@ -337,7 +337,7 @@ cli_cmd_tonight(struct cli *c, int argc, char **argv)
 		snprintf(ps, sizeof ps, ngettext_("%d pair", "%d pairs", (unsigned long)pl.pairs), pl.pairs);
 		snprintf(us, sizeof us, ngettext_("%d unpaired", "%d unpaired", (unsigned long)pl.unpaired),
 			 pl.unpaired);
-		printf(_("Session of %s: %s, %s, %s, %s\n"), date, ls, ms, ps, us);
+		cli_printf(_("Session of %s: %s, %s, %s, %s\n"), date, ls, ms, ps, us);
 	}
 	cb_presence_list_free(&pl);
 	return pplcli_print(t, ok, a.fmt);
@@ -378,12 +378,12 @@ cli_cmd_pair(struct cli *c, int argc, char **argv)
 		rc = cli_fail(st, NULL);
 	} else {
 		struct cb_person m, l;
-		printf(_("%s is paired with %s (mentor)\n"), ln ? ln : "?", mn ? mn : "?");
+		cli_printf(_("%s is paired with %s (mentor)\n"), ln ? ln : "?", mn ? mn : "?");
 		if (cb_person_get(c->db, &mentor, &m) == CB_OK) {
 			if (cb_person_get(c->db, &learner, &l) == CB_OK) {
 				if (cb_person_may_be_minor(&l, cb_date_today()) &&
 				    !cb_attestation_valid(m.attestation, &c->cfg, cb_date_today()))
-					fprintf(stderr, _("warning: %s may be a minor and %s has no valid "
+					cli_fprintf(stderr, _("warning: %s may be a minor and %s has no valid "
 							  "honorability attestation\n"), l.name, m.name);
 				cb_person_clear(&l);
 			}
@@ -446,7 +446,7 @@ cli_cmd_unpair(struct cli *c, int argc, char **argv)
 	}
 	if (st != CB_OK)
 		return cli_fail(st, NULL);
-	printf(a.pause ? _("Pairing paused\n") : _("Pairing ended\n"));
+	cli_printf(a.pause ? _("Pairing paused\n") : _("Pairing ended\n"));
 	return EXIT_OK;
 }
 
@@ -477,7 +477,7 @@ cli_cmd_suggest(struct cli *c, int argc, char **argv)
 		return rc;
 	role = role_at(c, &learner, &session);
 	if (role == CB_ROLE_NONE)
-		fprintf(stderr, _("note: %s is not checked in at the session of %s\n"), a.args[0], date);
+		cli_fprintf(stderr, _("note: %s is not checked in at the session of %s\n"), a.args[0], date);
 	if ((st = cb_suggest(c->db, &c->cfg, &learner, &session, cb_date_today(), &l)) != CB_OK)
 		return cli_fail(st, NULL);
 	t = cli_table_new(8, names, titles);
@@ -495,9 +495,9 @@ cli_cmd_suggest(struct cli *c, int argc, char **argv)
 		ok = cli_table_add(t, cells);
 	}
 	if (ok && a.fmt == CLI_TEXT && !l.count)
-		printf(_("No mentor present to suggest.\n"));
+		cli_printf(_("No mentor present to suggest.\n"));
 	if (ok && a.fmt == CLI_TEXT && l.excluded)
-		printf(ngettext_("%d mentor left out: the learner may be a minor and their attestation is missing or expired.\n",
+		cli_printf(ngettext_("%d mentor left out: the learner may be a minor and their attestation is missing or expired.\n",
 				 "%d mentors left out: the learner may be a minor and their attestation is missing or expired.\n",
 				 (unsigned long)l.excluded),
 		       l.excluded);
@@ -535,7 +535,7 @@ cli_cmd_skill(struct cli *c, int argc, char **argv)
 		cli_error(st == CB_AMBIGUOUS ? _("'%s' matches more than one skill; say which:")
 					     : _("no skill '%s' in the checklist; the skills are:"), a.args[1]);
 		for (size_t i = 0; i < skills.count; i++)
-			fprintf(stderr, strcmp(skills.keys[i], skills.labels[i]) ? "  %-16s %s\n" : "  %s\n",
+			cli_fprintf(stderr, strcmp(skills.keys[i], skills.labels[i]) ? "  %-16s %s\n" : "  %s\n",
 				skills.keys[i], skills.labels[i]);
 		cb_name_list_free(&skills);
 		return EXIT_USAGE;
@@ -556,7 +556,7 @@ cli_cmd_skill(struct cli *c, int argc, char **argv)
 		rc = cli_fail(st, NULL);
 	} else {
 		char *n = name_of(c, &person);
-		printf(_("%s: %s, %s (%s)\n"), n ? n : "?", skills.labels[k], cb_level_label(level), date);
+		cli_printf(_("%s: %s, %s (%s)\n"), n ? n : "?", skills.labels[k], cb_level_label(level), date);
 		free(n);
 		rc = EXIT_OK;
 	}
@@ -587,7 +587,7 @@ cli_cmd_promote(struct cli *c, int argc, char **argv)
 		if ((st = cb_promotion_candidates(c->db, &c->cfg, &l)) != CB_OK)
 			return cli_fail(st, NULL);
 		if (!l.count)
-			printf(_("Nobody meets the promotion rule yet.\n"));
+			cli_printf(_("Nobody meets the promotion rule yet.\n"));
 		for (size_t i = 0; i < l.count; i++) {
 			char sk[64], se[48];
 			snprintf(sk, sizeof sk, ngettext_("%d skill at can teach", "%d skills at can teach",
@@ -596,7 +596,7 @@ cli_cmd_promote(struct cli *c, int argc, char **argv)
 			snprintf(se, sizeof se, ngettext_("%d session", "%d sessions",
 							  (unsigned long)l.items[i].sessions),
 				 l.items[i].sessions);
-			printf(_("%s: %s, %s\n"), l.items[i].name, sk, se);
+			cli_printf(_("%s: %s, %s\n"), l.items[i].name, sk, se);
 		}
 		cb_progress_list_free(&l);
 		return EXIT_OK;
@@ -607,7 +607,7 @@ cli_cmd_promote(struct cli *c, int argc, char **argv)
 	st = cb_promote(c->db, &c->cfg, &person, a.by ? &trainer : NULL, a.force, cb_date_today(), &by);
 	if (st == CB_OK) {
 		char *n = name_of(c, &person), *t = name_of(c, &by);
-		printf(_("%s is now a mentor, trained by %s\n"), n ? n : "?", t ? t : "?");
+		cli_printf(_("%s is now a mentor, trained by %s\n"), n ? n : "?", t ? t : "?");
 		free(n);
 		free(t);
 		return EXIT_OK;
@@ -657,9 +657,9 @@ cli_cmd_snowball(struct cli *c, int argc, char **argv)
 	if (st != CB_OK)
 		return cli_fail(st, NULL);
 	if (a.fmt == CLI_TSV) {
-		printf("depth\tname\tpromoted_on\ttrainees\tdescendants\n");
+		cli_printf("depth\tname\tpromoted_on\ttrainees\tdescendants\n");
 		for (size_t i = 0; i < s.count; i++)
-			printf("%d\t%s\t%s\t%d\t%d\n", s.items[i].depth, s.items[i].name,
+			cli_printf("%d\t%s\t%s\t%d\t%d\n", s.items[i].depth, s.items[i].name,
 			       s.items[i].promoted_on, s.items[i].trainees, s.items[i].descendants);
 	} else {
 		if (a.nargs) {
@@ -670,7 +670,7 @@ cli_cmd_snowball(struct cli *c, int argc, char **argv)
 			while (guard++ < 64 && cb_person_get(c->db, &at, &p) == CB_OK) {
 				bool up = !cb_id_is_zero(&p.trained_by);
 				if (guard > 1)
-					printf(_("trained by %s\n"), p.name);
+					cli_printf(_("trained by %s\n"), p.name);
 				at = p.trained_by;
 				cb_person_clear(&p);
 				if (!up)
@@ -679,11 +679,11 @@ cli_cmd_snowball(struct cli *c, int argc, char **argv)
 		}
 		for (size_t i = 0; i < s.count; i++) {
 			const struct cb_snowball_row *r = &s.items[i];
-			printf("%*s%s%s", r->depth * 2, "", r->depth ? "└ " : "", r->name);
+			cli_printf("%*s%s%s", r->depth * 2, "", r->depth ? "└ " : "", r->name);
 			if (r->promoted_on[0])
-				printf(_(" (mentor since %s)"), r->promoted_on);
+				cli_printf(_(" (mentor since %s)"), r->promoted_on);
 			if (r->descendants)
-				printf(_(": trained %d, %d down the line"), r->trainees, r->descendants);
+				cli_printf(_(": trained %d, %d down the line"), r->trainees, r->descendants);
 			putchar('\n');
 		}
 		char who[160], gen[48];
@@ -693,7 +693,7 @@ cli_cmd_snowball(struct cli *c, int argc, char **argv)
 			 s.promoted, s.learners, s.learners ? 100.0 * s.promoted / s.learners : 0.0);
 		snprintf(gen, sizeof gen, ngettext_("%d generation", "%d generations",
 						    (unsigned long)s.generations), s.generations);
-		printf(_("Snowball: %s, %s\n"), who, gen);
+		cli_printf(_("Snowball: %s, %s\n"), who, gen);
 	}
 	cb_snowball_free(&s);
 	if (fflush(stdout) != 0) {

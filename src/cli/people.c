@@ -39,12 +39,12 @@ pplcli_person(struct cli *c, const char *key, struct cb_id *id)
 		cb_id_to_hex(&cands.items[i].id, hex);
 		/* the id only when two share the very same name */
 		if (twin)
-			fprintf(stderr, "  %s  (%s)\n", cands.items[i].name, hex);
+			cli_fprintf(stderr, "  %s  (%s)\n", cands.items[i].name, hex);
 		else
-			fprintf(stderr, "  %s\n", cands.items[i].name);
+			cli_fprintf(stderr, "  %s\n", cands.items[i].name);
 	}
 	if (cands.count > 20)
-		fprintf(stderr, ngettext_("  ... and %zu more\n", "  ... and %zu more\n", cands.count - 20),
+		cli_fprintf(stderr, ngettext_("  ... and %zu more\n", "  ... and %zu more\n", cands.count - 20),
 			cands.count - 20);
 	cb_person_ref_list_free(&cands);
 	return EXIT_USAGE;
@@ -144,13 +144,16 @@ pplcli_roles(unsigned roles, bool label, char *out, size_t size)
 	}
 }
 
-/* Print s then blanks up to width columns (UTF-8 aware). */
+/* Print s (escaped) then blanks up to width columns (UTF-8 aware). */
 static void
 pad(const char *s, int width)
 {
-	int w = cb_utf8_width(s);
+	char *safe = cb_text_escape(s, CB_ESCAPE_BLANK_LINES);
+	int w = safe ? cb_utf8_width(safe) : 0;
 
-	fputs(s, stdout);
+	if (safe)
+		fputs(safe, stdout);
+	free(safe);
 	for (; w < width; w++)
 		putchar(' ');
 }
@@ -160,8 +163,10 @@ pad(const char *s, int width)
 static int
 col(int widest, const char *s)
 {
-	int w = cb_utf8_width(s) + 2;
+	char *safe = cb_text_escape(s, CB_ESCAPE_BLANK_LINES); /* as pad() prints it */
+	int w = (safe ? cb_utf8_width(safe) : 0) + 2;
 
+	free(safe);
 	return w > widest ? w : widest;
 }
 
@@ -569,63 +574,63 @@ person_show(struct cli *c, int argc, char **argv)
 		return cli_fail(st, NULL);
 	}
 	pplcli_roles(p.roles, true, roles, sizeof roles);
-	printf("%s\n", p.name);
-	printf(_("  Roles:        %s\n"), roles);
+	cli_printf("%s\n", p.name);
+	cli_printf(_("  Roles:        %s\n"), roles);
 	if (*p.category)
-		printf(_("  Category:     %s\n"), cb_name_list_label(&cats, p.category));
+		cli_printf(_("  Category:     %s\n"), cb_name_list_label(&cats, p.category));
 	if (p.birth_year)
-		printf(_("  Born in:      %d\n"), p.birth_year);
+		cli_printf(_("  Born in:      %d\n"), p.birth_year);
 	if (*p.languages)
-		printf(_("  Languages:    %s\n"), p.languages);
+		cli_printf(_("  Languages:    %s\n"), p.languages);
 	if (*p.contact)
-		printf(_("  Contact:      %s\n"), p.contact);
+		cli_printf(_("  Contact:      %s\n"), p.contact);
 	if (p.roles & CB_ROLE_BIT(CB_ROLE_MENTOR)) {
 		int32_t until = cb_attestation_until(p.attestation, cb_attestation_months(&c->cfg));
 		char d[CB_DATE_LEN + 1];
 		if (until < 0) {
-			printf(_("  Attestation:  none recorded (not suggested to minors)\n"));
+			cli_printf(_("  Attestation:  none recorded (not suggested to minors)\n"));
 		} else {
 			cb_date_format(until, d);
 			if (until < today)
-				printf(_("  Attestation:  %s, expired on %s (not suggested to minors)\n"),
+				cli_printf(_("  Attestation:  %s, expired on %s (not suggested to minors)\n"),
 				       p.attestation, d);
 			else if (until - today <= 30)
-				printf(_("  Attestation:  %s, expires on %s: renew it soon\n"), p.attestation, d);
+				cli_printf(_("  Attestation:  %s, expires on %s: renew it soon\n"), p.attestation, d);
 			else
-				printf(_("  Attestation:  %s, valid until %s\n"), p.attestation, d);
+				cli_printf(_("  Attestation:  %s, valid until %s\n"), p.attestation, d);
 		}
 	}
 	if (!cb_id_is_zero(&p.trained_by)) {
 		struct cb_person t;
 		if (cb_person_get(c->db, &p.trained_by, &t) == CB_OK) {
-			printf(_("  Promoted:     %s, trained by %s\n"), p.promoted_on, t.name);
+			cli_printf(_("  Promoted:     %s, trained by %s\n"), p.promoted_on, t.name);
 			cb_person_clear(&t);
 		}
 	}
 	if (*p.notes)
-		printf(_("  Notes:        %s\n"), p.notes);
+		cli_printf(_("  Notes:        %s\n"), p.notes);
 	if (*p.added_on)
-		printf(_("  Added:        %s\n"), p.added_on);
+		cli_printf(_("  Added:        %s\n"), p.added_on);
 	if ((st = cb_consents_of(c->db, &id, &cons)) == CB_OK) {
-		printf(_("Consents:\n"));
+		cli_printf(_("Consents:\n"));
 		if (!cons.count)
-			printf(_("  none\n"));
+			cli_printf(_("  none\n"));
 		for (size_t i = 0; i < cons.count; i++) {
 			const struct cb_consent *k = &cons.items[i];
 			fputs("  ", stdout);
 			pad(cb_name_list_label(&purposes, k->purpose), 21);
 			pad(cb_consent_by_label(k->by), 23);
-			fputs(k->date, stdout);
+			cli_fputs(k->date, stdout);
 			if (k->withdrawn[0])
-				printf(_(", withdrawn on %s"), k->withdrawn);
+				cli_printf(_(", withdrawn on %s"), k->withdrawn);
 			putchar('\n');
 		}
 		cb_consent_list_free(&cons);
 	}
 	if (st == CB_OK && (st = cb_pairings(c->db, &id, false, &pairs)) == CB_OK) {
-		printf(_("Pairings:\n"));
+		cli_printf(_("Pairings:\n"));
 		if (!pairs.count)
-			printf(_("  none\n"));
+			cli_printf(_("  none\n"));
 		int wr = col(col(0, _("mentor of")), _("learner of")), wn = 0, ws = 0;
 		for (size_t i = 0; i < pairs.count; i++) {
 			const struct cb_pairing *g = &pairs.items[i];
@@ -640,13 +645,13 @@ person_show(struct cli *c, int argc, char **argv)
 			pad(as_mentor ? _("mentor of") : _("learner of"), wr);
 			pad(as_mentor ? g->learner_name : g->mentor_name, wn);
 			pad(cb_pair_status_label(g->status), ws);
-			printf(ngettext_("since %s, %d session\n", "since %s, %d sessions\n",
+			cli_printf(ngettext_("since %s, %d session\n", "since %s, %d sessions\n",
 					 (unsigned long)g->sessions), g->since, g->sessions);
 		}
 		cb_pairing_list_free(&pairs);
 	}
 	if (st == CB_OK && (st = cb_skill_grid(c->db, &c->cfg, &id, &grid)) == CB_OK) {
-		printf(_("Skills (%d can teach, %d in progress):\n"), grid.can_teach, grid.working_on);
+		cli_printf(_("Skills (%d can teach, %d in progress):\n"), grid.can_teach, grid.working_on);
 		int wl = 0, wv = 0;
 		for (size_t i = 0; i < grid.count; i++)
 			if (grid.items[i].level != CB_LEVEL_NONE) {
@@ -660,19 +665,19 @@ person_show(struct cli *c, int argc, char **argv)
 			fputs("  ", stdout);
 			pad(k->label, wl);
 			pad(cb_level_label(k->level), wv);
-			printf(_("%s by %s\n"), k->date, k->by);
+			cli_printf(_("%s by %s\n"), k->date, k->by);
 		}
 		cb_skill_grid_free(&grid);
 	}
 	if (st == CB_OK && (p.roles & CB_ROLE_BIT(CB_ROLE_LEARNER)) && !(p.roles & CB_ROLE_BIT(CB_ROLE_MENTOR)) &&
 	    (st = cb_promotion_progress(c->db, &c->cfg, &id, &pr)) == CB_OK) {
-		printf(_("Towards mentor: %d/%d skills at can teach, %d/%d sessions%s\n"), pr.can_teach,
+		cli_printf(_("Towards mentor: %d/%d skills at can teach, %d/%d sessions%s\n"), pr.can_teach,
 		       pr.need_skills, pr.sessions, pr.need_sessions,
 		       pr.eligible ? _(" (ready: cambouis promote)") : "");
 		cb_progress_clear(&pr);
 	}
 	if (st == CB_OK && (st = cb_visits_of(c->db, &id, &visits)) == CB_OK) {
-		printf(_("Attendance (%zu):\n"), visits.count);
+		cli_printf(_("Attendance (%zu):\n"), visits.count);
 		int wro = 0, wve = 0;
 		for (size_t i = 0; i < visits.count && i < 20; i++) {
 			wro = col(wro, cb_role_label(visits.items[i].role));
@@ -680,14 +685,14 @@ person_show(struct cli *c, int argc, char **argv)
 		}
 		for (size_t i = 0; i < visits.count && i < 20; i++) {
 			const struct cb_visit *v = &visits.items[i];
-			printf("  %s  ", v->date);
+			cli_printf("  %s  ", v->date);
 			pad(cb_role_label(v->role), wro);
-			printf("%5s-%-5s  ", v->checkin, v->checkout);
+			cli_printf("%5s-%-5s  ", v->checkin, v->checkout);
 			pad(v->venue, *v->partner ? wve : 0);
-			printf("%s\n", v->partner);
+			cli_printf("%s\n", v->partner);
 		}
 		if (visits.count > 20)
-			printf(ngettext_("  ... and %zu earlier\n", "  ... and %zu earlier\n",
+			cli_printf(ngettext_("  ... and %zu earlier\n", "  ... and %zu earlier\n",
 					 visits.count - 20), visits.count - 20);
 		cb_visit_list_free(&visits);
 	}

@@ -55,11 +55,11 @@ need_label(struct cli *c)
 static void
 report_import(const char *label, const struct cb_import_result *r)
 {
-	printf(ngettext_("%lld new change from %s", "%lld new changes from %s",
+	cli_printf(ngettext_("%lld new change from %s", "%lld new changes from %s",
 			 (unsigned long)r->new_ops), (long long)r->new_ops, label);
-	printf(ngettext_(" (%lld already known, ", " (%lld already known, ",
+	cli_printf(ngettext_(" (%lld already known, ", " (%lld already known, ",
 			 (unsigned long)r->known_ops), (long long)r->known_ops);
-	printf(ngettext_("%lld conflict)\n", "%lld conflicts)\n", (unsigned long)r->conflicts),
+	cli_printf(ngettext_("%lld conflict)\n", "%lld conflicts)\n", (unsigned long)r->conflicts),
 	       (long long)r->conflicts);
 	if (r->future_ops) {
 		char when[32];
@@ -141,7 +141,7 @@ cli_cmd_export(struct cli *c, int argc, char **argv)
 	}
 	if (st != CB_OK)
 		return cli_fail(st, c->db_path);
-	printf(ngettext_("Exported %lld change to %s.\n", "Exported %lld changes to %s.\n",
+	cli_printf(ngettext_("Exported %lld change to %s.\n", "Exported %lld changes to %s.\n",
 			 (unsigned long)r.op_count), (long long)r.op_count, file);
 	return EXIT_OK;
 }
@@ -241,7 +241,7 @@ on_event(const struct cb_sync_event *ev, void *arg)
 	snprintf(path, sizeof path, "%s/%s", o->dir, ev->name);
 	switch (ev->kind) {
 	case CB_SYNC_IMPORTED:
-		printf("%s: ", ev->name);
+		cli_printf("%s: ", ev->name);
 		report_import(ev->m->origin_label, &ev->r);
 		break;
 	case CB_SYNC_KNOWN:
@@ -250,7 +250,7 @@ on_event(const struct cb_sync_event *ev, void *arg)
 		print_rejection(path, ev->st, ev->err, &ev->why);
 		break;
 	case CB_SYNC_EXPORTED:
-		printf(ngettext_("Exported %lld change to %s.\n", "Exported %lld changes to %s.\n",
+		cli_printf(ngettext_("Exported %lld change to %s.\n", "Exported %lld changes to %s.\n",
 				 (unsigned long)ev->exported_ops), (long long)ev->exported_ops, path);
 		break;
 	}
@@ -322,14 +322,14 @@ sync_folder(struct cli *c, struct sync_out *o)
 	if (st != CB_OK)
 		return cli_fail(st, c->db_path);
 	if (!s.exported_ops)
-		printf(_("Nothing new to export.\n"));
-	printf(ngettext_("Sync done: %lld new change", "Sync done: %lld new changes",
+		cli_printf(_("Nothing new to export.\n"));
+	cli_printf(ngettext_("Sync done: %lld new change", "Sync done: %lld new changes",
 			 (unsigned long)s.new_ops), (long long)s.new_ops);
-	printf(ngettext_(" from %d bundle", " from %d bundles", (unsigned long)s.files_imported),
+	cli_printf(ngettext_(" from %d bundle", " from %d bundles", (unsigned long)s.files_imported),
 	       s.files_imported);
-	printf(ngettext_(", %lld conflict", ", %lld conflicts", (unsigned long)s.conflicts),
+	cli_printf(ngettext_(", %lld conflict", ", %lld conflicts", (unsigned long)s.conflicts),
 	       (long long)s.conflicts);
-	printf(ngettext_(", %lld change exported.\n", ", %lld changes exported.\n",
+	cli_printf(ngettext_(", %lld change exported.\n", ", %lld changes exported.\n",
 			 (unsigned long)s.exported_ops), (long long)s.exported_ops);
 	warn_clock(c);
 	return s.files_rejected ? EXIT_IMPORT_REJECTED : EXIT_OK;

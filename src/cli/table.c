@@ -95,22 +95,42 @@ put_tsv(FILE *out, const char *s)
 	}
 }
 
-/* Text: one line per row, so line breaks become spaces. */
+/* Text: one line per row, so line breaks become spaces; s is escaped
+ * already (print_text). */
 static void
 put_text(FILE *out, const char *s, int pad)
 {
-	for (; *s; s++)
-		fputc(*s == '\n' || *s == '\t' || *s == '\r' ? ' ' : *s, out);
+	fputs(s, out);
 	while (pad-- > 0)
 		fputc(' ', out);
 }
 
-static void
+/* Every cell goes through cb_text_escape(), in place, before widths are
+ * measured: a listing printed on a terminal never carries a control or a
+ * bidirectional control, whatever the database holds. A program reading
+ * csv or tsv gets them as visible escapes too. */
+static bool
+escape_cells(const struct cli_table *t, unsigned flags)
+{
+	for (size_t i = 0; i < t->nrows * t->ncols; i++) {
+		char *safe = cb_text_escape(t->cells[i], flags);
+		if (!safe)
+			return false;
+		free(t->cells[i]);
+		t->cells[i] = safe;
+	}
+	return true;
+}
+
+static bool
 print_delimited(const struct cli_table *t, FILE *out, enum cli_format fmt)
 {
 	void (*put)(FILE *, const char *) = fmt == CLI_CSV ? put_csv : put_tsv;
 	char sep = fmt == CLI_CSV ? ',' : '\t';
 
+	/* csv keeps its line breaks inside quotes; tsv escapes its own */
+	if (!escape_cells(t, CB_ESCAPE_KEEP_LINES))
+		return false;
 	for (size_t c = 0; c < t->ncols; c++) {
 		if (c)
 			fputc(sep, out);
@@ -125,15 +145,16 @@ print_delimited(const struct cli_table *t, FILE *out, enum cli_format fmt)
 		}
 		fputc('\n', out);
 	}
+	return true;
 }
 
-static void
+static bool
 print_text(const struct cli_table *t, FILE *out)
 {
-	int *w = calloc(t->ncols, sizeof *w);
+	int *w;
 
-	if (!w)
-		return;
+	if (!escape_cells(t, CB_ESCAPE_BLANK_LINES) || !(w = calloc(t->ncols, sizeof *w)))
+		return false;
 	for (size_t c = 0; c < t->ncols; c++)
 		w[c] = cb_utf8_width(t->titles[c]);
 	for (size_t r = 0; r < t->nrows; r++)
@@ -160,14 +181,17 @@ print_text(const struct cli_table *t, FILE *out)
 		fputc('\n', out);
 	}
 	free(w);
+	return true;
 }
 
 bool
 cli_table_print(const struct cli_table *t, FILE *out, enum cli_format fmt)
 {
-	if (fmt == CLI_TEXT)
-		print_text(t, out);
-	else
-		print_delimited(t, out, fmt);
+	if (fmt == CLI_TEXT) {
+		if (!print_text(t, out))
+			return false;
+	} else if (!print_delimited(t, out, fmt)) {
+		return false;
+	}
 	return fflush(out) == 0 && !ferror(out);
 }

@@ -4,12 +4,64 @@
 
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "cambouis/demo.h"
 #include "cambouis/i18n.h"
+#include "cambouis/text.h"
 #include "common/context.h"
+
+/* Format, escape (cb_text_escape), write: the one way the commands put
+ * text that may hold data on a terminal. */
+static int
+escaped_vprintf(FILE *out, const char *fmt, va_list ap)
+{
+	char *raw = NULL, *safe;
+	int n;
+
+	if (vasprintf(&raw, fmt, ap) < 0)
+		return -1;
+	safe = cb_text_escape(raw, CB_ESCAPE_KEEP_LINES);
+	free(raw);
+	if (!safe)
+		return -1;
+	n = fputs(safe, out) < 0 ? -1 : (int)strlen(safe);
+	free(safe);
+	return n;
+}
+
+int
+cli_printf(const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = escaped_vprintf(stdout, fmt, ap);
+	va_end(ap);
+	return n;
+}
+
+int
+cli_fprintf(FILE *out, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = escaped_vprintf(out, fmt, ap);
+	va_end(ap);
+	return n;
+}
+
+int
+cli_fputs(const char *s, FILE *out)
+{
+	return cli_fprintf(out, "%s", s);
+}
 
 void
 cli_error(const char *fmt, ...)
@@ -19,7 +71,7 @@ cli_error(const char *fmt, ...)
 	fflush(stdout);
 	fputs("cambouis: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	escaped_vprintf(stderr, fmt, ap);
 	va_end(ap);
 	fputc('\n', stderr);
 }

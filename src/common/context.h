@@ -12,6 +12,7 @@
  */
 
 #include <stdbool.h>
+#include <stdio.h>
 
 #include "cambouis/config.h"
 #include "cambouis/db.h"
@@ -37,8 +38,18 @@ struct cli {
 	struct cb_db *db;
 };
 
-/* "cambouis: message" on stderr (message already translated). */
+/* "cambouis: message" on stderr (message already translated). Like
+ * cli_printf(), the message goes through cb_text_escape(). */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* printf for what the commands say on a terminal: the formatted text goes
+ * through cb_text_escape() (newlines and tabs kept), so a name, a label or
+ * a file name that came from the database, a bundle or a folder cannot
+ * move the cursor, recolour, retitle the terminal or reorder the line.
+ * Listings print through cli_table, which does the same for text. */
+int cli_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+int cli_fprintf(FILE *out, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+int cli_fputs(const char *s, FILE *out);
 
 /* The exit code for a core status: 0 for CB_OK only (CB_ROW and CB_DONE,
  * which never leave a core function, are an internal error: 1). */

@@ -52,3 +52,7 @@ EXTRA_DIST += tests/cli/diskfull.sh
 # French words (issue 15): labels apart from values, a space before ":"
 CLI_GOLDEN += tests/cli/words-fr.sh
 CLI_EXPECTED += tests/cli/expected/words-fr.out
+
+# untrusted text (file names, labels, names) never reaches the terminal raw
+TESTS += tests/cli/escape.sh
+EXTRA_DIST += tests/cli/escape.sh
