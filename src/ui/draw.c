@@ -15,7 +15,10 @@
 #include "ui/keys.h"
 
 /* Put UTF-8 text through the wide API so curses never guesses the
- * encoding from the locale. */
+ * encoding from the locale. Every string a screen shows passes here: a
+ * control or a bidirectional control (in a name from another laptop, a
+ * file name...) is drawn as its one-column picture, never sent to the
+ * terminal (cb_codepoint_visible). */
 static void
 put(int y, int x, const char *s, enum ui_role role)
 {
@@ -27,7 +30,7 @@ put(int y, int x, const char *s, enum ui_role role)
 	while (i < n) {
 		uint32_t cp;
 		i += cb_utf8_decode(s + i, n - i, &cp);
-		w[o++] = (wchar_t)cp;
+		w[o++] = (wchar_t)cb_codepoint_visible(cp);
 	}
 	w[o] = L'\0';
 	wattrset(stdscr, (int)ui_term_attr(role));
