@@ -106,18 +106,17 @@ locale_dir(void)
 	return LOCALEDIR;
 }
 
-/* -d, CAMBOUIS_DB, --demo, the config file, then the XDG default. */
+/* The command line (-d or --demo), then CAMBOUIS_DB, then the config
+ * file, then the XDG default. */
 static cb_status
 resolve_db(struct cli *c, const char *opt_db)
 {
 	const char *env = getenv("CAMBOUIS_DB");
 
-	if (opt_db || (env && *env)) {
-		c->demo = false;
-		return cb_paths_expand_home(opt_db ? opt_db : env, &c->db_path);
-	}
 	if (c->demo)
 		return cb_paths_demo_db(&c->db_path);
+	if (opt_db || (env && *env))
+		return cb_paths_expand_home(opt_db ? opt_db : env, &c->db_path);
 	if (c->cfg.database)
 		return cb_paths_expand_home(c->cfg.database, &c->db_path);
 	return cb_paths_default_db(&c->db_path);
@@ -211,6 +210,11 @@ main(int argc, char **argv)
 	if ((rc = load_config(&c, opt_config)) != 0 || (rc = pin_clock()) != 0) {
 		cb_config_free(&c.cfg);
 		return rc;
+	}
+	if (opt_db && c.demo) {
+		cb_config_free(&c.cfg);
+		cli_error(_("--db and --demo name two databases: give one"));
+		return cli_usage_error(NULL);
 	}
 	if (resolve_db(&c, opt_db) != CB_OK) {
 		cb_config_free(&c.cfg);

@@ -84,6 +84,13 @@ const struct cb_id *cb_db_site(const struct cb_db *db);
 const char *cb_db_site_label(const struct cb_db *db);
 cb_status cb_db_set_site_label(struct cb_db *db, const char *label);
 
+/* A demo database (filled by cb_demo_fill, which marks it in its meta
+ * table) holds invented people: it says so on screen and never syncs with
+ * a sync folder unless forced (cb_sync_dir). The mark stays with the file
+ * and never travels in a bundle. */
+bool cb_db_is_demo(const struct cb_db *db);
+cb_status cb_db_mark_demo(struct cb_db *db);
+
 /* --- prepared statements -------------------------------------------------
  * cb_db_prepare() returns a statement cached by the address of sql (so sql
  * must be a string constant), reset and with bindings cleared. The

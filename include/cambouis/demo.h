@@ -18,7 +18,8 @@ enum cb_demo_scale {
 /* Parse "small", "year" or "5y". */
 cb_status cb_demo_scale_parse(const char *s, enum cb_demo_scale *out);
 
-/* Fill db (one transaction). The same seed gives the same content. */
+/* Fill db (one transaction) and mark it as a demo database
+ * (cb_db_is_demo). The same seed gives the same content. */
 cb_status cb_demo_fill(struct cb_db *db, enum cb_demo_scale scale, uint64_t seed);
 
 #endif

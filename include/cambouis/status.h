@@ -30,7 +30,8 @@
 	_(INVALID,        N_("invalid value")) \
 	_(TOO_LONG,       N_("value too long")) \
 	_(BAD_OP,         N_("invalid operation")) \
-	_(CONFIG,         N_("configuration error"))
+	_(CONFIG,         N_("configuration error")) \
+	_(DEMO,           N_("this is the demo database: it does not sync with a sync folder"))
 
 typedef enum cb_status {
 #define CB_STATUS_ENUM(name, msg) CB_##name,

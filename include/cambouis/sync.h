@@ -113,9 +113,12 @@ struct cb_sync_summary {
  * (temporary files) and other suffixes; then export this laptop's new ops
  * to dir/<site label>/<UTC time>-<digest>.cambouis. A rejected file is
  * reported and skipped, and read again next time. CB_INVALID when the site
- * has no label, CB_NOT_FOUND when dir is not a folder. */
+ * has no label, CB_NOT_FOUND when dir is not a folder, CB_DEMO (nothing
+ * read or written) when db is a demo database (cb_db_is_demo) and flags
+ * lack CB_SYNC_FORCE_DEMO: invented people must not reach every laptop. */
+#define CB_SYNC_FORCE_DEMO 1u
 cb_status cb_sync_dir(struct cb_db *db, const char *dir, const struct cb_bundle_limits *lim,
-		      cb_sync_event_fn fn, void *arg, struct cb_sync_summary *s);
+		      unsigned flags, cb_sync_event_fn fn, void *arg, struct cb_sync_summary *s);
 
 /* --- what the Sync screen shows (sync-status.c) ------------------------------ */
 

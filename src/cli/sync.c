@@ -228,6 +228,7 @@ out:
 
 struct sync_out {
 	const char *dir;
+	unsigned flags;
 };
 
 static int sync_folder(struct cli *c, struct sync_out *o);
@@ -259,11 +260,13 @@ on_event(const struct cb_sync_event *ev, void *arg)
 int
 cli_cmd_sync(struct cli *c, int argc, char **argv)
 {
+	enum { OPT_FORCE_DEMO = 1000 };
 	static const struct option opts[] = {
 		{"help", no_argument, NULL, 'h'},
+		{"force-demo", no_argument, NULL, OPT_FORCE_DEMO},
 		{NULL, 0, NULL, 0},
 	};
-	struct sync_out o;
+	struct sync_out o = {0};
 	char *dir;
 	int opt, rc;
 	cb_status st;
@@ -271,12 +274,18 @@ cli_cmd_sync(struct cli *c, int argc, char **argv)
 	optind = 0; /* 0: GNU getopt starts afresh (and permutes) */
 	opterr = 0;
 	while ((opt = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+		if (opt == OPT_FORCE_DEMO) {
+			o.flags |= CB_SYNC_FORCE_DEMO;
+			continue;
+		}
 		if (opt == 'h') {
-			fputs(_("Usage: cambouis sync [DIR]\n"
+			fputs(_("Usage: cambouis sync [DIR] [--force-demo]\n"
 				"Import the other laptops' new bundles found in the folder DIR, then\n"
 				"write this laptop's new changes to DIR/<site label>/. DIR can be a\n"
 				"USB stick, a Syncthing or Nextcloud folder, or a git working copy.\n"
-				"Without DIR, the folder set by sync_dir in the configuration file.\n"),
+				"Without DIR, the folder set by sync_dir in the configuration file.\n"
+				"A demo database (--demo, 'cambouis demo') holds invented people and\n"
+				"never syncs, unless --force-demo says it should.\n"),
 			      stdout);
 			return EXIT_OK;
 		}
@@ -309,8 +318,14 @@ static int
 sync_folder(struct cli *c, struct sync_out *o)
 {
 	struct cb_sync_summary s;
-	cb_status st = cb_sync_dir(c->db, o->dir, NULL, on_event, o, &s);
+	cb_status st = cb_sync_dir(c->db, o->dir, NULL, o->flags, on_event, o, &s);
 
+	if (st == CB_DEMO) {
+		cli_error(_("%s is a demo database: its invented people would reach every laptop "
+			    "that syncs with %s; nothing was synced (--force-demo to sync anyway)"),
+			  c->db_path, o->dir);
+		return EXIT_FAILURE_RUNTIME;
+	}
 	if (st == CB_NOT_FOUND) {
 		cli_error(_("%s: no such folder"), o->dir);
 		return EXIT_FAILURE_RUNTIME;

@@ -143,6 +143,13 @@ cli_open(struct cli *c, unsigned flags)
 	if (c->demo && (st = prepare_demo(c)) != CB_OK)
 		return cli_fail(st, c->db_path);
 	st = cb_db_open(c->db_path, flags, &c->db, detail, sizeof detail);
+	/* a demo database made before demos were marked is marked now */
+	if (st == CB_OK && c->demo && !cb_db_is_demo(c->db) &&
+	    (flags & (CB_OPEN_WRITE | CB_OPEN_CREATE)) &&
+	    (st = cb_db_mark_demo(c->db)) != CB_OK) {
+		cli_close(c);
+		return cli_fail(st, c->db_path);
+	}
 	if (st == CB_OK)
 		return 0;
 	if (st == CB_DB_MISSING && !detail[0]) {

@@ -43,6 +43,7 @@ struct cb_db {
 	bool wipe_pending; /* checkpoint the WAL after the outermost commit */
 	struct cb_id site;
 	char *site_label;
+	bool demo; /* meta 'demo': made by the demo generator */
 	struct cb_db_clock clock;
 	struct cb_db_actions actions; /* undo.c's */
 	struct cb_projection *projection; /* project.c's */
@@ -746,6 +747,12 @@ init_site(struct cb_db *db)
 	} else if (rc != CB_NOT_FOUND)
 		return rc;
 
+	if ((rc = meta_get(db, "demo", &st)) == CB_OK) {
+		db->demo = cb_stmt_int(st, 0) != 0;
+		cb_stmt_reset(st);
+	} else if (rc != CB_NOT_FOUND)
+		return rc;
+
 	if (!cb_id_is_zero(&db->site) && strcmp(old, fp) == 0)
 		return CB_OK;
 	if (db->readonly)
@@ -774,6 +781,28 @@ const char *
 cb_db_site_label(const struct cb_db *db)
 {
 	return db->site_label ? db->site_label : "";
+}
+
+bool
+cb_db_is_demo(const struct cb_db *db)
+{
+	return db->demo;
+}
+
+cb_status
+cb_db_mark_demo(struct cb_db *db)
+{
+	cb_status st;
+
+	if ((st = cb_db_begin(db)) != CB_OK)
+		return st;
+	if ((st = meta_set_blob(db, "demo", NULL, 0, "1")) != CB_OK) {
+		cb_db_rollback(db);
+		return st;
+	}
+	if ((st = cb_db_commit(db)) == CB_OK)
+		db->demo = true;
+	return st;
 }
 
 cb_status

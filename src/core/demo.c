@@ -80,7 +80,8 @@ cb_demo_fill(struct cb_db *db, enum cb_demo_scale scale, uint64_t seed)
 		return st;
 	if ((st = fill_venues(db, &rng)) != CB_OK ||
 	    (st = cb_calendar_demo_fill(db, scale, seed, cb_date_today())) != CB_OK ||
-	    (st = cb_people_demo_fill(db, scale, seed, cb_date_today())) != CB_OK) {
+	    (st = cb_people_demo_fill(db, scale, seed, cb_date_today())) != CB_OK ||
+	    (st = cb_db_mark_demo(db)) != CB_OK) {
 		cb_db_rollback(db);
 		return st;
 	}

@@ -559,7 +559,7 @@ sync_one(struct cb_db *db, const char *real, const char *name, const struct cb_b
 
 cb_status
 cb_sync_dir(struct cb_db *db, const char *dir, const struct cb_bundle_limits *lim,
-	    cb_sync_event_fn fn, void *arg, struct cb_sync_summary *s)
+	    unsigned flags, cb_sync_event_fn fn, void *arg, struct cb_sync_summary *s)
 {
 	char real[PATH_MAX], mark[PATH_MAX + 8];
 	struct names files = {0};
@@ -570,6 +570,8 @@ cb_sync_dir(struct cb_db *db, const char *dir, const struct cb_bundle_limits *li
 	cb_status rc;
 
 	memset(s, 0, sizeof *s);
+	if (cb_db_is_demo(db) && !(flags & CB_SYNC_FORCE_DEMO))
+		return CB_DEMO;
 	if (!*cb_db_site_label(db))
 		return CB_INVALID;
 	if (stat(dir, &sb) != 0 || !S_ISDIR(sb.st_mode) || !realpath(dir, real))

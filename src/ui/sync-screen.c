@@ -276,6 +276,11 @@ sync_now(struct sync_screen *s, struct ui_app *app)
 	char *dir = NULL, shown[600];
 	cb_status st;
 
+	if (cb_db_is_demo(ui_app_db(app))) {
+		ui_app_error(app, "%s", _("This is the demo database: it never syncs (its people "
+					  "are invented)."));
+		return UI_R_DONE;
+	}
 	if (!cfg->sync_dir) {
 		no_folder(app);
 		return UI_R_DONE;
@@ -290,7 +295,7 @@ sync_now(struct sync_screen *s, struct ui_app *app)
 		return UI_R_DONE;
 	}
 	short_path(dir, shown, sizeof shown);
-	st = cb_sync_dir(ui_app_db(app), dir, NULL, NULL, NULL, &sum);
+	st = cb_sync_dir(ui_app_db(app), dir, NULL, 0, NULL, NULL, &sum);
 	free(dir);
 	if (st == CB_NOT_FOUND)
 		ui_app_error(app, _("Sync failed: %s is not a folder (sync_dir)."), shown);
@@ -444,7 +449,9 @@ draw_head(const struct sync_screen *s, struct ui_app *app, const struct ui_rect 
 
 	if (!s->have_ov)
 		return;
-	if (s->ov.pending == 0)
+	if (cb_db_is_demo(ui_app_db(app)))
+		snprintf(pend, sizeof pend, "%s", _("demo database: never synced"));
+	else if (s->ov.pending == 0)
 		snprintf(pend, sizeof pend, "%s", _("nothing to send"));
 	else
 		snprintf(pend, sizeof pend, ngettext_("%lld change to send", "%lld changes to send",

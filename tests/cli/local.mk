@@ -15,6 +15,7 @@ CLI_GOLDEN = \
 	tests/cli/perms.sh \
 	tests/cli/names.sh \
 	tests/cli/dates.sh \
+	tests/cli/demo.sh \
 	tests/cli/help-fr.sh
 CLI_EXPECTED = \
 	tests/cli/expected/basics.out \
@@ -27,6 +28,7 @@ CLI_EXPECTED = \
 	tests/cli/expected/perms.out \
 	tests/cli/expected/names.out \
 	tests/cli/expected/dates.out \
+	tests/cli/expected/demo.out \
 	tests/cli/expected/help-fr.out
 # checks of the sources, with no transcript
 CLI_CHECKS = \

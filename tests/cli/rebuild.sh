@@ -47,7 +47,7 @@ run "--demo again uses it" cambouis --demo venue list --format tsv
 run "--demo with a write command" cambouis --demo venue add 'Salle de démonstration'
 run "--demo keeps the change" cambouis --demo venue list --format tsv
 run "--demo check" cambouis --demo check
-run "-d wins over --demo" cambouis --demo -d w.db venue list --format tsv
+run "-d with --demo is a usage error" cambouis --demo -d w.db venue list --format tsv
 [ -e data/cambouis/cambouis.db ] && fail "--demo touched the default database"
 note "the default database was never created"
 

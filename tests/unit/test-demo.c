@@ -4,9 +4,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cambouis/clock.h"
 #include "cambouis/demo.h"
+#include "cambouis/sync.h"
 #include "cambouis/venue.h"
 #include "unit.h"
 
@@ -96,6 +98,27 @@ START_TEST(test_seven_venues)
 }
 END_TEST
 
+/* A demo database is marked, and never syncs with a folder unless forced. */
+START_TEST(test_demo_is_marked_and_never_syncs)
+{
+	struct cb_db *db = unit_db_memory();
+	struct cb_sync_summary sum;
+	char dir[] = "/tmp/cambouis-demo-sync.XXXXXX";
+
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+	cb_clock_pin(UNIT_NOW_MS);
+	ck_assert(!cb_db_is_demo(db));
+	ck_assert_int_eq(cb_db_set_site_label(db, "demo"), CB_OK);
+	ck_assert_int_eq(cb_demo_fill(db, CB_DEMO_SMALL, 1), CB_OK);
+	ck_assert(cb_db_is_demo(db));
+	ck_assert_int_eq(cb_sync_dir(db, dir, NULL, 0, NULL, NULL, &sum), CB_DEMO);
+	ck_assert_int_eq(sum.exported_ops, 0);
+	ck_assert_int_eq(rmdir(dir), 0); /* still empty */
+	cb_clock_unpin();
+	cb_db_close(db);
+}
+END_TEST
+
 START_TEST(test_scale_parse)
 {
 	enum cb_demo_scale sc;
@@ -121,6 +144,7 @@ main(void)
 	tcase_add_test(tc, test_same_seed_same_content);
 	tcase_add_test(tc, test_seven_venues);
 	tcase_add_test(tc, test_scale_parse);
+	tcase_add_test(tc, test_demo_is_marked_and_never_syncs);
 	suite_add_tcase(s, tc);
 	return unit_run(s);
 }
