@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "cambouis/i18n.h"
+#include "cambouis/schema.h"
 #include "cambouis/text.h"
 #include "ui/calendar.h"
 #include "ui/draw.h"
@@ -157,6 +158,12 @@ cal_open_series_form(struct calendar *c, struct ui_app *app)
 		ui_form_free(&c->form);
 		ui_app_error(app, "%s", cb_status_message(CB_NOMEM));
 		return;
+	}
+	{
+		static const int fields[] = {CB_F_SERIES_FIRST, CB_F_SERIES_START, CB_F_SERIES_END,
+					     CB_F_SERIES_EVERY_WEEKS, 0, CB_F_SERIES_UNTIL,
+					     CB_F_SERIES_COUNT};
+		ui_form_bind(&c->form, CB_T_SERIES, fields, sizeof fields / sizeof fields[0]);
 	}
 	c->form_kind = CF_SERIES;
 	c->mode = CM_FORM;
@@ -339,6 +346,10 @@ cal_open_move(struct calendar *c, struct ui_app *app)
 		ui_app_error(app, "%s", cb_status_message(CB_NOMEM));
 		return;
 	}
+	{
+		static const int fields[] = {CB_F_SESSION_DATE, CB_F_SESSION_START, CB_F_SESSION_END};
+		ui_form_bind(&c->form, CB_T_SESSION, fields, 3);
+	}
 	c->form_kind = CF_MOVE;
 	c->mode = CM_FORM;
 }
@@ -499,6 +510,10 @@ cal_confirm_key(struct calendar *c, struct ui_app *app, enum ui_action a, int ke
 		ui_form_free(&c->form);
 		ui_app_error(app, "%s", cb_status_message(CB_NOMEM));
 		return UI_R_DONE;
+	}
+	{
+		static const int fields[] = {CB_F_SESSION_REASON};
+		ui_form_bind(&c->form, CB_T_SESSION, fields, 1);
 	}
 	c->form_kind = CF_REASON;
 	c->mode = CM_FORM;

@@ -8,6 +8,7 @@
 
 #include "cambouis/i18n.h"
 #include "cambouis/text.h"
+#include "cambouis/schema.h"
 #include "ui/form.h"
 #include "ui/keys.h"
 #include "ui/list.h"
@@ -238,7 +239,7 @@ ui_form_check_field(struct ui_form *f, size_t i)
 	struct ui_field *x = &f->fields[i];
 	const char *t = x->edit.text;
 	char msg[160] = "", buf[32];
-	long long v;
+	long long v = 0;
 	struct ui_date d;
 	int h, m;
 
@@ -271,9 +272,28 @@ ui_form_check_field(struct ui_form *f, size_t i)
 	} else if (!cb_utf8_valid(t, strlen(t)) || cb_text_has_control(t, false)) {
 		snprintf(msg, sizeof msg, "%s", _("holds characters that cannot be saved"));
 	}
+	if (!*msg && x->table && !blank(x->edit.text)) {
+		/* what the field means, by the one validator of the schema */
+		const struct cb_field_def *def = cb_schema_field(x->table, x->field);
+		struct cb_value val = {CB_V_TEXT, 0, x->edit.text};
+		cb_status st;
+		if (x->type == UI_FIELD_NUMBER)
+			val = (struct cb_value){CB_V_INT, v, NULL};
+		if (def && (st = cb_schema_check(def, &val)) != CB_OK)
+			snprintf(msg, sizeof msg, "%s", cb_status_message(st));
+	}
 	free(x->error);
 	x->error = *msg ? strdup(msg) : NULL;
 	return !*msg;
+}
+
+void
+ui_form_bind(struct ui_form *f, int table, const int *fields, size_t n)
+{
+	for (size_t i = 0; i < n && i < f->n; i++) {
+		f->fields[i].table = fields[i] ? table : 0;
+		f->fields[i].field = fields[i];
+	}
 }
 
 bool

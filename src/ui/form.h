@@ -35,6 +35,7 @@ struct ui_field {
 	size_t nsuggestions;
 	struct ui_edit edit;
 	char *error;              /* shown next to the field; NULL when fine */
+	int table, field;         /* the schema field it fills (0: none) */
 };
 
 struct ui_form {
@@ -68,6 +69,11 @@ int ui_form_add_choice(struct ui_form *f, const char *label, const char *const *
 int ui_form_add_yesno(struct ui_form *f, const char *label, bool initial);
 /* Offer these values through the picker (copied). */
 bool ui_form_suggest(struct ui_form *f, int field, const char *const *values, size_t n);
+
+/* Fields [0, n) of f fill fields[i] of table (0: that one fills none):
+ * each is checked by the schema's validator too, the one import and the
+ * core's writes use (cb_schema_check). */
+void ui_form_bind(struct ui_form *f, int table, const int *fields, size_t n);
 
 /* A key press in the form. */
 enum ui_form_result ui_form_handle(struct ui_form *f, enum ui_action a, int key);

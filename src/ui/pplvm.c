@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "cambouis/i18n.h"
+#include "cambouis/schema.h"
 #include "cambouis/text.h"
 #include "ui/keys.h"
 #include "ui/list.h"
@@ -267,8 +268,11 @@ ui_person_form_new(struct ui_person_form *pf, const struct cb_config *cfg, int64
 	    ui_form_add_text(&pf->form, _("Display name"), "", true, CB_PERSON_NAME_MAX) >= 0 &&
 	    ui_form_add_choice(&pf->form, _("Role"), roles, 3, 0) >= 0 &&
 	    add_category(pf, NULL) &&
-	    ui_form_add_text(&pf->form, _("Birth year"), "", false, 16) >= 0)
+	    ui_form_add_text(&pf->form, _("Birth year"), "", false, 16) >= 0) {
+		static const int fields[] = {CB_F_PERSON_NAME};
+		ui_form_bind(&pf->form, CB_T_PERSON, fields, 1);
 		return true;
+	}
 	ui_person_form_free(pf);
 	return false;
 }
@@ -298,8 +302,13 @@ ui_person_form_edit(struct ui_person_form *pf, const struct cb_config *cfg,
 	    ui_form_add_text(&pf->form, _("Birth year"), year, false, 16) >= 0 &&
 	    ui_form_add_text(&pf->form, _("Languages"), p->languages, false, CB_PERSON_LANGS_MAX) >= 0 &&
 	    ui_form_add_date(&pf->form, _("Attestation"), p->attestation, false) >= 0 &&
-	    ui_form_add_text(&pf->form, _("Notes"), p->notes, false, CB_PERSON_NOTES_MAX) >= 0)
+	    ui_form_add_text(&pf->form, _("Notes"), p->notes, false, CB_PERSON_NOTES_MAX) >= 0) {
+		/* the birth year and languages are read by their own parsers */
+		static const int fields[] = {CB_F_PERSON_NAME, 0, 0, 0, 0, 0, 0,
+					     CB_F_PERSON_ATTESTATION, CB_F_PERSON_NOTES};
+		ui_form_bind(&pf->form, CB_T_PERSON, fields, sizeof fields / sizeof fields[0]);
 		return true;
+	}
 	ui_person_form_free(pf);
 	return false;
 }

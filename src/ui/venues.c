@@ -226,6 +226,11 @@ open_form(struct venues *v, struct ui_app *app, const struct cb_venue *x)
 	     ui_form_add_number(&v->form, _("Capacity"), x ? x->capacity : -1, 0,
 				CB_VENUE_CAPACITY_MAX, false) >= 0 &&
 	     ui_form_add_text(&v->form, _("Notes"), x ? x->notes : "", false, CB_VENUE_NOTES_MAX) >= 0;
+	if (ok) {
+		static const int fields[] = {CB_F_VENUE_NAME, CB_F_VENUE_ADDRESS, CB_F_VENUE_COMMUNE,
+					     CB_F_VENUE_CAPACITY, CB_F_VENUE_NOTES};
+		ui_form_bind(&v->form, CB_T_VENUE, fields, sizeof fields / sizeof fields[0]);
+	}
 	/* the communes already used, so one town is spelt one way */
 	for (size_t i = 0; ok && communes && i < v->venues.count; i++) {
 		const char *c = v->venues.items[i].commune;
@@ -409,6 +414,10 @@ open_closure_form(struct venues *v, struct ui_app *app)
 		ui_form_free(&v->form);
 		ui_app_error(app, "%s", cb_status_message(CB_NOMEM));
 		return;
+	}
+	{
+		static const int fields[] = {CB_F_CLOSURE_FROM, CB_F_CLOSURE_TO, CB_F_CLOSURE_REASON};
+		ui_form_bind(&v->form, CB_T_VENUE_CLOSURE, fields, 3);
 	}
 	v->edit_id = x->id;
 	v->closure_form = true;

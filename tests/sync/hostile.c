@@ -248,6 +248,114 @@ clock_bundles(hostile_fn fn, void *arg, const struct hostile_base *base)
 	return rc;
 }
 
+/* The semantic corpus: bundles whose digest and structure are valid and
+ * whose one bad op (among a good one) means nothing its field allows. The
+ * whole bundle is refused, as for any invalid op. Ids and clocks are
+ * fixed, so the same files come out every time (tests/data/semantic). A
+ * reference to a row that has not arrived is well-formed and accepted: a
+ * sync may bring a session before its venue. */
+struct meaning_case {
+	const char *name;
+	int table, field;
+	const char *text; /* NULL: the integer */
+	long long i;
+	int expect;
+};
+
+static const struct meaning_case meaning_cases[] = {
+	{"semantic-date-2026-99-99", CB_T_SESSION, CB_F_SESSION_DATE, "2026-99-99", 0,
+	 CB_BUNDLE_BAD_OP},
+	{"semantic-date-feb-30", CB_T_SESSION, CB_F_SESSION_DATE, "2026-02-30", 0, CB_BUNDLE_BAD_OP},
+	{"semantic-date-2200", CB_T_VENUE_CLOSURE, CB_F_CLOSURE_TO, "2200-01-01", 0,
+	 CB_BUNDLE_BAD_OP},
+	{"semantic-time-99-99", CB_T_SESSION, CB_F_SESSION_START, "99:99", 0, CB_BUNDLE_BAD_OP},
+	{"semantic-checkin-25-00", CB_T_ATTENDANCE, CB_F_ATT_CHECKIN, "25:00", 0, CB_BUNDLE_BAD_OP},
+	{"semantic-birth-year-9999", CB_T_PERSON, CB_F_PERSON_BIRTH_YEAR, NULL, 9999,
+	 CB_BUNDLE_BAD_OP},
+	{"semantic-name-newline", CB_T_PERSON, CB_F_PERSON_NAME, "Zoé\nS.", 0, CB_BUNDLE_BAD_OP},
+	{"semantic-name-tab", CB_T_PERSON, CB_F_PERSON_NAME, "Zoé\tS.", 0, CB_BUNDLE_BAD_OP},
+	{"semantic-venue-name-newline", CB_T_VENUE, CB_F_VENUE_NAME, "Halle\nB", 0,
+	 CB_BUNDLE_BAD_OP},
+	{"semantic-series-venues-non-hex", CB_T_SERIES, CB_F_SERIES_VENUES,
+	 "zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz", 0, CB_BUNDLE_BAD_OP},
+	{"semantic-series-venues-trailing-comma", CB_T_SERIES, CB_F_SERIES_VENUES,
+	 "0123456789abcdef0123456789abcdef,", 0, CB_BUNDLE_BAD_OP},
+	{"semantic-ref-upper-case", CB_T_SESSION, CB_F_SESSION_VENUE,
+	 "0123456789ABCDEF0123456789ABCDEF", 0, CB_BUNDLE_BAD_OP},
+	{"semantic-ref-not-hex", CB_T_ATTENDANCE, CB_F_ATT_PERSON,
+	 "not-an-id-but-as-long-as-one-is!", 0, CB_BUNDLE_BAD_OP},
+	{"semantic-languages-digits", CB_T_PERSON, CB_F_PERSON_LANGUAGES, "f1", 0,
+	 CB_BUNDLE_BAD_OP},
+	{"semantic-level-0", CB_T_SKILL, CB_F_SKILL_LEVEL, NULL, 0, CB_BUNDLE_BAD_OP},
+	{"semantic-ref-dangling", CB_T_SESSION, CB_F_SESSION_VENUE,
+	 "0123456789abcdef0123456789abcdef", 0, CB_BUNDLE_NONE},
+};
+
+static int
+meaning_bundle(hostile_fn fn, void *arg, const struct hostile_base *base,
+	       const struct meaning_case *c)
+{
+	struct cb_bundle_writer *w;
+	struct cb_op op;
+	struct hostile h;
+	void *data;
+	size_t size;
+	int64_t ms = 1772384400000LL; /* 2026-03-01 18:00 */
+	int rc = -1;
+
+	memset(&op, 0, sizeof op);
+	memset(&op.site, 0x5e, sizeof op.site);
+	if (cb_bundle_writer_new(&w) != CB_OK)
+		return -1;
+	/* a good op, then the bad one */
+	for (int k = 0; k < 2; k++) {
+		memset(&op.op_id, 0x10 + k, sizeof op.op_id);
+		memset(&op.row, 0x20 + k, sizeof op.row);
+		op.seq = k + 1;
+		op.hlc = ((uint64_t)ms << 16) + (uint64_t)k;
+		op.kind = CB_OP_SET;
+		if (k == 0) {
+			op.table = CB_T_VENUE;
+			op.field = CB_F_VENUE_NAME;
+			op.value = (struct cb_value){CB_V_TEXT, 0, "Salle des fêtes"};
+		} else {
+			op.table = c->table;
+			op.field = c->field;
+			op.value = c->text ? (struct cb_value){CB_V_TEXT, 0, c->text}
+					   : (struct cb_value){CB_V_INT, c->i, NULL};
+		}
+		if (cb_bundle_writer_op(w, &op) != CB_OK)
+			goto out;
+	}
+	if (cb_bundle_writer_knowledge(w, &op.site, 2) != CB_OK ||
+	    cb_bundle_writer_finish(w, &op.site, "semantic", ms, &data, &size, NULL) != CB_OK)
+		goto out;
+	memset(&h, 0, sizeof h);
+	snprintf(h.name, sizeof h.name, "%s", c->name);
+	h.data = malloc(size);
+	if (h.data) {
+		memcpy(h.data, data, size);
+		h.size = size;
+		h.expect = c->expect;
+		fn(&h, base, arg);
+		rc = 0;
+	}
+	cb_bundle_data_free(data);
+out:
+	cb_bundle_writer_free(w);
+	return rc;
+}
+
+int
+hostile_semantic(hostile_fn fn, void *arg)
+{
+	int rc = 0;
+
+	for (size_t i = 0; i < sizeof meaning_cases / sizeof meaning_cases[0]; i++)
+		rc |= meaning_bundle(fn, arg, NULL, &meaning_cases[i]);
+	return rc;
+}
+
 int
 hostile_generate(uint64_t seed, hostile_fn fn, void *arg)
 {
@@ -266,6 +374,8 @@ hostile_generate(uint64_t seed, hostile_fn fn, void *arg)
 	base.op_count = good.m.op_count;
 
 	rc |= emit(fn, arg, &base, "good", good.data, good.size, CB_BUNDLE_NONE);
+	for (size_t i = 0; i < sizeof meaning_cases / sizeof meaning_cases[0]; i++)
+		rc |= meaning_bundle(fn, arg, &base, &meaning_cases[i]);
 	rc |= emit(fn, arg, &base, "empty", "", 0, CB_BUNDLE_NOT_BUNDLE);
 	if (!(buf = malloc(good.size))) {
 		free(good.data);

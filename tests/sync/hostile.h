@@ -41,4 +41,8 @@ struct hostile_base {
 typedef void (*hostile_fn)(struct hostile *h, const struct hostile_base *base, void *arg);
 int hostile_generate(uint64_t seed, hostile_fn fn, void *arg);
 
+/* Only the semantic cases (valid digests, invalid meanings; base is
+ * NULL): the files of tests/data/semantic. */
+int hostile_semantic(hostile_fn fn, void *arg);
+
 #endif

@@ -13,6 +13,15 @@ tests_sync_synctool_LDADD = $(CORE_LIBS)
 TESTS += tests/sync/hostile.sh tests/sync/crash.sh tests/sync/git.sh tests/sync/cli.sh tests/sync/horizon.sh
 EXTRA_DIST += tests/sync/hostile.sh tests/sync/crash.sh tests/sync/git.sh tests/sync/cli.sh tests/sync/horizon.sh
 
+# The semantic corpus: valid digests, invalid meanings, kept as files.
+TESTS += tests/sync/semantic.sh
+EXTRA_DIST += tests/sync/semantic.sh tests/data/semantic
+regen-semantic: tests/sync/mkhostile
+	rm -f $(srcdir)/tests/data/semantic/*
+	mkdir -p $(srcdir)/tests/data/semantic
+	tests/sync/mkhostile $(srcdir)/tests/data/semantic semantic
+.PHONY: regen-semantic
+
 # A longer soak: many more seeds and crash runs (not in make check).
 soak-sync: tests/unit/test-sim src/cambouis tests/sync/synctool
 	SIM_SEEDS=$${SIM_SEEDS:-200} SIM_EDITS=$${SIM_EDITS:-4000} tests/unit/test-sim

@@ -2,11 +2,14 @@
 /* Write the hostile-bundle corpus (tests/sync/hostile.c) into a folder:
  * NAME.cambouis for each case and expect.tsv with, per line, the file, the
  * expected message ("OK", "ANY", "ANY_OR_SAME" or the reason's text) and
- * 1 when the bundle's clocks must be flagged as future. */
+ * 1 when the bundle's clocks must be flagged as future. With "semantic",
+ * only the bundles of valid digests and invalid meanings, as kept in
+ * tests/data/semantic (make regen-semantic). */
 #include "config.h"
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "cambouis/bundle.h"
 #include "hostile.h"
@@ -48,8 +51,8 @@ main(int argc, char **argv)
 	struct out o = {0};
 	char path[4096];
 
-	if (argc != 2) {
-		fprintf(stderr, "usage: mkhostile DIR\n");
+	if (argc != 2 && !(argc == 3 && strcmp(argv[2], "semantic") == 0)) {
+		fprintf(stderr, "usage: mkhostile DIR [semantic]\n");
 		return 2;
 	}
 	o.dir = argv[1];
@@ -58,7 +61,7 @@ main(int argc, char **argv)
 		perror(path);
 		return 1;
 	}
-	if (hostile_generate(7, write_case, &o) != 0)
+	if ((argc == 3 ? hostile_semantic(write_case, &o) : hostile_generate(7, write_case, &o)) != 0)
 		o.failed = 1;
 	if (fclose(o.expect) != 0)
 		o.failed = 1;

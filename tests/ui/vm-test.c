@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "cambouis/clock.h"
+#include "cambouis/schema.h"
 #include "cambouis/text.h"
 #include "ui/action.h"
 #include "ui/date.h"
@@ -422,6 +423,26 @@ START_TEST(form_validation)
 }
 END_TEST
 
+/* A field bound to the schema is checked by the field's one validator
+ * too (the one import uses): a number the form allows, a year the field
+ * refuses. */
+START_TEST(form_schema_validator)
+{
+	static const int fields[] = {CB_F_PERSON_NAME, CB_F_PERSON_BIRTH_YEAR};
+	struct ui_form f;
+
+	ck_assert(ui_form_init(&f, "Person", at("2026-03-01T18:00")));
+	ck_assert_int_eq(ui_form_add_text(&f, "Name", "Zoé", true, 80), 0);
+	ck_assert_int_eq(ui_form_add_number(&f, "Born", 9999, 0, 100000, false), 1);
+	ck_assert(ui_form_check_field(&f, 1)); /* unbound: the form's range only */
+	ui_form_bind(&f, CB_T_PERSON, fields, 2);
+	ck_assert(ui_form_check_field(&f, 0));
+	ck_assert(!ui_form_check_field(&f, 1));
+	ck_assert_str_eq(f.fields[1].error, "invalid value");
+	ui_form_free(&f);
+}
+END_TEST
+
 START_TEST(form_choices)
 {
 	struct ui_form f;
@@ -597,6 +618,7 @@ main(void)
 	tcase_add_test(t, list_alignment);
 	tcase_add_test(t, edit_utf8);
 	tcase_add_test(t, form_validation);
+	tcase_add_test(t, form_schema_validator);
 	tcase_add_test(t, form_choices);
 	tcase_add_test(t, dates);
 	tcase_add_test(t, confirm);
