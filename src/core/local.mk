@@ -12,7 +12,7 @@ src_core_libcambouis_core_a_SOURCES = \
 	src/core/buf.c src/core/clock.c src/core/config.c src/core/db.c src/core/demo.c \
 	src/core/hlc.c src/core/id.c src/core/oplog.c src/core/paths.c src/core/project.c \
 	src/core/schema.c src/core/status.c src/core/text.c src/core/venue.c \
-	src/core/core-schema.c src/core/venue-schema.c src/core/write.c src/core/undo.c
+	src/core/core-schema.c src/core/venue-schema.c src/core/db-query.c src/core/write.c src/core/undo.c
 # the calendar
 src_core_libcambouis_core_a_SOURCES += \
 	include/cambouis/calendar.h include/cambouis/date.h include/cambouis/holidays.h \
