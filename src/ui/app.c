@@ -15,6 +15,7 @@
 #include "cambouis/i18n.h"
 #include "cambouis/oplog.h"
 #include "cambouis/text.h"
+#include "cambouis/undo.h"
 #include "ui/app.h"
 #include "ui/date.h"
 #include "ui/draw.h"
@@ -55,18 +56,31 @@ ui_app_today(struct ui_app *app)
 static void switch_to(struct ui_app *app, size_t i);
 
 bool
-ui_app_show(struct ui_app *app, const char *name, int32_t day, bool open)
+ui_app_show(struct ui_app *app, const char *name, const struct ui_target *target)
 {
 	for (size_t i = 0; i < ui_nscreens; i++) {
 		if (strcmp(ui_screens[i]->name, name) != 0)
 			continue;
 		switch_to(app, i);
 		app->help = false;
-		if (ui_screens[i]->show_day)
-			ui_screens[i]->show_day(app->states[i], app, day, open);
+		if (ui_screens[i]->show)
+			ui_screens[i]->show(app->states[i], app, target);
 		return true;
 	}
 	return false;
+}
+
+void
+ui_app_undo_note(struct ui_app *app, const char *fmt, ...)
+{
+	char note[512];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(note, sizeof note, fmt, ap);
+	va_end(ap);
+	/* out of memory: undo says "Undone." alone */
+	(void)cb_undo_note(app->cli->db, app->key_mark, note);
 }
 
 const struct ui_keymap *
@@ -136,12 +150,14 @@ ui_app_start(struct ui_app *app, struct cli *cli, struct ui_keymap *km)
 		}
 	}
 	for (size_t i = 0; i < ui_nscreens && i < UI_MAX_SCREENS; i++) {
-		if (ui_screens[i]->start_here && ui_screens[i]->start_here(app->states[i], app)) {
+		const struct ui_target start = {.kind = UI_TARGET_START};
+		if (ui_screens[i]->show && ui_screens[i]->show(app->states[i], app, &start)) {
 			app->cur = i;
 			break;
 		}
 	}
 	count_pending(app);
+	app->undo_mark = app->key_mark = cb_undo_mark(cli->db);
 	return true;
 }
 
@@ -480,6 +496,41 @@ reload_others(struct ui_app *app)
 			app->stale[i] = true;
 }
 
+/* u: the last action of this session, whichever screen made it. The
+ * screens read their data again and the current one shows the row. */
+static void
+undo(struct ui_app *app)
+{
+	const struct ui_screen_ops *ops = ui_screens[app->cur];
+	struct cb_undo_info info;
+	struct ui_target t = {.kind = UI_TARGET_ROW};
+	cb_status st = cb_undo_last(app->cli->db, app->undo_mark, &info);
+
+	if (st == CB_NOT_FOUND) {
+		ui_app_error(app, "%s", _("Nothing to undo."));
+		return;
+	}
+	if (st != CB_OK) {
+		ui_app_error(app, _("Cannot undo: %s"), cb_status_message(st));
+		return;
+	}
+	reload_others(app);
+	if (ops->reload)
+		ops->reload(app->states[app->cur], app);
+	t.table = info.table;
+	t.row = info.row;
+	if (ops->show)
+		ops->show(app->states[app->cur], app, &t);
+	if (info.kept)
+		ui_app_message(app, ngettext_("%s (%zu field kept: changed since on another laptop.)",
+					      "%s (%zu fields kept: changed since on another laptop.)",
+					      info.kept),
+			       info.note ? info.note : _("Undone."), info.kept);
+	else
+		ui_app_message(app, "%s", info.note ? info.note : _("Undone."));
+	cb_undo_info_clear(&info);
+}
+
 void
 ui_app_key(struct ui_app *app, int key)
 {
@@ -494,6 +545,7 @@ ui_app_key(struct ui_app *app, int key)
 	 * nothing here depends on its size, and what was typed must not be
 	 * lost (keys typed before a resize may be read after it). */
 	app->message[0] = '\0';
+	app->key_mark = cb_undo_mark(app->cli->db);
 	if (app->help) {
 		help_key(app, ui_keymap_lookup(app->km, ui_app_scope(app), key));
 		return;
@@ -522,6 +574,10 @@ ui_app_key(struct ui_app *app, int key)
 		r = ops->handle(st, app, a, key);
 		if ((r & UI_R_UNHANDLED) && a == UI_A_BACK && key != UI_KEY_ESC)
 			app->quit = true; /* q on a screen's top level leaves */
+		if ((r & UI_R_UNHANDLED) && a == UI_A_UNDO) {
+			undo(app);
+			return;
+		}
 	}
 	if (r & UI_R_DATA)
 		reload_others(app);

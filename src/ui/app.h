@@ -28,6 +28,8 @@ struct ui_app {
 	int64_t pending;
 	struct cb_holidays holidays;
 	bool quit;
+	int64_t undo_mark; /* undo reaches back to the app's start */
+	int64_t key_mark;  /* the actions before the current key */
 };
 
 /* Open every screen; false (with a message printed) on failure. */

@@ -41,32 +41,6 @@ cal_close_dialogs(struct calendar *c)
 	c->mode = CM_VIEW;
 }
 
-static void
-undo_free(struct cal_undo *u)
-{
-	free(u->reason);
-	u->reason = NULL;
-}
-
-void
-cal_undo_clear(struct calendar *c)
-{
-	while (c->nundo)
-		undo_free(&c->undo[--c->nundo]);
-}
-
-static struct cal_undo *
-undo_push(struct calendar *c)
-{
-	if (c->nundo == CAL_UNDO_MAX) {
-		undo_free(&c->undo[0]);
-		memmove(&c->undo[0], &c->undo[1], (CAL_UNDO_MAX - 1) * sizeof c->undo[0]);
-		c->nundo--;
-	}
-	memset(&c->undo[c->nundo], 0, sizeof c->undo[0]);
-	return &c->undo[c->nundo++];
-}
-
 /* The session an action is about: the open card's, else the cursor's. */
 static bool
 target(struct calendar *c, struct ui_app *app, struct cb_session *out)
@@ -304,11 +278,7 @@ save_series(struct calendar *c, struct ui_app *app)
 			ui_app_error(app, _("Not saved: %s"), cb_status_message(st));
 		return UI_R_DONE;
 	}
-	{
-		struct cal_undo *u = undo_push(c);
-		u->kind = CU_SERIES;
-		u->id = id;
-	}
+	ui_app_undo_note(app, "%s", _("Undone: the series and its sessions are removed."));
 	cb_date_parse(in.first, &first);
 	ui_day_long(first, date, sizeof date);
 	cal_close_dialogs(c);
@@ -400,15 +370,7 @@ save_move(struct calendar *c, struct ui_app *app)
 		cb_session_clear(&s);
 		return UI_R_DONE;
 	}
-	{
-		struct cal_undo *u = undo_push(c);
-		u->kind = CU_MOVE;
-		u->id = c->target;
-		memcpy(u->date, s.date, sizeof u->date);
-		memcpy(u->start, s.start, sizeof u->start);
-		memcpy(u->end, s.end, sizeof u->end);
-		u->venue = s.venue;
-	}
+	ui_app_undo_note(app, "%s", _("Undone: the session is back where it was."));
 	cb_session_clear(&s);
 	cal_close_dialogs(c);
 	cal_reload(c, app);
@@ -449,15 +411,7 @@ cal_next_venue(struct calendar *c, struct ui_app *app)
 		cb_session_clear(&s);
 		return UI_R_DONE;
 	}
-	{
-		struct cal_undo *u = undo_push(c);
-		u->kind = CU_MOVE;
-		u->id = c->target;
-		memcpy(u->date, s.date, sizeof u->date);
-		memcpy(u->start, s.start, sizeof u->start);
-		memcpy(u->end, s.end, sizeof u->end);
-		u->venue = s.venue;
-	}
+	ui_app_undo_note(app, "%s", _("Undone: the session is back where it was."));
 	cb_session_clear(&s);
 	cal_reload(c, app);
 	cal_select(c, &c->target);
@@ -531,7 +485,7 @@ apply_status(struct cb_db *db, const struct cb_id *id, enum cb_session_status to
 	}
 }
 
-/* Change the target's status, remembering the old one for undo. */
+/* Change the target's status; undo puts the old one back. */
 static unsigned
 change_status(struct calendar *c, struct ui_app *app, enum cb_session_status to,
 	      const char *reason)
@@ -550,13 +504,10 @@ change_status(struct calendar *c, struct ui_app *app, enum cb_session_status to,
 		cb_session_clear(&s);
 		return UI_R_DONE;
 	}
-	{
-		struct cal_undo *u = undo_push(c);
-		u->kind = CU_STATUS;
-		u->id = c->target;
-		u->status = s.status;
-		u->reason = strdup(s.reason ? s.reason : "");
-	}
+	ui_app_undo_note(app, "%s", s.status == CB_SESSION_CANCELLED
+				    ? _("Undone: the session is cancelled again.")
+				    : s.status == CB_SESSION_HELD ? _("Undone: the session is held again.")
+				    : _("Undone: the session is planned again."));
 	session_day(&s, day, sizeof day);
 	cb_session_clear(&s);
 	cal_reload(c, app);
@@ -661,54 +612,3 @@ cal_picker_key(struct calendar *c, struct ui_app *app, enum ui_action a, int key
 	return UI_R_DONE;
 }
 
-/* --- undo --------------------------------------------------------------- */
-
-unsigned
-cal_undo(struct calendar *c, struct ui_app *app)
-{
-	struct cb_db *db = ui_app_db(app);
-	struct cal_undo *u;
-	cb_status st;
-	const char *msg;
-
-	if (c->nundo == 0) {
-		ui_app_error(app, "%s", _("Nothing to undo."));
-		return UI_R_DONE;
-	}
-	u = &c->undo[c->nundo - 1];
-	switch (u->kind) {
-	case CU_STATUS:
-		st = apply_status(db, &u->id, u->status, u->reason);
-		msg = u->status == CB_SESSION_CANCELLED ? _("Undone: the session is cancelled again.")
-		      : u->status == CB_SESSION_HELD ? _("Undone: the session is held again.")
-		      : _("Undone: the session is planned again.");
-		break;
-	case CU_MOVE: {
-		struct cb_session_change ch = {u->date, u->start, u->end, &u->venue};
-		if (cb_id_is_zero(&u->venue))
-			ch.venue = NULL;
-		st = cb_session_move(db, &u->id, &ch);
-		msg = _("Undone: the session is back where it was.");
-		break;
-	}
-	default:
-		st = cb_series_remove(db, &u->id, ui_app_today(app));
-		msg = _("Undone: the series is removed (its past sessions stay).");
-		break;
-	}
-	if (st != CB_OK) {
-		ui_app_error(app, _("Cannot undo: %s"), cb_status_message(st));
-		return UI_R_DONE;
-	}
-	ui_app_message(app, "%s", msg);
-	{
-		struct cb_id id = u->id;
-		bool session = u->kind != CU_SERIES;
-		undo_free(u);
-		c->nundo--;
-		cal_reload(c, app);
-		if (session)
-			cal_select(c, &id);
-	}
-	return UI_R_DATA;
-}

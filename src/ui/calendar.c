@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "cambouis/i18n.h"
+#include "cambouis/schema.h"
 #include "cambouis/text.h"
 #include "ui/calendar.h"
 #include "ui/draw.h"
@@ -127,7 +128,6 @@ cal_close(void *st)
 	struct calendar *c = st;
 
 	cal_close_dialogs(c);
-	cal_undo_clear(c);
 	cb_session_list_free(&c->sessions);
 	cb_conflict_list_free(&c->conflicts);
 	cb_venue_list_free(&c->venues);
@@ -321,7 +321,6 @@ cal_handle(void *st, struct ui_app *app, enum ui_action a, int key)
 	case UI_A_NEXT_VENUE: return cal_next_venue(c, app);
 	case UI_A_MARK_HELD: return cal_set_status(c, app, CB_SESSION_HELD);
 	case UI_A_RESTORE: return cal_set_status(c, app, CB_SESSION_PLANNED);
-	case UI_A_UNDO: return cal_undo(c, app);
 	case UI_A_SEARCH:
 		ui_edit_set(&c->search, "");
 		c->search_origin = c->cursor;
@@ -334,7 +333,7 @@ cal_handle(void *st, struct ui_app *app, enum ui_action a, int key)
 	}
 	/* a card follows the cursor only while it stays on the session */
 	if (c->card && (!cal_current(c) || cb_id_cmp(&cal_current(c)->id, &c->card_id) != 0) &&
-	    c->mode == CM_VIEW && a != UI_A_UNDO)
+	    c->mode == CM_VIEW)
 		c->card = cal_current(c) != NULL && (c->card_id = cal_current(c)->id, true);
 	return UI_R_DONE;
 }
@@ -815,9 +814,8 @@ cal_draw(void *st, struct ui_app *app, const struct ui_rect *area)
 
 /* Opened on a day without a session: say where the next one is. */
 static bool
-cal_start_here(void *st, struct ui_app *app)
+start_here(struct calendar *c, struct ui_app *app)
 {
-	struct calendar *c = st;
 	struct cb_session s;
 	int days;
 	char date[64], when[64];
@@ -837,10 +835,8 @@ cal_start_here(void *st, struct ui_app *app)
 }
 
 static void
-cal_show_day(void *st, struct ui_app *app, int32_t day, bool open)
+show_day(struct calendar *c, struct ui_app *app, int32_t day, bool open)
 {
-	struct calendar *c = st;
-
 	cal_close_dialogs(c);
 	set_cursor(c, app, day);
 	c->card = false;
@@ -848,6 +844,24 @@ cal_show_day(void *st, struct ui_app *app, int32_t day, bool open)
 		c->card = true;
 		c->card_id = cal_current(c)->id;
 	}
+}
+
+/* A day, a session (after an undo), or the start. */
+static bool
+cal_show(void *st, struct ui_app *app, const struct ui_target *t)
+{
+	struct calendar *c = st;
+
+	switch (t->kind) {
+	case UI_TARGET_START: return start_here(c, app);
+	case UI_TARGET_DAY: show_day(c, app, t->day, t->open); return true;
+	case UI_TARGET_ROW:
+		if (t->table != CB_T_SESSION)
+			return false;
+		cal_select(c, &t->row);
+		return true;
+	}
+	return false;
 }
 
 const struct ui_screen_ops ui_calendar_ops = {
@@ -860,6 +874,5 @@ const struct ui_screen_ops ui_calendar_ops = {
 	.hints = cal_hints,
 	.reload = cal_reload_op,
 	.close = cal_close,
-	.start_here = cal_start_here,
-	.show_day = cal_show_day,
+	.show = cal_show,
 };

@@ -4,7 +4,7 @@
 
 /* The Calendar screen's state, shared by its two files: calendar.c (the
  * month grid, the agenda, the session card) and calendar-edit.c (the
- * forms, cancelling, moving, undo). Private to them. */
+ * forms, cancelling, moving). Private to them. */
 #include "cambouis/calendar.h"
 #include "cambouis/venue.h"
 #include "ui/calview.h"
@@ -21,19 +21,6 @@ enum cal_mode {
 };
 
 enum cal_form { CF_SERIES, CF_MOVE, CF_REASON };
-
-#define CAL_UNDO_MAX 32
-
-struct cal_undo {
-	enum { CU_STATUS, CU_MOVE, CU_SERIES } kind;
-	struct cb_id id;                /* the session, or the series */
-	enum cb_session_status status;  /* CU_STATUS: the status before */
-	char *reason;                   /* CU_STATUS: the reason before */
-	char date[CB_DATE_LEN + 1];     /* CU_MOVE: where it was */
-	char start[CB_TIME_LEN + 1];
-	char end[CB_TIME_LEN + 1];
-	struct cb_id venue;
-};
 
 struct calendar {
 	int32_t cursor;                 /* the selected day */
@@ -57,8 +44,6 @@ struct calendar {
 	char *last_search;
 	int32_t search_origin;
 	bool search_failed;
-	struct cal_undo undo[CAL_UNDO_MAX];
-	size_t nundo;
 };
 
 /* calendar.c */
@@ -77,8 +62,6 @@ void cal_ask_cancel(struct calendar *c, struct ui_app *app);
 void cal_open_move(struct calendar *c, struct ui_app *app);
 unsigned cal_next_venue(struct calendar *c, struct ui_app *app);
 unsigned cal_set_status(struct calendar *c, struct ui_app *app, enum cb_session_status to);
-unsigned cal_undo(struct calendar *c, struct ui_app *app);
 void cal_close_dialogs(struct calendar *c);
-void cal_undo_clear(struct calendar *c);
 
 #endif

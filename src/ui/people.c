@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The People screen: everyone the workshop knows, a search that narrows
  * the list as one types, the person card, the add and edit forms, taking
- * a person off the list, and undo of this visit's changes. */
+ * a person off the list. */
 #include "config.h"
 
 #include <stdio.h>
@@ -11,23 +11,13 @@
 #include "cambouis/attendance.h"
 #include "cambouis/i18n.h"
 #include "cambouis/people.h"
+#include "cambouis/schema.h"
 #include "cambouis/text.h"
 #include "ui/draw.h"
 #include "ui/keys.h"
 #include "ui/ppldraw.h"
 
 enum mode { P_LIST, P_SEARCH, P_CARD, P_FORM, P_CONFIRM };
-
-#define UNDO_MAX 64
-
-/* What u puts back: an added person is taken off again, an edited one
- * gets the fields from before (consents stay as they are), a removed one
- * comes back. */
-struct undo {
-	enum { PU_ADDED, PU_EDITED, PU_REMOVED } kind;
-	struct cb_id id;
-	struct cb_person old;    /* PU_EDITED */
-};
 
 struct people {
 	bool loaded;             /* the list is read when first shown */
@@ -44,8 +34,6 @@ struct people {
 	struct ui_person_form pf;
 	struct ui_confirm confirm;
 	struct cb_id confirm_id;
-	struct undo undo[UNDO_MAX];
-	size_t nundo;
 };
 
 static const struct ui_column columns[] = {
@@ -106,29 +94,6 @@ ensure_loaded(struct people *p, struct ui_app *app)
 		load(p, app);
 }
 
-static void
-undo_drop_oldest(struct people *p)
-{
-	if (p->undo[0].kind == PU_EDITED)
-		cb_person_clear(&p->undo[0].old);
-	memmove(&p->undo[0], &p->undo[1], (UNDO_MAX - 1) * sizeof p->undo[0]);
-	p->nundo--;
-}
-
-static struct undo *
-undo_push(struct people *p, int kind, const struct cb_id *id)
-{
-	struct undo *u;
-
-	if (p->nundo == UNDO_MAX)
-		undo_drop_oldest(p);
-	u = &p->undo[p->nundo++];
-	memset(u, 0, sizeof *u);
-	u->kind = kind;
-	u->id = *id;
-	return u;
-}
-
 static void *
 people_open(struct ui_app *app)
 {
@@ -155,8 +120,6 @@ people_close(void *st)
 		ui_person_form_free(&p->pf);
 	if (p->mode == P_CONFIRM)
 		ui_confirm_free(&p->confirm);
-	while (p->nundo)
-		undo_drop_oldest(p);
 	ui_lines_free(&p->card);
 	cb_person_rows_free(&p->rows);
 	cb_name_list_free(&p->cats);
@@ -183,8 +146,6 @@ selected_id(const struct people *p, struct cb_id *id)
 
 	return key && cb_id_from_hex(key, id) == CB_OK;
 }
-
-static unsigned undo_last(struct people *p, struct ui_app *app);
 
 /* --- the card ------------------------------------------------------------- */
 
@@ -221,14 +182,8 @@ card_key(struct people *p, struct ui_app *app, enum ui_action a)
 		ui_lines_free(&p->card);
 		p->mode = P_LIST;
 		break;
-	case UI_A_UNDO: {
-		/* the card shows what the undo put back */
-		struct cb_id id = p->card_id;
-		unsigned r = undo_last(p, app);
-		if (r & UI_R_DATA)
-			open_card(p, app, &id);
-		return r;
-	}
+	case UI_A_UNDO:
+		return UI_R_UNHANDLED; /* the app's; show() opens the card again */
 	case UI_A_EDIT: {
 		struct cb_person x;
 		if (cb_person_get(ui_app_db(app), &p->card_id, &x) != CB_OK)
@@ -284,12 +239,14 @@ save_form(struct people *p, struct ui_app *app)
 	char key[CB_ID_HEX_LEN + 1], *name;
 	cb_status st;
 
-	/* what undo puts back */
+	/* the name undo speaks of */
 	if (editing)
 		have_before = cb_person_get(ui_app_db(app), &p->pf.id, &before) == CB_OK;
 	st = ui_person_form_save(&p->pf, ui_app_db(app), ui_app_config(app), ui_app_today(app),
 				 &id, NULL);
-	if (st != CB_OK && have_before)
+	if (st == CB_OK && have_before)
+		ui_app_undo_note(app, _("Undone: %s is as before the edit."), before.name);
+	if (have_before)
 		cb_person_clear(&before);
 	if (st == CB_INVALID)
 		return UI_R_DONE;
@@ -297,11 +254,9 @@ save_form(struct people *p, struct ui_app *app)
 		ui_app_error(app, _("Not saved: %s"), cb_status_message(st));
 		return UI_R_DONE;
 	}
-	if (!editing)
-		undo_push(p, PU_ADDED, &id);
-	else if (have_before)
-		undo_push(p, PU_EDITED, &id)->old = before; /* the entry owns it now */
 	name = strdup(ui_form_text(&p->pf.form, editing ? UI_PE_NAME : UI_PF_NAME));
+	if (!editing)
+		ui_app_undo_note(app, _("Undone: %s is off the list again."), name ? name : "?");
 	ui_person_form_free(&p->pf);
 	p->mode = P_LIST;
 	if (editing)
@@ -369,7 +324,7 @@ search_key(struct people *p, struct ui_app *app, enum ui_action a, int key)
 	return UI_R_DONE;
 }
 
-/* --- taking someone off the list, and undo ---------------------------------- */
+/* --- taking someone off the list ---------------------------------- */
 
 static void
 ask_remove(struct people *p, struct ui_app *app)
@@ -402,79 +357,17 @@ confirm_key(struct people *p, struct ui_app *app, enum ui_action a, int key)
 		return UI_R_DONE;
 	}
 	if ((st = cb_person_get(ui_app_db(app), &p->confirm_id, &x)) == CB_OK) {
-		if ((st = cb_person_remove(ui_app_db(app), &p->confirm_id)) == CB_OK)
+		if ((st = cb_person_remove(ui_app_db(app), &p->confirm_id)) == CB_OK) {
 			ui_app_message(app, _("%s is off the list."), x.name);
+			ui_app_undo_note(app, _("Undone: %s is back on the list."), x.name);
+		}
 		cb_person_clear(&x);
 	}
 	if (st != CB_OK) {
 		ui_app_error(app, _("Not removed: %s"), cb_status_message(st));
 		return UI_R_DONE;
 	}
-	undo_push(p, PU_REMOVED, &p->confirm_id);
 	load(p, app);
-	return UI_R_DATA;
-}
-
-/* The fields an edit changed, as they were. */
-static cb_status
-put_back(struct ui_app *app, const struct cb_person *old)
-{
-	struct cb_person_input in = {0};
-
-	in.name = old->name;
-	in.set_roles = true;
-	in.roles = old->roles;
-	in.category = old->category;
-	in.birth_year = old->birth_year;
-	in.contact = old->contact;
-	in.languages = old->languages;
-	in.notes = old->notes ? old->notes : "";
-	in.attestation = old->attestation;
-	return cb_person_edit(ui_app_db(app), ui_app_config(app), &old->id, &in, ui_app_today(app),
-			      NULL);
-}
-
-static unsigned
-undo_last(struct people *p, struct ui_app *app)
-{
-	struct undo *u;
-	struct cb_person x;
-	char key[CB_ID_HEX_LEN + 1], name[CB_PERSON_NAME_MAX + 1] = "";
-	cb_status st;
-
-	if (!p->nundo) {
-		ui_app_message(app, "%s", _("Nothing to undo."));
-		return UI_R_DONE;
-	}
-	u = &p->undo[p->nundo - 1];
-	if (cb_person_get(ui_app_db(app), &u->id, &x) == CB_OK) {
-		snprintf(name, sizeof name, "%s", x.name);
-		cb_person_clear(&x);
-	}
-	switch (u->kind) {
-	case PU_ADDED: st = cb_person_remove(ui_app_db(app), &u->id); break;
-	case PU_REMOVED: st = cb_person_restore(ui_app_db(app), &u->id); break;
-	case PU_EDITED:
-	default: st = put_back(app, &u->old); break;
-	}
-	if (st != CB_OK) {
-		/* kept: the user may fix what stops it (a consent) and try again */
-		ui_app_error(app, _("Cannot undo: %s"), cb_status_message(st));
-		return UI_R_DONE;
-	}
-	if (u->kind == PU_ADDED)
-		ui_app_message(app, _("Undone: %s is off the list again."), name);
-	else if (u->kind == PU_REMOVED)
-		ui_app_message(app, _("Undone: %s is back on the list."), name);
-	else
-		ui_app_message(app, _("Undone: %s is as before the edit."), u->old.name);
-	cb_id_to_hex(&u->id, key);
-	p->nundo--;
-	if (u->kind == PU_EDITED)
-		cb_person_clear(&u->old);
-	load(p, app);
-	ui_list_select_key(&p->list, key);
-	p->list.top = ui_list_top(&p->list, list_height(app));
 	return UI_R_DATA;
 }
 
@@ -505,7 +398,6 @@ people_handle(void *st, struct ui_app *app, enum ui_action a, int key)
 	case UI_A_ADD: open_form(p, app, false); break;
 	case UI_A_EDIT: open_form(p, app, true); break;
 	case UI_A_DELETE: ask_remove(p, app); break;
-	case UI_A_UNDO: return undo_last(p, app);
 	case UI_A_OPEN:
 		if (selected_id(p, &id))
 			open_card(p, app, &id);
@@ -623,6 +515,25 @@ people_draw(void *st, struct ui_app *app, const struct ui_rect *area)
 		ui_draw_confirm(&p->confirm, area);
 }
 
+/* A person: selected in the list, their card opened (or read again). */
+static bool
+people_show(void *st, struct ui_app *app, const struct ui_target *t)
+{
+	struct people *p = st;
+	char key[CB_ID_HEX_LEN + 1];
+	bool found;
+
+	if (t->kind != UI_TARGET_ROW || t->table != CB_T_PERSON)
+		return false;
+	ensure_loaded(p, app);
+	cb_id_to_hex(&t->row, key);
+	found = ui_list_select_key(&p->list, key);
+	p->list.top = ui_list_top(&p->list, list_height(app));
+	if (t->open || (p->mode == P_CARD && cb_id_cmp(&p->card_id, &t->row) == 0))
+		open_card(p, app, &t->row);
+	return found;
+}
+
 const struct ui_screen_ops ui_people_ops = {
 	.name = "people",
 	.title = N_("People"),
@@ -633,4 +544,5 @@ const struct ui_screen_ops ui_people_ops = {
 	.hints = people_hints,
 	.reload = people_reload,
 	.close = people_close,
+	.show = people_show,
 };

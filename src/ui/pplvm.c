@@ -429,7 +429,15 @@ ui_person_form_save(struct ui_person_form *pf, struct cb_db *db, const struct cb
 		in.roles = CB_ROLE_BIT(r);
 		if (role)
 			*role = r;
-		st = cb_person_add(db, cfg, &in, today, id, &bad);
+		pf->checkin_refused = false;
+		memset(&pf->checkin_with, 0, sizeof pf->checkin_with);
+		if (pf->checkin_session) {
+			st = cb_person_add_checkin(db, cfg, &in, today, pf->checkin_session, r,
+						   pf->checkin_at, id, &pf->checkin_with, &bad);
+			pf->checkin_refused = st != CB_OK && bad == CB_PERSON_BAD_NONE;
+		} else {
+			st = cb_person_add(db, cfg, &in, today, id, &bad);
+		}
 	}
 	if (st != CB_OK && refusal(pf, bad, &field, &msg)) {
 		ui_form_set_error(f, field, msg);

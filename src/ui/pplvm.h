@@ -96,6 +96,14 @@ struct ui_person_form {
 	bool editing;
 	struct cb_id id;
 	struct cb_name_list cats;
+	/* A new person checked in as they are added, in one action (set
+	 * before ui_person_form_save(), NULL: added only): the session and
+	 * the time; after it, whom they were paired with, and whether the
+	 * check-in was refused (then nobody was added). */
+	const struct cb_id *checkin_session;
+	const char *checkin_at;
+	struct cb_id checkin_with;
+	bool checkin_refused;
 };
 
 bool ui_person_form_new(struct ui_person_form *pf, const struct cb_config *cfg, int64_t now_ms);

@@ -9,6 +9,7 @@
 #include "cambouis/config.h"
 #include "cambouis/db.h"
 #include "cambouis/holidays.h"
+#include "cambouis/id.h"
 #include "ui/action.h"
 
 /*
@@ -31,6 +32,21 @@ enum ui_reaction {
 	UI_R_DATA = 1 << 1,      /* the database changed: recount, reload */
 };
 
+/* Where a screen is sent: how any screen jumps to a day, a session, a
+ * person, a part, a referral... on another. */
+enum ui_target_kind {
+	UI_TARGET_START, /* the app is starting: open here? */
+	UI_TARGET_DAY,   /* day (and, with open, its session) */
+	UI_TARGET_ROW,   /* the row of a table (CB_T_ code) */
+};
+struct ui_target {
+	enum ui_target_kind kind;
+	int32_t day;       /* UI_TARGET_DAY: a day number */
+	int table;         /* UI_TARGET_ROW */
+	struct cb_id row;
+	bool open;         /* open it as well (a card, a detail) */
+};
+
 struct ui_screen_ops {
 	const char *name;  /* config scope and stable id: "venues" */
 	const char *title; /* N_("Venues") */
@@ -45,12 +61,11 @@ struct ui_screen_ops {
 	/* another screen changed the database */
 	void (*reload)(void *st, struct ui_app *app);
 	void (*close)(void *st);
-	/* Optional. Should the app open on this screen? Asked in tab order
-	 * at start; the first yes wins (else the first tab). */
-	bool (*start_here)(void *st, struct ui_app *app);
-	/* Optional. Show day (a day number) and, with open, its session:
-	 * how another screen jumps here (ui_app_show()). */
-	void (*show_day)(void *st, struct ui_app *app, int32_t day, bool open);
+	/* Optional. Show target (ui_app_show(), and the app after an undo:
+	 * the row the undone action wrote); true when the screen showed it.
+	 * UI_TARGET_START asks, in tab order at start, whether the app
+	 * should open on this screen: the first yes wins (else the first tab). */
+	bool (*show)(void *st, struct ui_app *app, const struct ui_target *t);
 };
 
 /* The tabs, in order (src/ui/screens.c). */
@@ -67,9 +82,14 @@ const struct cb_config *ui_app_config(struct ui_app *app);
 const struct cb_holidays *ui_app_holidays(struct ui_app *app);
 /* Today's day number (the pinnable clock, local time). */
 int32_t ui_app_today(struct ui_app *app);
-/* Switch to the screen named name and show day there (see show_day);
+/* Switch to the screen named name and show target there (see show);
  * false when there is no such screen. */
-bool ui_app_show(struct ui_app *app, const char *name, int32_t day, bool open);
+bool ui_app_show(struct ui_app *app, const char *name, const struct ui_target *target);
+/* What undoing the action the current key made will say (printf format):
+ * call it after a core call that changed something. u (handled by the
+ * app for every screen) undoes the last action of this session. */
+void ui_app_undo_note(struct ui_app *app, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
 /* The key map scope of the screen being shown. */
 int ui_app_scope(struct ui_app *app);
 /* The area a screen gets, for paging in handle(). */

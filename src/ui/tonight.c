@@ -14,6 +14,7 @@
 #include "cambouis/calendar.h"
 #include "cambouis/i18n.h"
 #include "cambouis/pairing.h"
+#include "cambouis/schema.h"
 #include "cambouis/text.h"
 #include "ui/calview.h"
 #include "ui/draw.h"
@@ -21,18 +22,6 @@
 #include "ui/ppldraw.h"
 
 enum mode { T_MAIN, T_PICK, T_SUGGEST, T_FORM };
-
-#define UNDO_MAX 32
-
-/* What u undoes, newest last. */
-struct undo {
-	enum { U_HELD, U_CHECKIN, U_ADDED, U_PAIR, U_CHECKOUT } kind;
-	struct cb_id id;       /* U_HELD: the session; else the person (the learner) */
-	struct cb_id mentor;   /* U_PAIR */
-	struct cb_id previous; /* U_PAIR: the learner's mentor before (zero: none) */
-	enum cb_session_status status; /* U_HELD: the status before */
-	char *name;
-};
 
 struct tonight {
 	bool has;
@@ -47,8 +36,6 @@ struct tonight {
 	struct ui_person_pick pick;
 	struct ui_suggest sug;
 	struct ui_person_form pf;
-	struct undo undo[UNDO_MAX];
-	size_t nundo;
 };
 
 /* The arrivals' columns: the mark of someone waiting, name, role, pair,
@@ -158,36 +145,11 @@ close_dialogs(struct tonight *t)
 }
 
 static void
-undo_drop_oldest(struct tonight *t)
-{
-	free(t->undo[0].name);
-	memmove(&t->undo[0], &t->undo[1], (UNDO_MAX - 1) * sizeof t->undo[0]);
-	t->nundo--;
-}
-
-static struct undo *
-undo_push(struct tonight *t, int kind, const struct cb_id *id, const char *name)
-{
-	struct undo *u;
-
-	if (t->nundo == UNDO_MAX)
-		undo_drop_oldest(t);
-	u = &t->undo[t->nundo++];
-	memset(u, 0, sizeof *u);
-	u->kind = kind;
-	u->id = *id;
-	u->name = strdup(name ? name : "");
-	return u;
-}
-
-static void
 tonight_close(void *st)
 {
 	struct tonight *t = st;
 
 	close_dialogs(t);
-	while (t->nundo)
-		undo_drop_oldest(t);
 	if (t->has)
 		cb_session_clear(&t->s);
 	cb_conflict_list_free(&t->conflicts);
@@ -202,12 +164,6 @@ tonight_reload(void *st, struct ui_app *app)
 	load(st, app);
 }
 
-static bool
-tonight_start_here(void *st, struct ui_app *app)
-{
-	(void)app;
-	return today(st);
-}
 
 static int32_t
 session_day(const struct tonight *t)
@@ -305,7 +261,7 @@ mark_held(struct tonight *t, struct ui_app *app)
 		ui_app_error(app, _("Not changed: %s"), cb_status_message(st));
 		return UI_R_DONE;
 	}
-	undo_push(t, U_HELD, &t->s.id, NULL)->status = t->s.status;
+	ui_app_undo_note(app, "%s", _("Undone: the session is no longer marked as held."));
 	load(t, app);
 	ui_app_message(app, _("Tonight's session is marked as held (%s: undo)."),
 		       undo_keys(app, keys, sizeof keys));
@@ -343,22 +299,17 @@ pair_chosen(struct tonight *t, struct ui_app *app)
 {
 	const struct cb_suggestion *m = &t->sug.list.items[t->sug.sel];
 	struct cb_db *db = ui_app_db(app);
-	struct cb_id learner = t->sug.learner, prev;
+	struct cb_id learner = t->sug.learner;
 	char keys[64];
-	struct undo *u;
 	cb_status st;
 
-	if (cb_active_mentor(db, &learner, &prev) != CB_OK)
-		memset(&prev, 0, sizeof prev);
 	if ((st = cb_pair(db, &m->mentor, &learner, &t->s.id, NULL)) != CB_OK) {
 		ui_app_error(app, _("Not paired: %s"), cb_status_message(st));
 		close_dialogs(t);
 		return UI_R_DONE;
 	}
-	u = undo_push(t, U_PAIR, &learner, t->sug.learner_name);
-	u->mentor = m->mentor;
-	if (cb_id_cmp(&prev, &m->mentor) != 0)
-		u->previous = prev;
+	/* the mentor they had before gets them back with the same undo */
+	ui_app_undo_note(app, _("Undone: %s is no longer paired."), t->sug.learner_name);
 	ui_app_message(app, _("%s paired with %s (%s: undo)."), t->sug.learner_name, m->name,
 		       undo_keys(app, keys, sizeof keys));
 	close_dialogs(t);
@@ -437,7 +388,7 @@ after_checkin(struct tonight *t, struct ui_app *app, const struct cb_id *id, con
 
 static unsigned
 checkin(struct tonight *t, struct ui_app *app, const struct cb_id *id, const char *name,
-	enum cb_role role, bool added)
+	enum cb_role role)
 {
 	struct cb_db *db = ui_app_db(app);
 	struct cb_id with;
@@ -470,7 +421,7 @@ checkin(struct tonight *t, struct ui_app *app, const struct cb_id *id, const cha
 		ui_app_error(app, _("Not checked in: %s"), cb_status_message(st));
 		return UI_R_DONE;
 	}
-	undo_push(t, added ? U_ADDED : U_CHECKIN, id, name);
+	ui_app_undo_note(app, _("Undone: %s is no longer checked in."), name);
 	after_checkin(t, app, id, name, &with);
 	return UI_R_DATA;
 }
@@ -513,7 +464,7 @@ pick_key(struct tonight *t, struct ui_app *app, enum ui_action a, int key)
 	id = r->id;
 	name = strdup(r->name);
 	close_dialogs(t);
-	res = checkin(t, app, &id, name ? name : "?", CB_ROLE_NONE, false);
+	res = checkin(t, app, &id, name ? name : "?", CB_ROLE_NONE);
 	free(name);
 	return res;
 }
@@ -545,7 +496,7 @@ checkout(struct tonight *t, struct ui_app *app)
 		ui_app_error(app, _("Not checked out: %s"), cb_status_message(st));
 		return UI_R_DONE;
 	}
-	undo_push(t, U_CHECKOUT, &id, p->name);
+	ui_app_undo_note(app, _("Undone: %s is back."), p->name);
 	ui_app_message(app, _("%s left at %s (%s: undo)."), p->name, now,
 		       undo_keys(app, keys, sizeof keys));
 	load_people(t, app);
@@ -569,29 +520,49 @@ open_form(struct tonight *t, struct ui_app *app)
 static unsigned
 save_form(struct tonight *t, struct ui_app *app)
 {
-	struct cb_id id;
+	struct cb_id id, with;
 	enum cb_role role = CB_ROLE_LEARNER;
-	char *name;
-	unsigned r;
-	cb_status st = ui_person_form_save(&t->pf, ui_app_db(app), ui_app_config(app),
-					   ui_app_today(app), &id, &role);
+	char now[CB_TIME_LEN + 1], *name;
+	bool here = today(t);
+	cb_status st;
 
+	/* added and checked in: one action, one undo; a refused check-in
+	 * adds no one and the form keeps what was typed */
+	if (here) {
+		cb_time_now(now);
+		t->pf.checkin_session = &t->s.id;
+		t->pf.checkin_at = now;
+	}
+	st = ui_person_form_save(&t->pf, ui_app_db(app), ui_app_config(app), ui_app_today(app), &id,
+				 &role);
+	t->pf.checkin_session = NULL;
+	t->pf.checkin_at = NULL;
+	if (st != CB_OK && t->pf.checkin_refused) {
+		if (st == CB_INVALID && t->s.status == CB_SESSION_CANCELLED)
+			ui_app_error(app, "%s", _("Tonight's session is cancelled."));
+		else if (st == CB_INVALID)
+			ui_app_error(app, _("%s is not a %s."), ui_form_text(&t->pf.form, UI_PF_NAME),
+				     cb_role_label(role));
+		else
+			ui_app_error(app, _("Not checked in: %s"), cb_status_message(st));
+		return UI_R_DONE;
+	}
 	if (st == CB_INVALID)
 		return UI_R_DONE; /* the message is at the field */
 	if (st != CB_OK) {
 		ui_app_error(app, _("Not saved: %s"), cb_status_message(st));
 		return UI_R_DONE;
 	}
+	with = t->pf.checkin_with;
 	name = strdup(ui_form_text(&t->pf.form, UI_PF_NAME));
 	close_dialogs(t);
-	if (!today(t)) {
+	ui_app_undo_note(app, _("Undone: %s is removed again."), name ? name : "?");
+	if (!here)
 		ui_app_message(app, _("%s added (no session today to check in)."), name ? name : "?");
-		free(name);
-		return UI_R_DATA;
-	}
-	r = checkin(t, app, &id, name ? name : "?", role, true);
+	else
+		after_checkin(t, app, &id, name ? name : "?", &with);
 	free(name);
-	return r | UI_R_DATA;
+	return UI_R_DATA;
 }
 
 static unsigned
@@ -607,62 +578,6 @@ form_key(struct tonight *t, struct ui_app *app, enum ui_action a, int key)
 	default:
 		return UI_R_DONE;
 	}
-}
-
-/* --- undo ------------------------------------------------------------------------ */
-
-static unsigned
-undo(struct tonight *t, struct ui_app *app)
-{
-	struct cb_db *db = ui_app_db(app);
-	struct undo *u;
-	cb_status st = CB_OK;
-	char msg[300];
-
-	if (t->nundo == 0) {
-		ui_app_error(app, "%s", _("Nothing to undo."));
-		return UI_R_DONE;
-	}
-	u = &t->undo[t->nundo - 1];
-	switch (u->kind) {
-	case U_HELD:
-		st = u->status == CB_SESSION_CANCELLED ? cb_session_cancel(db, &u->id, NULL)
-						       : cb_session_restore(db, &u->id);
-		snprintf(msg, sizeof msg, "%s", _("Undone: the session is no longer marked as held."));
-		break;
-	case U_CHECKIN:
-	case U_ADDED:
-		if ((st = cb_checkin_undo(db, &u->id, &t->s.id)) == CB_OK && u->kind == U_ADDED)
-			st = cb_person_remove(db, &u->id);
-		snprintf(msg, sizeof msg, u->kind == U_ADDED ? _("Undone: %s is removed again.")
-			 : _("Undone: %s is no longer checked in."), u->name);
-		break;
-	case U_PAIR: {
-		enum cb_role role = CB_ROLE_NONE;
-		st = cb_unpair(db, &u->mentor, &u->id, &t->s.id, CB_PAIR_ENDED);
-		/* the mentor they had before gets them back */
-		if (st == CB_OK && !cb_id_is_zero(&u->previous)) {
-			bool here = cb_attendance_role(db, &u->previous, &t->s.id, &role, NULL) == CB_OK &&
-				    role != CB_ROLE_NONE;
-			st = cb_pair(db, &u->previous, &u->id, here ? &t->s.id : NULL, NULL);
-		}
-		snprintf(msg, sizeof msg, _("Undone: %s is no longer paired."), u->name);
-		break;
-	}
-	case U_CHECKOUT:
-		st = cb_checkout(db, &u->id, &t->s.id, NULL);
-		snprintf(msg, sizeof msg, _("Undone: %s is back."), u->name);
-		break;
-	}
-	if (st != CB_OK) {
-		ui_app_error(app, _("Cannot undo: %s"), cb_status_message(st));
-		return UI_R_DONE;
-	}
-	free(u->name);
-	t->nundo--;
-	load(t, app);
-	ui_app_message(app, "%s", msg);
-	return UI_R_DATA;
 }
 
 /* --- the screen ------------------------------------------------------------------- */
@@ -681,7 +596,6 @@ tonight_handle(void *st, struct ui_app *app, enum ui_action a, int key)
 	}
 	switch (a) {
 	case UI_A_MARK_HELD: return mark_held(t, app);
-	case UI_A_UNDO: return undo(t, app);
 	case UI_A_CHECKIN: return open_pick(t, app);
 	case UI_A_CHECKOUT: return checkout(t, app);
 	case UI_A_PAIR: return pair_selected(t, app);
@@ -694,10 +608,11 @@ tonight_handle(void *st, struct ui_app *app, enum ui_action a, int key)
 	case UI_A_LAST: ui_list_last(&t->list, h); return UI_R_DONE;
 	case UI_A_OPEN:
 	case UI_A_SHOW_IN_CALENDAR:
-		if (t->has)
-			ui_app_show(app, "calendar", session_day(t), a == UI_A_OPEN);
-		else
-			ui_app_show(app, "calendar", ui_app_today(app), false);
+	{
+		struct ui_target day = {.kind = UI_TARGET_DAY, .open = t->has && a == UI_A_OPEN};
+		day.day = t->has ? session_day(t) : ui_app_today(app);
+		ui_app_show(app, "calendar", &day);
+	}
 		return UI_R_DONE;
 	default:
 		return UI_R_UNHANDLED;
@@ -893,6 +808,28 @@ tonight_draw(void *st, struct ui_app *app, const struct ui_rect *area)
 	}
 }
 
+/* The start (today has a session), or a person here tonight. */
+static bool
+tonight_show(void *st, struct ui_app *app, const struct ui_target *t)
+{
+	struct tonight *n = st;
+	char key[CB_ID_HEX_LEN + 1];
+
+	switch (t->kind) {
+	case UI_TARGET_START: return today(n);
+	case UI_TARGET_ROW:
+		if (t->table != CB_T_PERSON)
+			return false;
+		cb_id_to_hex(&t->row, key);
+		if (!ui_list_select_key(&n->list, key))
+			return false;
+		n->list.top = ui_list_top(&n->list, list_height(n, app));
+		return true;
+	default:
+		return false;
+	}
+}
+
 const struct ui_screen_ops ui_tonight_ops = {
 	.name = "tonight",
 	.title = N_("Tonight"),
@@ -903,5 +840,5 @@ const struct ui_screen_ops ui_tonight_ops = {
 	.hints = tonight_hints,
 	.reload = tonight_reload,
 	.close = tonight_close,
-	.start_here = tonight_start_here,
+	.show = tonight_show,
 };

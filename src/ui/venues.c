@@ -15,8 +15,9 @@
 #include "ui/dialog.h"
 #include "ui/draw.h"
 #include "ui/keys.h"
+#include "ui/listview.h"
 
-enum mode { M_LIST, M_FORM, M_CONFIRM, M_SEARCH, M_PICKER, M_CLOSURES };
+enum mode { M_LIST, M_FORM, M_PICKER, M_CLOSURES };
 
 /* The fields of the venue form, in order. */
 enum { F_NAME, F_ADDRESS, F_COMMUNE, F_CAPACITY, F_NOTES };
@@ -25,18 +26,8 @@ enum { C_FROM, C_TO, C_REASON };
 /* Closure lines in the detail pane. */
 #define DETAIL_CLOSURES 2
 
-#define UNDO_MAX 64
-
-struct undo {
-	enum { U_ADDED, U_REMOVED, U_EDITED, U_CLOSED, U_REOPENED } kind;
-	struct cb_id id;     /* the venue; U_CLOSED: the closure */
-	struct cb_venue old; /* U_EDITED: the values before */
-	char from[CB_DATE_LEN + 1], to[CB_DATE_LEN + 1]; /* U_REOPENED: the period */
-	char *reason;
-};
-
 struct venues {
-	struct ui_list list;
+	struct ui_listview lv;  /* the list, its movement, search, sort, questions */
 	struct cb_venue_list venues;
 	enum mode mode;
 	struct ui_form form;
@@ -45,15 +36,8 @@ struct venues {
 	struct cb_id *picked;  /* M_CLOSURES: the closures offered, in order */
 	bool editing;          /* the form edits (else adds) */
 	struct cb_id edit_id;
-	struct ui_confirm confirm;
 	struct cb_id confirm_id;
 	struct ui_picker picker;
-	struct ui_edit search;
-	char *last_search;
-	size_t search_origin;
-	bool search_failed;
-	struct undo undo[UNDO_MAX];
-	size_t nundo;
 };
 
 static const struct ui_column columns[] = {
@@ -77,7 +61,7 @@ id_key(const struct cb_id *id, char *buf)
 static const struct cb_venue *
 selected(const struct venues *v)
 {
-	const char *key = ui_list_selected_key(&v->list);
+	const char *key = ui_list_selected_key(&v->lv.list);
 	char k[2 * sizeof v->venues.items[0].id.b + 1];
 
 	for (size_t i = 0; key && i < v->venues.count; i++) {
@@ -120,7 +104,7 @@ load(struct venues *v, struct ui_app *app)
 	memset(&v->closures, 0, sizeof v->closures);
 	if ((st = cb_venue_closures(ui_app_db(app), NULL, &v->closures)) != CB_OK)
 		ui_app_error(app, _("Cannot read the closures: %s"), cb_status_message(st));
-	ui_list_begin(&v->list);
+	ui_list_begin(&v->lv.list);
 	for (size_t i = 0; i < v->venues.count; i++) {
 		const struct cb_venue *x = &v->venues.items[i];
 		char key[40], cap[32];
@@ -128,13 +112,13 @@ load(struct venues *v, struct ui_app *app)
 		capacity_text(x->capacity, cap, sizeof cap);
 		const char *cells[3] = {x->name, x->commune, cap};
 		id_key(&x->id, key);
-		if (!ui_list_add(&v->list, key, cells, nums)) {
+		if (!ui_list_add(&v->lv.list, key, cells, nums)) {
 			ui_app_error(app, "%s", cb_status_message(CB_NOMEM));
 			break;
 		}
 	}
-	ui_list_end(&v->list);
-	v->list.top = ui_list_top(&v->list, list_height(app));
+	ui_list_end(&v->lv.list);
+	v->lv.list.top = ui_list_top(&v->lv.list, list_height(app));
 	return true;
 }
 
@@ -145,29 +129,14 @@ venues_open(struct ui_app *app)
 
 	if (!v)
 		return NULL;
-	ui_list_init(&v->list, columns, sizeof columns / sizeof columns[0]);
-	ui_edit_init(&v->search, "", 200);
+	if (!ui_listview_init(&v->lv, columns, sizeof columns / sizeof columns[0],
+			      UI_LV_SEARCH_JUMP, N_("No venue matches “%s”."))) {
+		ui_listview_free(&v->lv);
+		free(v);
+		return NULL;
+	}
 	load(v, app);
 	return v;
-}
-
-static void
-undo_drop_oldest(struct venues *v)
-{
-	if (v->undo[0].kind == U_EDITED)
-		cb_venue_clear(&v->undo[0].old);
-	free(v->undo[0].reason);
-	memmove(&v->undo[0], &v->undo[1], (UNDO_MAX - 1) * sizeof v->undo[0]);
-	v->nundo--;
-}
-
-static struct undo *
-undo_push(struct venues *v)
-{
-	if (v->nundo == UNDO_MAX)
-		undo_drop_oldest(v);
-	memset(&v->undo[v->nundo], 0, sizeof v->undo[0]);
-	return &v->undo[v->nundo++];
 }
 
 static void
@@ -180,8 +149,6 @@ close_dialogs(struct venues *v)
 	free(v->picked);
 	v->picked = NULL;
 	v->closure_form = false;
-	if (v->mode == M_CONFIRM)
-		ui_confirm_free(&v->confirm);
 	v->mode = M_LIST;
 }
 
@@ -191,13 +158,9 @@ venues_close(void *st)
 	struct venues *v = st;
 
 	close_dialogs(v);
-	while (v->nundo)
-		undo_drop_oldest(v);
-	ui_list_free(&v->list);
+	ui_listview_free(&v->lv);
 	cb_venue_list_free(&v->venues);
 	cb_closure_list_free(&v->closures);
-	ui_edit_free(&v->search);
-	free(v->last_search);
 	free(v);
 }
 
@@ -278,7 +241,6 @@ static unsigned
 save_form(struct venues *v, struct ui_app *app)
 {
 	struct cb_venue_input in;
-	struct cb_venue old = {0};
 	struct cb_id id;
 	long long cap;
 	int bad = 0;
@@ -294,13 +256,11 @@ save_form(struct venues *v, struct ui_app *app)
 	in.capacity = ui_form_number(&v->form, F_CAPACITY, &cap) ? cap : -1;
 	if (v->editing) {
 		id = v->edit_id;
-		if ((st = cb_venue_get(ui_app_db(app), &id, &old)) == CB_OK)
-			st = cb_venue_edit(ui_app_db(app), &id, &in, &bad);
+		st = cb_venue_edit(ui_app_db(app), &id, &in, &bad);
 	} else {
 		st = cb_venue_add(ui_app_db(app), &in, &id, &bad);
 	}
 	if (st != CB_OK) {
-		cb_venue_clear(&old);
 		if (bad) {
 			ui_form_set_error(&v->form, field_of(bad), field_message(st, field_of(bad)));
 		} else {
@@ -308,13 +268,8 @@ save_form(struct venues *v, struct ui_app *app)
 		}
 		return UI_R_DONE;
 	}
-	{
-		struct undo *u = undo_push(v);
-		u->kind = v->editing ? U_EDITED : U_ADDED;
-		u->id = id;
-		if (v->editing)
-			u->old = old; /* the undo entry owns it now */
-	}
+	ui_app_undo_note(app, "%s", v->editing ? _("Undone: the venue has its old values.")
+				    : _("Undone: the venue is removed again."));
 	if (v->editing)
 		ui_app_message(app, _("Venue “%s” saved."), in.name);
 	else
@@ -322,8 +277,7 @@ save_form(struct venues *v, struct ui_app *app)
 	close_dialogs(v);
 	load(v, app);
 	id_key(&id, key);
-	ui_list_select_key(&v->list, key);
-	v->list.top = ui_list_top(&v->list, list_height(app));
+	ui_listview_select(&v->lv, key, list_height(app));
 	return UI_R_DATA;
 }
 
@@ -442,11 +396,7 @@ save_closure(struct venues *v, struct ui_app *app)
 		ui_app_error(app, _("Not saved: %s"), cb_status_message(st));
 		return UI_R_DONE;
 	}
-	{
-		struct undo *u = undo_push(v);
-		u->kind = U_CLOSED;
-		u->id = id;
-	}
+	ui_app_undo_note(app, "%s", _("Undone: the period is removed again."));
 	close_dialogs(v);
 	load(v, app);
 	ui_draw_keys_of(ui_app_keymap(app), ui_app_scope(app), UI_A_UNDO, keys, sizeof keys);
@@ -528,12 +478,7 @@ closures_key(struct venues *v, struct ui_app *app, enum ui_action a, int key)
 			ui_app_error(app, _("Not removed: %s"), cb_status_message(st));
 			return UI_R_DONE;
 		}
-		struct undo *u = undo_push(v);
-		u->kind = U_REOPENED;
-		u->id = c->venue;
-		memcpy(u->from, c->from, sizeof u->from);
-		memcpy(u->to, c->to, sizeof u->to);
-		u->reason = strdup(c->reason);
+		ui_app_undo_note(app, "%s", _("Undone: the period is back."));
 		break;
 	}
 	load(v, app);
@@ -542,7 +487,35 @@ closures_key(struct venues *v, struct ui_app *app, enum ui_action a, int key)
 	return UI_R_DATA;
 }
 
-/* --- delete and undo ---------------------------------------------------- */
+/* --- delete ------------------------------------------------------------ */
+
+static unsigned
+delete_answer(void *st, struct ui_app *app, bool yes)
+{
+	struct venues *v = st;
+	struct cb_venue x;
+	cb_status s;
+	char keys[64];
+
+	if (!yes) {
+		ui_app_message(app, "%s", _("Nothing deleted."));
+		return UI_R_DONE;
+	}
+	if ((s = cb_venue_get(ui_app_db(app), &v->confirm_id, &x)) != CB_OK) {
+		ui_app_error(app, _("Not deleted: %s"), cb_status_message(s));
+		return UI_R_DONE;
+	}
+	if ((s = cb_venue_remove(ui_app_db(app), &v->confirm_id)) == CB_OK) {
+		ui_draw_keys_of(ui_app_keymap(app), ui_app_scope(app), UI_A_UNDO, keys, sizeof keys);
+		ui_app_message(app, _("Venue “%s” deleted (%s: undo)."), x.name, keys);
+		ui_app_undo_note(app, "%s", _("Undone: the venue is back."));
+	} else {
+		ui_app_error(app, _("Not deleted: %s"), cb_status_message(s));
+	}
+	cb_venue_clear(&x);
+	load(v, app);
+	return s == CB_OK ? UI_R_DATA : UI_R_DONE;
+}
 
 static void
 ask_delete(struct venues *v, struct ui_app *app)
@@ -555,154 +528,8 @@ ask_delete(struct venues *v, struct ui_app *app)
 		return;
 	}
 	snprintf(q, sizeof q, _("Delete the venue “%s”?"), x->name);
-	if (!ui_confirm_init(&v->confirm, q))
-		return;
 	v->confirm_id = x->id;
-	v->mode = M_CONFIRM;
-}
-
-static unsigned
-confirm_key(struct venues *v, struct ui_app *app, enum ui_action a, int key)
-{
-	enum ui_answer ans = ui_confirm_handle(&v->confirm, a, key);
-	struct cb_venue x;
-	cb_status st;
-
-	if (ans == UI_ANSWER_NONE)
-		return UI_R_DONE;
-	close_dialogs(v);
-	if (ans == UI_ANSWER_NO) {
-		ui_app_message(app, "%s", _("Nothing deleted."));
-		return UI_R_DONE;
-	}
-	if ((st = cb_venue_get(ui_app_db(app), &v->confirm_id, &x)) == CB_OK &&
-	    (st = cb_venue_remove(ui_app_db(app), &v->confirm_id)) == CB_OK) {
-		char keys[64];
-		struct undo *u = undo_push(v);
-		u->kind = U_REMOVED;
-		u->id = v->confirm_id;
-		ui_draw_keys_of(ui_app_keymap(app), ui_app_scope(app), UI_A_UNDO, keys, sizeof keys);
-		ui_app_message(app, _("Venue “%s” deleted (%s: undo)."), x.name, keys);
-	} else {
-		ui_app_error(app, _("Not deleted: %s"), cb_status_message(st));
-	}
-	cb_venue_clear(&x);
-	load(v, app);
-	return st == CB_OK ? UI_R_DATA : UI_R_DONE;
-}
-
-static unsigned
-undo_last(struct venues *v, struct ui_app *app)
-{
-	struct undo *u;
-	struct cb_venue_input in;
-	cb_status st;
-	char key[40];
-
-	if (v->nundo == 0) {
-		ui_app_error(app, "%s", _("Nothing to undo."));
-		return UI_R_DONE;
-	}
-	u = &v->undo[v->nundo - 1];
-	switch (u->kind) {
-	case U_ADDED:
-		st = cb_venue_remove(ui_app_db(app), &u->id);
-		break;
-	case U_REMOVED:
-		st = cb_venue_restore(ui_app_db(app), &u->id);
-		break;
-	case U_CLOSED:
-		st = cb_venue_closure_remove(ui_app_db(app), &u->id);
-		break;
-	case U_REOPENED: {
-		struct cb_id nid;
-		st = cb_venue_close(ui_app_db(app), &u->id, u->from, *u->to ? u->to : NULL,
-				    u->reason, &nid);
-		break;
-	}
-	default:
-		memset(&in, 0, sizeof in);
-		in.name = u->old.name;
-		in.address = u->old.address;
-		in.commune = u->old.commune;
-		in.notes = u->old.notes;
-		in.set_capacity = true;
-		in.capacity = u->old.capacity;
-		st = cb_venue_edit(ui_app_db(app), &u->id, &in, NULL);
-		break;
-	}
-	if (st != CB_OK) {
-		ui_app_error(app, _("Cannot undo: %s"), cb_status_message(st));
-		return UI_R_DONE;
-	}
-	ui_app_message(app, "%s", u->kind == U_ADDED ? _("Undone: the venue is removed again.")
-			   : u->kind == U_REMOVED ? _("Undone: the venue is back.")
-			   : u->kind == U_CLOSED ? _("Undone: the period is removed again.")
-			   : u->kind == U_REOPENED ? _("Undone: the period is back.")
-			   : _("Undone: the venue has its old values."));
-	id_key(&u->id, key);
-	free(u->reason);
-	u->reason = NULL;
-	if (u->kind == U_CLOSED) {
-		/* the closure's id is no venue's: keep the selection */
-		v->nundo--;
-		load(v, app);
-		return UI_R_DATA;
-	}
-	if (u->kind == U_EDITED)
-		cb_venue_clear(&u->old);
-	v->nundo--;
-	load(v, app);
-	ui_list_select_key(&v->list, key);
-	v->list.top = ui_list_top(&v->list, list_height(app));
-	return UI_R_DATA;
-}
-
-/* --- search ------------------------------------------------------------- */
-
-static unsigned
-search_key(struct venues *v, struct ui_app *app, enum ui_action a, int key)
-{
-	int h = list_height(app);
-
-	if (a == UI_A_CANCEL) {
-		v->list.sel = v->search_origin;
-		v->list.top = ui_list_top(&v->list, h);
-		v->mode = M_LIST;
-		return UI_R_DONE;
-	}
-	if (a == UI_A_ACCEPT || a == UI_A_FIELD_NEXT || a == UI_A_SAVE) {
-		v->mode = M_LIST;
-		if (v->search.len) {
-			free(v->last_search);
-			v->last_search = strdup(v->search.text);
-		}
-		if (v->search_failed)
-			ui_app_error(app, _("No venue matches “%s”."), v->search.text);
-		return UI_R_DONE;
-	}
-	if (ui_edit_handle(&v->search, a, key) > 0) {
-		/* incremental: look again from where the search started */
-		v->list.sel = v->search_origin;
-		v->search_failed = v->search.len &&
-				   !ui_list_search(&v->list, v->search.text, 1, true, h);
-		if (!v->search.len || v->search_failed)
-			v->list.sel = v->search_origin;
-		v->list.top = ui_list_top(&v->list, h);
-	}
-	return UI_R_DONE;
-}
-
-static unsigned
-search_again(struct venues *v, struct ui_app *app, int dir)
-{
-	if (!v->last_search) {
-		ui_app_error(app, "%s", _("No search yet: press / to search."));
-		return UI_R_DONE;
-	}
-	if (!ui_list_search(&v->list, v->last_search, dir, false, list_height(app)))
-		ui_app_error(app, _("No venue matches “%s”."), v->last_search);
-	return UI_R_DONE;
+	ui_listview_ask(&v->lv, q, delete_answer, v);
 }
 
 /* --- the screen --------------------------------------------------------- */
@@ -711,24 +538,18 @@ static unsigned
 venues_handle(void *st, struct ui_app *app, enum ui_action a, int key)
 {
 	struct venues *v = st;
-	int h = list_height(app);
 	const struct cb_venue *x;
+	unsigned r;
 
 	switch (v->mode) {
 	case M_FORM: return form_key(v, app, a, key);
 	case M_PICKER: return picker_key(v, app, a, key);
-	case M_CONFIRM: return confirm_key(v, app, a, key);
-	case M_SEARCH: return search_key(v, app, a, key);
 	case M_CLOSURES: return closures_key(v, app, a, key);
 	case M_LIST: break;
 	}
+	if ((r = ui_listview_handle(&v->lv, app, a, key, list_height(app))) != UI_R_UNHANDLED)
+		return r;
 	switch (a) {
-	case UI_A_UP: ui_list_move(&v->list, -1, h); break;
-	case UI_A_DOWN: ui_list_move(&v->list, 1, h); break;
-	case UI_A_PAGE_UP: ui_list_page(&v->list, -1, h); break;
-	case UI_A_PAGE_DOWN: ui_list_page(&v->list, 1, h); break;
-	case UI_A_FIRST: ui_list_first(&v->list); break;
-	case UI_A_LAST: ui_list_last(&v->list, h); break;
 	case UI_A_ADD: open_form(v, app, NULL); break;
 	case UI_A_OPEN:
 	case UI_A_EDIT:
@@ -740,23 +561,6 @@ venues_handle(void *st, struct ui_app *app, enum ui_action a, int key)
 	case UI_A_DELETE: ask_delete(v, app); break;
 	case UI_A_ADD_CLOSURE: open_closure_form(v, app); break;
 	case UI_A_REMOVE_CLOSURE: ask_reopen(v, app); break;
-	case UI_A_UNDO: return undo_last(v, app);
-	case UI_A_SORT:
-		ui_list_sort(&v->list, (v->list.sort_col + 1) % v->list.ncols, false);
-		v->list.top = ui_list_top(&v->list, h);
-		break;
-	case UI_A_SORT_REVERSE:
-		ui_list_sort(&v->list, v->list.sort_col, !v->list.sort_desc);
-		v->list.top = ui_list_top(&v->list, h);
-		break;
-	case UI_A_SEARCH:
-		ui_edit_set(&v->search, "");
-		v->search_origin = v->list.sel;
-		v->search_failed = false;
-		v->mode = M_SEARCH;
-		break;
-	case UI_A_SEARCH_NEXT: return search_again(v, app, 1);
-	case UI_A_SEARCH_PREV: return search_again(v, app, -1);
 	default: return UI_R_UNHANDLED;
 	}
 	return UI_R_DONE;
@@ -765,7 +569,9 @@ venues_handle(void *st, struct ui_app *app, enum ui_action a, int key)
 static bool
 venues_text_input(void *st)
 {
-	return ((struct venues *)st)->mode != M_LIST;
+	struct venues *v = st;
+
+	return v->mode != M_LIST || ui_listview_busy(&v->lv);
 }
 
 static size_t
@@ -776,11 +582,11 @@ venues_hints(void *st, enum ui_action *out, size_t max)
 	static const enum ui_action form[] = {UI_A_FIELD_NEXT, UI_A_SAVE, UI_A_CANCEL};
 	static const enum ui_action prompt[] = {UI_A_ACCEPT, UI_A_CANCEL};
 	struct venues *v = st;
-	const enum ui_action *src = v->mode == M_LIST ? list : v->mode == M_FORM ? form : prompt;
-	size_t n = v->mode == M_LIST ? 7 : v->mode == M_FORM ? 3 : 2;
+	const enum ui_action *src = v->mode == M_FORM ? form : v->mode == M_LIST ? list : prompt;
+	size_t n = v->mode == M_FORM ? 3 : v->mode == M_LIST ? 7 : 2;
 
-	if (v->mode == M_CONFIRM)
-		n = 0;
+	if (v->mode == M_LIST && ui_listview_busy(&v->lv))
+		return ui_listview_hints(&v->lv, out, max);
 	if (n > max)
 		n = max;
 	memcpy(out, src, n * sizeof *out);
@@ -860,23 +666,49 @@ venues_draw(void *st, struct ui_app *app, const struct ui_rect *area)
 	snprintf(empty, sizeof empty, _("No venues yet: press %s to add the first one."), keys);
 
 	lr.h = area->h - (detail ? 4 + DETAIL_CLOSURES : 0);
-	ui_draw_list(&v->list, &lr, titles, empty);
+	ui_draw_list(&v->lv.list, &lr, titles, empty);
 	if (detail) {
 		struct ui_rect dr = {area->y + lr.h + 1, area->x, 3 + DETAIL_CLOSURES, area->w};
 		draw_detail(v, &dr);
 	}
-	if (v->mode == M_SEARCH)
-		ui_draw_prompt(area->y + area->h - 1, 0, area->w, _("Search:"), &v->search,
-			       v->search_failed);
-	else if (v->mode == M_FORM)
+	if (v->mode == M_FORM)
 		ui_draw_form(&v->form, area, ui_app_keymap(app));
 	else if (v->mode == M_PICKER) {
 		ui_draw_form(&v->form, area, ui_app_keymap(app));
 		ui_draw_picker(&v->picker, area);
 	} else if (v->mode == M_CLOSURES) {
 		ui_draw_picker(&v->picker, area);
-	} else if (v->mode == M_CONFIRM)
-		ui_draw_confirm(&v->confirm, area);
+	} else {
+		ui_listview_draw(&v->lv, area);
+	}
+}
+
+/* A venue, or the venue of an unavailability period, selected. */
+static bool
+venues_show(void *st, struct ui_app *app, const struct ui_target *t)
+{
+	struct venues *v = st;
+	struct cb_id id = t->row;
+	char key[40];
+
+	if (t->kind != UI_TARGET_ROW)
+		return false;
+	if (t->table == CB_T_VENUE_CLOSURE) {
+		size_t i;
+		for (i = 0; i < v->closures.count && cb_id_cmp(&v->closures.items[i].id, &id); i++)
+			;
+		if (i == v->closures.count)
+			return false;
+		id = v->closures.items[i].venue;
+	} else if (t->table != CB_T_VENUE) {
+		return false;
+	}
+	id_key(&id, key);
+	if (!ui_listview_select(&v->lv, key, list_height(app)))
+		return false;
+	if (t->open && selected(v))
+		open_form(v, app, selected(v));
+	return true;
 }
 
 const struct ui_screen_ops ui_venues_ops = {
@@ -889,4 +721,5 @@ const struct ui_screen_ops ui_venues_ops = {
 	.hints = venues_hints,
 	.reload = venues_reload,
 	.close = venues_close,
+	.show = venues_show,
 };

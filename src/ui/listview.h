@@ -1,0 +1,85 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#ifndef CAMBOUIS_UI_LISTVIEW_H
+#define CAMBOUIS_UI_LISTVIEW_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "ui/dialog.h"
+#include "ui/edit.h"
+#include "ui/list.h"
+#include "ui/screen.h"
+
+/*
+ * The list-screen driver: what every list screen does the same way,
+ * written once. It owns a ui_list (rows, sort, filter, selection, scroll)
+ * and handles, in a screen's handle():
+ *   - movement: up/down (arrows, j/k), page up/down, first/last (Home/End,
+ *     g/G), keeping the selection in a viewport of height rows;
+ *   - sort: the next column (s), the order reversed (S);
+ *   - "/" search, as the screen chose: jump (incremental, to the next
+ *     match; n/N for the next and previous) or filter (the list narrows as
+ *     one types; Back drops the filter first);
+ *   - a yes/no question whose answer goes to a callback.
+ * A screen keeps only what differs: its rows, what Enter, a, e, d do, its
+ * detail pane.
+ *
+ *	switch (v->mode) { case M_FORM: ...; }   // the screen's own dialogs
+ *	r = ui_listview_handle(&v->lv, app, a, key, height);
+ *	if (r != UI_R_UNHANDLED) return r;
+ *	switch (a) { case UI_A_ADD: ... }        // the screen's actions
+ */
+enum ui_lv_search {
+	UI_LV_SEARCH_NONE,   /* "/" is not the list's */
+	UI_LV_SEARCH_JUMP,   /* go to the next match */
+	UI_LV_SEARCH_FILTER, /* show only the matches */
+};
+
+struct ui_listview;
+
+/* The answer to ui_listview_ask(): yes or no (no also for cancel). */
+typedef unsigned (*ui_lv_answer_fn)(void *screen, struct ui_app *app, bool yes);
+
+struct ui_listview {
+	struct ui_list list;
+	enum ui_lv_search search_kind;
+	const char *no_match; /* marked for translation ("No venue matches “%s”."), translated when shown */
+	enum { UI_LV_LIST, UI_LV_SEARCHING, UI_LV_ASKING } mode;
+	struct ui_edit search;
+	char *last_search;    /* jump: the last text searched */
+	char *filter;         /* filter: the text the list is narrowed to */
+	size_t search_origin;
+	bool search_failed;
+	struct ui_confirm confirm;
+	ui_lv_answer_fn answer;
+	void *screen;
+};
+
+/* false on OOM. */
+bool ui_listview_init(struct ui_listview *lv, const struct ui_column *cols, size_t ncols,
+		      enum ui_lv_search search, const char *no_match);
+void ui_listview_free(struct ui_listview *lv);
+
+/* A search prompt or a question is open: keys go to it (text input). */
+bool ui_listview_busy(const struct ui_listview *lv);
+
+/* Handle a, or return UI_R_UNHANDLED for the screen to. */
+unsigned ui_listview_handle(struct ui_listview *lv, struct ui_app *app, enum ui_action a,
+			    int key, int height);
+
+/* Ask question; answer(screen, app, yes) runs when the user answers. */
+bool ui_listview_ask(struct ui_listview *lv, const char *question, ui_lv_answer_fn answer,
+		     void *screen);
+
+/* Select the row of key and keep it in a viewport of height rows. */
+bool ui_listview_select(struct ui_listview *lv, const char *key, int height);
+/* Keep the selection in a viewport of height rows (after a reload). */
+void ui_listview_scroll(struct ui_listview *lv, int height);
+
+/* The search prompt on the last row of area, or the question. */
+void ui_listview_draw(const struct ui_listview *lv, const struct ui_rect *area);
+
+/* The hints of the driver's own modes (at most max): 0 when it shows none. */
+size_t ui_listview_hints(const struct ui_listview *lv, enum ui_action *out, size_t max);
+
+#endif
