@@ -15,24 +15,22 @@
 #include "cambouis/text.h"
 #include "ui/draw.h"
 #include "ui/keys.h"
+#include "ui/listview.h"
 #include "ui/ppldraw.h"
 
-enum mode { P_LIST, P_SEARCH, P_CARD, P_FORM, P_CONFIRM };
+enum mode { P_LIST, P_CARD, P_FORM };
 
 struct people {
 	bool loaded;             /* the list is read when first shown */
 	struct cb_person_rows rows;
 	struct cb_name_list cats;
-	struct ui_list list;
+	struct ui_listview lv;   /* the list, its search (a filter), sort, questions */
 	enum mode mode;
-	struct ui_edit search;
-	char *filter;            /* the filter kept after Enter, NULL none */
 	struct ui_lines card;
 	size_t card_top;
 	struct cb_id card_id;
 	bool card_from_list;
 	struct ui_person_form pf;
-	struct ui_confirm confirm;
 	struct cb_id confirm_id;
 };
 
@@ -68,7 +66,7 @@ load(struct people *p, struct ui_app *app)
 		memset(&p->rows, 0, sizeof p->rows);
 		ui_app_error(app, _("Cannot read the people: %s"), cb_status_message(st));
 	}
-	ui_list_begin(&p->list);
+	ui_list_begin(&p->lv.list);
 	for (size_t i = 0; i < p->rows.count; i++) {
 		const struct cb_person_row *r = &p->rows.items[i];
 		char key[CB_ID_HEX_LEN + 1], roles[120], n[24];
@@ -78,13 +76,13 @@ load(struct people *p, struct ui_app *app)
 		cb_id_to_hex(&r->id, key);
 		ui_roles_text(r->roles, roles, sizeof roles);
 		snprintf(n, sizeof n, "%d", r->sessions);
-		if (!ui_list_add(&p->list, key, cells, nums)) {
+		if (!ui_list_add(&p->lv.list, key, cells, nums)) {
 			ui_app_error(app, "%s", cb_status_message(CB_NOMEM));
 			break;
 		}
 	}
-	ui_list_end(&p->list);
-	p->list.top = ui_list_top(&p->list, list_height(app));
+	ui_list_end(&p->lv.list);
+	p->lv.list.top = ui_list_top(&p->lv.list, list_height(app));
 }
 
 static void
@@ -101,10 +99,10 @@ people_open(struct ui_app *app)
 
 	if (!p)
 		return NULL;
-	ui_list_init(&p->list, columns, NCOLS);
-	if (!ui_edit_init(&p->search, "", 200) ||
+	if (!ui_listview_init(&p->lv, columns, NCOLS, UI_LV_SEARCH_FILTER,
+			      N_("Nobody matches “%s”.")) ||
 	    cb_categories(ui_app_config(app), &p->cats) != CB_OK) {
-		ui_edit_free(&p->search);
+		ui_listview_free(&p->lv);
 		free(p);
 		return NULL;
 	}
@@ -118,14 +116,10 @@ people_close(void *st)
 
 	if (p->mode == P_FORM)
 		ui_person_form_free(&p->pf);
-	if (p->mode == P_CONFIRM)
-		ui_confirm_free(&p->confirm);
 	ui_lines_free(&p->card);
 	cb_person_rows_free(&p->rows);
 	cb_name_list_free(&p->cats);
-	ui_list_free(&p->list);
-	ui_edit_free(&p->search);
-	free(p->filter);
+	ui_listview_free(&p->lv);
 	free(p);
 }
 
@@ -142,7 +136,7 @@ people_reload(void *st, struct ui_app *app)
 static bool
 selected_id(const struct people *p, struct cb_id *id)
 {
-	const char *key = ui_list_selected_key(&p->list);
+	const char *key = ui_list_selected_key(&p->lv.list);
 
 	return key && cb_id_from_hex(key, id) == CB_OK;
 }
@@ -266,14 +260,14 @@ save_form(struct people *p, struct ui_app *app)
 	free(name);
 	load(p, app);
 	cb_id_to_hex(&id, key);
-	if (!ui_list_select_key(&p->list, key) && p->filter) {
+	if (!ui_list_select_key(&p->lv.list, key) && p->lv.filter) {
 		/* the new name may not pass the filter: show everything */
-		free(p->filter);
-		p->filter = NULL;
-		ui_list_set_filter(&p->list, NULL);
-		ui_list_select_key(&p->list, key);
+		free(p->lv.filter);
+		p->lv.filter = NULL;
+		ui_list_set_filter(&p->lv.list, NULL);
+		ui_list_select_key(&p->lv.list, key);
 	}
-	p->list.top = ui_list_top(&p->list, list_height(app));
+	p->lv.list.top = ui_list_top(&p->lv.list, list_height(app));
 	if (editing)
 		open_card(p, app, &id);
 	return UI_R_DATA;
@@ -295,36 +289,33 @@ form_key(struct people *p, struct ui_app *app, enum ui_action a, int key)
 	}
 }
 
-/* --- search: the list narrows as one types ---------------------------------- */
+/* --- taking someone off the list ---------------------------------- */
 
 static unsigned
-search_key(struct people *p, struct ui_app *app, enum ui_action a, int key)
+remove_answer(void *st, struct ui_app *app, bool yes)
 {
-	int h = list_height(app);
+	struct people *p = st;
+	struct cb_person x;
+	cb_status s;
 
-	if (a == UI_A_CANCEL) {
-		/* back to the filter there was before */
-		ui_list_set_filter(&p->list, p->filter);
-		p->list.top = ui_list_top(&p->list, h);
-		p->mode = P_LIST;
+	if (!yes) {
+		ui_app_message(app, "%s", _("Nothing changed."));
 		return UI_R_DONE;
 	}
-	if (a == UI_A_ACCEPT || a == UI_A_FIELD_NEXT || a == UI_A_SAVE) {
-		free(p->filter);
-		p->filter = p->search.len ? strdup(p->search.text) : NULL;
-		p->mode = P_LIST;
-		if (p->search.len && !ui_list_count(&p->list))
-			ui_app_error(app, _("Nobody matches “%s”."), p->search.text);
+	if ((s = cb_person_get(ui_app_db(app), &p->confirm_id, &x)) == CB_OK) {
+		if ((s = cb_person_remove(ui_app_db(app), &p->confirm_id)) == CB_OK) {
+			ui_app_message(app, _("%s is off the list."), x.name);
+			ui_app_undo_note(app, _("Undone: %s is back on the list."), x.name);
+		}
+		cb_person_clear(&x);
+	}
+	if (s != CB_OK) {
+		ui_app_error(app, _("Not removed: %s"), cb_status_message(s));
 		return UI_R_DONE;
 	}
-	if (ui_edit_handle(&p->search, a, key) > 0) {
-		ui_list_set_filter(&p->list, p->search.text);
-		ui_list_first(&p->list);
-	}
-	return UI_R_DONE;
+	load(p, app);
+	return UI_R_DATA;
 }
-
-/* --- taking someone off the list ---------------------------------- */
 
 static void
 ask_remove(struct people *p, struct ui_app *app)
@@ -336,39 +327,8 @@ ask_remove(struct people *p, struct ui_app *app)
 		return;
 	}
 	snprintf(q, sizeof q, _("Take %s off the list? Their history stays; undo brings them back."),
-		 ui_list_cell(&p->list, p->list.sel, 0));
-	if (ui_confirm_init(&p->confirm, q))
-		p->mode = P_CONFIRM;
-}
-
-static unsigned
-confirm_key(struct people *p, struct ui_app *app, enum ui_action a, int key)
-{
-	enum ui_answer ans = ui_confirm_handle(&p->confirm, a, key);
-	struct cb_person x;
-	cb_status st;
-
-	if (ans == UI_ANSWER_NONE)
-		return UI_R_DONE;
-	ui_confirm_free(&p->confirm);
-	p->mode = P_LIST;
-	if (ans == UI_ANSWER_NO) {
-		ui_app_message(app, "%s", _("Nothing changed."));
-		return UI_R_DONE;
-	}
-	if ((st = cb_person_get(ui_app_db(app), &p->confirm_id, &x)) == CB_OK) {
-		if ((st = cb_person_remove(ui_app_db(app), &p->confirm_id)) == CB_OK) {
-			ui_app_message(app, _("%s is off the list."), x.name);
-			ui_app_undo_note(app, _("Undone: %s is back on the list."), x.name);
-		}
-		cb_person_clear(&x);
-	}
-	if (st != CB_OK) {
-		ui_app_error(app, _("Not removed: %s"), cb_status_message(st));
-		return UI_R_DONE;
-	}
-	load(p, app);
-	return UI_R_DATA;
+		 ui_list_cell(&p->lv.list, p->lv.list.sel, 0));
+	ui_listview_ask(&p->lv, q, remove_answer, p);
 }
 
 /* --- the screen --------------------------------------------------------------- */
@@ -377,24 +337,18 @@ static unsigned
 people_handle(void *st, struct ui_app *app, enum ui_action a, int key)
 {
 	struct people *p = st;
-	int h = list_height(app);
 	struct cb_id id;
+	unsigned r;
 
 	ensure_loaded(p, app);
 	switch (p->mode) {
-	case P_SEARCH: return search_key(p, app, a, key);
 	case P_FORM: return form_key(p, app, a, key);
 	case P_CARD: return card_key(p, app, a);
-	case P_CONFIRM: return confirm_key(p, app, a, key);
 	case P_LIST: break;
 	}
+	if ((r = ui_listview_handle(&p->lv, app, a, key, list_height(app))) != UI_R_UNHANDLED)
+		return r;
 	switch (a) {
-	case UI_A_UP: ui_list_move(&p->list, -1, h); break;
-	case UI_A_DOWN: ui_list_move(&p->list, 1, h); break;
-	case UI_A_PAGE_UP: ui_list_page(&p->list, -1, h); break;
-	case UI_A_PAGE_DOWN: ui_list_page(&p->list, 1, h); break;
-	case UI_A_FIRST: ui_list_first(&p->list); break;
-	case UI_A_LAST: ui_list_last(&p->list, h); break;
 	case UI_A_ADD: open_form(p, app, false); break;
 	case UI_A_EDIT: open_form(p, app, true); break;
 	case UI_A_DELETE: ask_remove(p, app); break;
@@ -403,27 +357,6 @@ people_handle(void *st, struct ui_app *app, enum ui_action a, int key)
 			open_card(p, app, &id);
 		else
 			ui_app_error(app, "%s", _("Nobody is selected."));
-		break;
-	case UI_A_SORT:
-		ui_list_sort(&p->list, (p->list.sort_col + 1) % p->list.ncols, false);
-		p->list.top = ui_list_top(&p->list, h);
-		break;
-	case UI_A_SORT_REVERSE:
-		ui_list_sort(&p->list, p->list.sort_col, !p->list.sort_desc);
-		p->list.top = ui_list_top(&p->list, h);
-		break;
-	case UI_A_SEARCH:
-		ui_edit_set(&p->search, p->filter ? p->filter : "");
-		p->mode = P_SEARCH;
-		break;
-	case UI_A_BACK:
-		if (!p->filter)
-			return UI_R_UNHANDLED;
-		/* q first drops the filter, then leaves */
-		free(p->filter);
-		p->filter = NULL;
-		ui_list_set_filter(&p->list, NULL);
-		p->list.top = ui_list_top(&p->list, h);
 		break;
 	default:
 		return UI_R_UNHANDLED;
@@ -434,9 +367,9 @@ people_handle(void *st, struct ui_app *app, enum ui_action a, int key)
 static bool
 people_text_input(void *st)
 {
-	enum mode m = ((struct people *)st)->mode;
+	struct people *p = st;
 
-	return m == P_SEARCH || m == P_FORM || m == P_CONFIRM;
+	return p->mode == P_FORM || (p->mode == P_LIST && ui_listview_busy(&p->lv));
 }
 
 static size_t
@@ -447,15 +380,12 @@ people_hints(void *st, enum ui_action *out, size_t max)
 	static const enum ui_action card[] = {UI_A_EDIT, UI_A_UNDO, UI_A_DOWN, UI_A_PAGE_DOWN,
 					      UI_A_BACK};
 	static const enum ui_action form[] = {UI_A_FIELD_NEXT, UI_A_SAVE, UI_A_CANCEL};
-	static const enum ui_action prompt[] = {UI_A_ACCEPT, UI_A_CANCEL};
 	struct people *p = st;
-	const enum ui_action *src = p->mode == P_LIST ? list : p->mode == P_CARD ? card
-				    : p->mode == P_FORM ? form : prompt;
-	size_t n = p->mode == P_LIST ? 6 : p->mode == P_CARD ? 5 : p->mode == P_FORM ? 3 : 2;
+	const enum ui_action *src = p->mode == P_LIST ? list : p->mode == P_CARD ? card : form;
+	size_t n = p->mode == P_LIST ? 6 : p->mode == P_CARD ? 5 : 3;
 
-	if (p->mode == P_CONFIRM)
-		return 0; /* the dialog says its keys */
-
+	if (p->mode == P_LIST && ui_listview_busy(&p->lv))
+		return ui_listview_hints(&p->lv, out, max);
 	if (n > max)
 		n = max;
 	memcpy(out, src, n * sizeof *out);
@@ -492,18 +422,15 @@ people_draw(void *st, struct ui_app *app, const struct ui_rect *area)
 	ui_draw_keys_of(ui_app_keymap(app), ui_app_scope(app), UI_A_ADD, keys, sizeof keys);
 	snprintf(empty, sizeof empty, p->rows.count ? _("Nobody matches.")
 			: _("Nobody yet: press %s to add the first person."), keys);
-	ui_draw_list(&p->list, &lr, titles, empty);
-	if (p->mode == P_SEARCH) {
-		ui_draw_prompt(area->y + area->h - 1, 0, area->w, _("Search:"), &p->search,
-			       p->search.len && !ui_list_count(&p->list));
-	} else {
+	ui_draw_list(&p->lv.list, &lr, titles, empty);
+	if (p->lv.mode != UI_LV_SEARCHING) {
 		ui_draw_keys_of(ui_app_keymap(app), ui_app_scope(app), UI_A_BACK, keys, sizeof keys);
-		if (p->filter)
+		if (p->lv.filter)
 			snprintf(line, sizeof line,
 				 ngettext_("%zu of %zu people match “%s” (%s: show all)",
 					   "%zu of %zu people match “%s” (%s: show all)",
-					   ui_list_count(&p->list)),
-				 ui_list_count(&p->list), p->rows.count, p->filter, keys);
+					   ui_list_count(&p->lv.list)),
+				 ui_list_count(&p->lv.list), p->rows.count, p->lv.filter, keys);
 		else
 			snprintf(line, sizeof line, ngettext_("%zu person", "%'zu people", p->rows.count),
 				 p->rows.count);
@@ -511,8 +438,8 @@ people_draw(void *st, struct ui_app *app, const struct ui_rect *area)
 	}
 	if (p->mode == P_FORM)
 		ui_draw_form(&p->pf.form, area, ui_app_keymap(app));
-	else if (p->mode == P_CONFIRM)
-		ui_draw_confirm(&p->confirm, area);
+	else
+		ui_listview_draw(&p->lv, area);
 }
 
 /* A person: selected in the list, their card opened (or read again). */
@@ -527,8 +454,7 @@ people_show(void *st, struct ui_app *app, const struct ui_target *t)
 		return false;
 	ensure_loaded(p, app);
 	cb_id_to_hex(&t->row, key);
-	found = ui_list_select_key(&p->list, key);
-	p->list.top = ui_list_top(&p->list, list_height(app));
+	found = ui_listview_select(&p->lv, key, list_height(app));
 	if (t->open || (p->mode == P_CARD && cb_id_cmp(&p->card_id, &t->row) == 0))
 		open_card(p, app, &t->row);
 	return found;

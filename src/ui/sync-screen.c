@@ -18,6 +18,7 @@
 #include "cambouis/text.h"
 #include "ui/date.h"
 #include "ui/draw.h"
+#include "ui/listview.h"
 
 enum mode { M_LIST, M_CARD };
 
@@ -29,7 +30,7 @@ struct sync_screen {
 	struct cb_sync_overview ov;
 	bool have_ov;
 	struct cb_review_list conflicts;
-	struct ui_list list;
+	struct ui_listview lv;    /* the conflicts: moves, sorts, searches */
 	/* the card */
 	struct cb_review_item card;
 	struct cb_review_history hist;
@@ -105,12 +106,12 @@ load(struct sync_screen *s, struct ui_app *app)
 		ui_app_error(app, _("Cannot read the state of sync: %s"), cb_status_message(st));
 		if (st == CB_OK)
 			cb_sync_overview_free(&s->ov);
-		ui_list_begin(&s->list);
-		ui_list_end(&s->list);
+		ui_list_begin(&s->lv.list);
+		ui_list_end(&s->lv.list);
 		return;
 	}
 	s->have_ov = true;
-	ui_list_begin(&s->list);
+	ui_list_begin(&s->lv.list);
 	for (size_t i = 0; i < s->conflicts.count; i++) {
 		const struct cb_review_item *it = &s->conflicts.items[i];
 		char key[32], cur[256], other[256];
@@ -118,13 +119,13 @@ load(struct sync_screen *s, struct ui_app *app)
 		value_line(&it->other, other, sizeof other);
 		const char *cells[4] = {it->what, it->field_label, cur, other};
 		snprintf(key, sizeof key, "%lld", (long long)it->id);
-		if (!ui_list_add(&s->list, key, cells, NULL)) {
+		if (!ui_list_add(&s->lv.list, key, cells, NULL)) {
 			ui_app_error(app, "%s", cb_status_message(CB_NOMEM));
 			break;
 		}
 	}
-	ui_list_end(&s->list);
-	s->list.top = ui_list_top(&s->list, list_height(app, s));
+	ui_list_end(&s->lv.list);
+	s->lv.list.top = ui_list_top(&s->lv.list, list_height(app, s));
 }
 
 static void *
@@ -134,7 +135,12 @@ sync_open(struct ui_app *app)
 
 	if (!s)
 		return NULL;
-	ui_list_init(&s->list, columns, sizeof columns / sizeof columns[0]);
+	if (!ui_listview_init(&s->lv, columns, sizeof columns / sizeof columns[0],
+			      UI_LV_SEARCH_JUMP, N_("No conflict matches “%s”."))) {
+		ui_listview_free(&s->lv);
+		free(s);
+		return NULL;
+	}
 	load(s, app);
 	return s;
 }
@@ -158,7 +164,7 @@ sync_close(void *st)
 	if (s->have_ov)
 		cb_sync_overview_free(&s->ov);
 	cb_review_list_free(&s->conflicts);
-	ui_list_free(&s->list);
+	ui_listview_free(&s->lv);
 	free(s);
 }
 
@@ -172,7 +178,7 @@ sync_reload(void *st, struct ui_app *app)
 static int64_t
 selected_id(const struct sync_screen *s)
 {
-	const char *key = ui_list_selected_key(&s->list);
+	const char *key = ui_list_selected_key(&s->lv.list);
 	return key ? strtoll(key, NULL, 10) : -1;
 }
 
@@ -367,18 +373,13 @@ static unsigned
 sync_handle(void *st, struct ui_app *app, enum ui_action a, int key)
 {
 	struct sync_screen *s = st;
-	int h = list_height(app, s);
+	unsigned r;
 
-	(void)key;
 	if (s->mode == M_CARD)
 		return card_key(s, app, a);
+	if ((r = ui_listview_handle(&s->lv, app, a, key, list_height(app, s))) != UI_R_UNHANDLED)
+		return r;
 	switch (a) {
-	case UI_A_UP: ui_list_move(&s->list, -1, h); break;
-	case UI_A_DOWN: ui_list_move(&s->list, 1, h); break;
-	case UI_A_PAGE_UP: ui_list_page(&s->list, -1, h); break;
-	case UI_A_PAGE_DOWN: ui_list_page(&s->list, 1, h); break;
-	case UI_A_FIRST: ui_list_first(&s->list); break;
-	case UI_A_LAST: ui_list_last(&s->list, h); break;
 	case UI_A_OPEN: open_card(s, app, selected_id(s)); break;
 	case UI_A_KEEP_CURRENT: return keep(s, app, selected_id(s), false);
 	case UI_A_KEEP_OTHER: return keep(s, app, selected_id(s), true);
@@ -391,8 +392,9 @@ sync_handle(void *st, struct ui_app *app, enum ui_action a, int key)
 static bool
 sync_text_input(void *st)
 {
-	(void)st;
-	return false;
+	struct sync_screen *s = st;
+
+	return s->mode == M_LIST && ui_listview_busy(&s->lv);
 }
 
 static size_t
@@ -404,9 +406,11 @@ sync_hints(void *st, enum ui_action *out, size_t max)
 	static const enum ui_action card[] = {UI_A_KEEP_CURRENT, UI_A_KEEP_OTHER, UI_A_BACK};
 	struct sync_screen *s = st;
 	const enum ui_action *src = s->mode == M_CARD ? card
-				    : ui_list_count(&s->list) ? list : empty;
-	size_t n = s->mode == M_CARD ? 3 : ui_list_count(&s->list) ? 4 : 1;
+				    : ui_list_count(&s->lv.list) ? list : empty;
+	size_t n = s->mode == M_CARD ? 3 : ui_list_count(&s->lv.list) ? 4 : 1;
 
+	if (s->mode == M_LIST && ui_listview_busy(&s->lv))
+		return ui_listview_hints(&s->lv, out, max);
 	if (n > max)
 		n = max;
 	memcpy(out, src, n * sizeof *out);
@@ -563,14 +567,14 @@ draw_list(struct sync_screen *s, struct ui_app *app, const struct ui_rect *area)
 	used = draw_peers(s, &r);
 	r.y += used + 1;
 	r.h -= used + 1;
-	snprintf(title, sizeof title, _("Conflicts to review (%zu)"), ui_list_count(&s->list));
+	snprintf(title, sizeof title, _("Conflicts to review (%zu)"), ui_list_count(&s->lv.list));
 	ui_draw_text(r.y, r.x, r.w, "", UI_ROLE_NORMAL);
 	ui_draw_str(r.y, r.x + 1, r.w - 2, title, UI_ROLE_TITLE);
 	lr = (struct ui_rect){r.y + 1, r.x, r.h - 1, r.w};
 	ui_draw_keys_of(ui_app_keymap(app), ui_app_scope(app), UI_A_SYNC_NOW, keys, sizeof keys);
 	snprintf(empty, sizeof empty, _("No conflicts to review. Press %s to sync now."), keys);
 	if (lr.h >= 1)
-		ui_draw_list(&s->list, &lr, titles, empty);
+		ui_draw_list(&s->lv.list, &lr, titles, empty);
 }
 
 static void
@@ -652,10 +656,12 @@ sync_draw(void *st, struct ui_app *app, const struct ui_rect *area)
 {
 	struct sync_screen *s = st;
 
-	if (s->mode == M_CARD)
+	if (s->mode == M_CARD) {
 		draw_card(s, app, area);
-	else
+	} else {
 		draw_list(s, app, area);
+		ui_listview_draw(&s->lv, area);
+	}
 }
 
 const struct ui_screen_ops ui_sync_ops = {

@@ -19,6 +19,7 @@
 #include "ui/calview.h"
 #include "ui/draw.h"
 #include "ui/keys.h"
+#include "ui/listview.h"
 #include "ui/ppldraw.h"
 
 enum mode { T_MAIN, T_PICK, T_SUGGEST, T_FORM };
@@ -31,7 +32,7 @@ struct tonight {
 	size_t nours;                      /* the first nours are this session's */
 	/* the people here tonight, in arrival order */
 	struct cb_presence_list pl;
-	struct ui_list list;
+	struct ui_listview lv;             /* the arrivals: moves, sorts, narrows */
 	enum mode mode;
 	struct ui_person_pick pick;
 	struct ui_suggest sug;
@@ -62,7 +63,7 @@ load_people(struct tonight *t, struct ui_app *app)
 
 	cb_presence_list_free(&t->pl);
 	memset(&t->pl, 0, sizeof t->pl);
-	ui_list_begin(&t->list);
+	ui_list_begin(&t->lv.list);
 	if (today(t)) {
 		st = cb_presence(ui_app_db(app), ui_app_config(app), &t->s.id, ui_app_today(app), &t->pl);
 		if (st != CB_OK) {
@@ -80,12 +81,12 @@ load_people(struct tonight *t, struct ui_app *app)
 		cb_id_to_hex(&p->person, key);
 		ui_presence_pair(p, pair, sizeof pair);
 		ui_presence_notes(p, notes, sizeof notes);
-		if (!ui_list_add(&t->list, key, cells, nums)) {
+		if (!ui_list_add(&t->lv.list, key, cells, nums)) {
 			ui_app_error(app, "%s", cb_status_message(CB_NOMEM));
 			break;
 		}
 	}
-	ui_list_end(&t->list);
+	ui_list_end(&t->lv.list);
 }
 
 static void
@@ -127,7 +128,12 @@ tonight_open(struct ui_app *app)
 
 	if (!t)
 		return NULL;
-	ui_list_init(&t->list, columns, NCOLS);
+	if (!ui_listview_init(&t->lv, columns, NCOLS, UI_LV_SEARCH_FILTER,
+			      N_("Nobody here matches “%s”."))) {
+		ui_listview_free(&t->lv);
+		free(t);
+		return NULL;
+	}
 	load(t, app);
 	return t;
 }
@@ -154,7 +160,7 @@ tonight_close(void *st)
 		cb_session_clear(&t->s);
 	cb_conflict_list_free(&t->conflicts);
 	cb_presence_list_free(&t->pl);
-	ui_list_free(&t->list);
+	ui_listview_free(&t->lv);
 	free(t);
 }
 
@@ -216,7 +222,7 @@ presence_of(const struct tonight *t, const char *key)
 static const struct cb_presence *
 selected(const struct tonight *t)
 {
-	return presence_of(t, ui_list_selected_key(&t->list));
+	return presence_of(t, ui_list_selected_key(&t->lv.list));
 }
 
 static void
@@ -225,8 +231,8 @@ select_person(struct tonight *t, struct ui_app *app, const struct cb_id *id)
 	char key[CB_ID_HEX_LEN + 1];
 
 	cb_id_to_hex(id, key);
-	ui_list_select_key(&t->list, key);
-	t->list.top = ui_list_top(&t->list, list_height(t, app));
+	ui_list_select_key(&t->lv.list, key);
+	t->lv.list.top = ui_list_top(&t->lv.list, list_height(t, app));
 }
 
 /* "u: undo" with the key the user has. */
@@ -586,7 +592,7 @@ static unsigned
 tonight_handle(void *st, struct ui_app *app, enum ui_action a, int key)
 {
 	struct tonight *t = st;
-	int h = list_height(t, app);
+	unsigned r;
 
 	switch (t->mode) {
 	case T_PICK: return pick_key(t, app, a, key);
@@ -594,18 +600,14 @@ tonight_handle(void *st, struct ui_app *app, enum ui_action a, int key)
 	case T_FORM: return form_key(t, app, a, key);
 	case T_MAIN: break;
 	}
+	if ((r = ui_listview_handle(&t->lv, app, a, key, list_height(t, app))) != UI_R_UNHANDLED)
+		return r;
 	switch (a) {
 	case UI_A_MARK_HELD: return mark_held(t, app);
 	case UI_A_CHECKIN: return open_pick(t, app);
 	case UI_A_CHECKOUT: return checkout(t, app);
 	case UI_A_PAIR: return pair_selected(t, app);
 	case UI_A_ADD: return open_form(t, app);
-	case UI_A_UP: ui_list_move(&t->list, -1, h); return UI_R_DONE;
-	case UI_A_DOWN: ui_list_move(&t->list, 1, h); return UI_R_DONE;
-	case UI_A_PAGE_UP: ui_list_page(&t->list, -1, h); return UI_R_DONE;
-	case UI_A_PAGE_DOWN: ui_list_page(&t->list, 1, h); return UI_R_DONE;
-	case UI_A_FIRST: ui_list_first(&t->list); return UI_R_DONE;
-	case UI_A_LAST: ui_list_last(&t->list, h); return UI_R_DONE;
 	case UI_A_OPEN:
 	case UI_A_SHOW_IN_CALENDAR:
 	{
@@ -622,7 +624,9 @@ tonight_handle(void *st, struct ui_app *app, enum ui_action a, int key)
 static bool
 tonight_text_input(void *st)
 {
-	return ((struct tonight *)st)->mode != T_MAIN;
+	struct tonight *t = st;
+
+	return t->mode != T_MAIN || ui_listview_busy(&t->lv);
 }
 
 static size_t
@@ -644,6 +648,8 @@ tonight_hints(void *st, enum ui_action *out, size_t max)
 	}
 	if (t->mode == T_SUGGEST)
 		return 0; /* the panel shows its keys */
+	if (ui_listview_busy(&t->lv))
+		return ui_listview_hints(&t->lv, out, max);
 	if (today(t)) {
 		const enum ui_action ev[] = {UI_A_CHECKIN, UI_A_PAIR, UI_A_ADD, UI_A_CHECKOUT, UI_A_UNDO};
 		for (size_t i = 0; i < 5 && n < max; i++)
@@ -767,7 +773,7 @@ draw_people(struct tonight *t, struct ui_app *app, const struct ui_rect *area)
 	ui_draw_text(lr.y - 1, area->x + 2, area->w - 4, counts, UI_ROLE_TITLE);
 	ui_draw_keys_of(ui_app_keymap(app), ui_app_scope(app), UI_A_CHECKIN, keys, sizeof keys);
 	snprintf(empty, sizeof empty, _("Nobody yet: press %s when someone arrives."), keys);
-	ui_draw_list_roles(&t->list, &lr, titles, empty, false, row_role, t);
+	ui_draw_list_roles(&t->lv.list, &lr, titles, empty, false, row_role, t);
 }
 
 static void
@@ -804,7 +810,7 @@ tonight_draw(void *st, struct ui_app *app, const struct ui_rect *area)
 	case T_PICK: ui_draw_person_pick(&t->pick, area); break;
 	case T_SUGGEST: ui_draw_suggest(&t->sug, area); break;
 	case T_FORM: ui_draw_form(&t->pf.form, area, ui_app_keymap(app)); break;
-	case T_MAIN: break;
+	case T_MAIN: ui_listview_draw(&t->lv, area); break;
 	}
 }
 
@@ -821,10 +827,7 @@ tonight_show(void *st, struct ui_app *app, const struct ui_target *t)
 		if (t->table != CB_T_PERSON)
 			return false;
 		cb_id_to_hex(&t->row, key);
-		if (!ui_list_select_key(&n->list, key))
-			return false;
-		n->list.top = ui_list_top(&n->list, list_height(n, app));
-		return true;
+		return ui_listview_select(&n->lv, key, list_height(n, app));
 	default:
 		return false;
 	}
