@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -63,15 +64,49 @@ cli_table_free(struct cli_table *t)
 	free(t);
 }
 
-/* CSV per RFC 4180: quote when needed, double the quotes. */
+/* A plain decimal number ("-3", "+2.5"): a spreadsheet reads it as a
+ * number, never as a formula. */
+static bool
+is_number(const char *s)
+{
+	if (*s == '-' || *s == '+')
+		s++;
+	if (!isdigit((unsigned char)*s))
+		return false;
+	while (isdigit((unsigned char)*s))
+		s++;
+	if (*s == '.' && isdigit((unsigned char)s[1]))
+		for (s++; isdigit((unsigned char)*s); s++)
+			;
+	return *s == '\0';
+}
+
+/* Would a spreadsheet take the cell for a formula (OWASP's CSV injection:
+ * a cell starting with =, +, -, @, a tab or a carriage return)? A plain
+ * number is left alone, so a negative count stays a number. */
+static bool
+formula_like(const char *s)
+{
+	return *s && strchr("=+-@\t\r", *s) && !is_number(s);
+}
+
+/* CSV per RFC 4180: quote when needed, double the quotes. A cell that a
+ * spreadsheet would run as a formula gets a leading "'", which makes it
+ * text (a name like "=HYPERLINK(...)" from another laptop stays a name). */
 static void
 put_csv(FILE *out, const char *s)
 {
+	bool defuse = formula_like(s);
+
 	if (!strpbrk(s, ",\"\r\n")) {
+		if (defuse)
+			fputc('\'', out);
 		fputs(s, out);
 		return;
 	}
 	fputc('"', out);
+	if (defuse)
+		fputc('\'', out);
 	for (; *s; s++) {
 		if (*s == '"')
 			fputc('"', out);

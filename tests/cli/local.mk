@@ -11,6 +11,7 @@ CLI_GOLDEN = \
 	tests/cli/dbstate.sh \
 	tests/cli/badinput.sh \
 	tests/cli/rebuild.sh \
+	tests/cli/csv.sh \
 	tests/cli/config.sh \
 	tests/cli/perms.sh \
 	tests/cli/names.sh \
@@ -24,6 +25,7 @@ CLI_EXPECTED = \
 	tests/cli/expected/dbstate.out \
 	tests/cli/expected/badinput.out \
 	tests/cli/expected/rebuild.out \
+	tests/cli/expected/csv.out \
 	tests/cli/expected/config.out \
 	tests/cli/expected/perms.out \
 	tests/cli/expected/names.out \
