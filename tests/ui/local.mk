@@ -25,3 +25,20 @@ EXTRA_DIST += tests/ui/scenarios.sh tests/ui/keystrokes.sh tests/ui/config.sh te
 	tests/ui/README $(wildcard $(srcdir)/tests/ui/scripts/*.keys) \
 	$(wildcard $(srcdir)/tests/ui/scripts/*.setup) \
 	$(wildcard $(srcdir)/tests/ui/expected/*.txt)
+
+# The key storm: seeded random keys on every screen over every database
+# state (tests/ui/storm.sh); storm-keys writes a run's script and
+# storm-bundles the crafted bundles a peer could send.
+check_PROGRAMS += tests/ui/storm-keys tests/ui/storm-bundles
+tests_ui_storm_keys_SOURCES = tests/ui/storm-keys.c
+tests_ui_storm_bundles_SOURCES = tests/ui/storm-bundles.c
+tests_ui_storm_bundles_CPPFLAGS = $(AM_CPPFLAGS)
+tests_ui_storm_bundles_LDADD = $(CORE_LIBS)
+TESTS += tests/ui/storm.sh
+EXTRA_DIST += tests/ui/storm.sh
+
+# The storm for as long as asked: STORM_SECONDS (default 600), STORM_SEED.
+soak-storm: src/cambouis tests/ui/storm-keys tests/ui/storm-bundles
+	top_builddir='$(abs_top_builddir)' CAMBOUIS='$(abs_top_builddir)/src/cambouis' \
+	  STORM_SECONDS=$${STORM_SECONDS:-600} $(SHELL) $(srcdir)/tests/ui/storm.sh
+.PHONY: soak-storm
