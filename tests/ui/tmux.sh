@@ -1,8 +1,9 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-3.0-or-later
 # The real binary in a real terminal (tmux): start, type, a resize storm,
-# 10,000 random keys, SIGTERM inside a form. Each time the terminal must
-# come back in its normal mode and the database must pass `cambouis check`.
+# 10,000 random keys, SIGTERM inside a form, a split F-key escape on an
+# empty Tonight. Each time the terminal must come back in its normal mode
+# and the database must pass `cambouis check`.
 set -u
 command -v tmux >/dev/null 2>&1 || { echo "tmux not found: skipped"; exit 77; }
 : "${top_srcdir:=$(cd "$(dirname "$0")/../.." && pwd)}"
@@ -127,7 +128,26 @@ after=$("$CAMBOUIS" -d "$db" venue list --format tsv | wc -l)
 [ "$before" = "$after" ] || { echo "FAIL: SIGTERM saved a half-typed venue"; fail=1; }
 db_ok SIGTERM
 
-# 5. an unknown terminal type: exit 3 with a message
+# 5. a split F-key escape on Tonight with nothing planned: Esc arrives on
+# its own, the rest of the sequence later as ordinary keys, which Tonight
+# must take without a session (it crashed on them)
+"$CAMBOUIS" -d "$tmp/empty.db" init --site-label split >/dev/null || exit 99
+start xterm-256color -d "$tmp/empty.db"
+wait_for "Calendar" || exit 1
+T send-keys -t t 1
+wait_for "No session is planned" || exit 1
+for seq in '[24~' '[1;5A' '[11~' 'OP'; do
+	T send-keys -t t Escape
+	sleep 0.2 # well past the escape delay: the keys come one by one
+	T send-keys -t t -l "$seq"
+	sleep 0.2
+done
+kill -0 "$(cat "$tmp/pid")" 2>/dev/null || { echo "FAIL: died on a split escape sequence"; fail=1; }
+wait_for "No session is planned"
+T send-keys -t t Escape Q
+finished 0
+
+# 6. an unknown terminal type: exit 3 with a message
 start nosuchterminal --demo
 finished 3
 exit $fail
