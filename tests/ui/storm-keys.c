@@ -8,7 +8,8 @@
  * generator, not the C library's). It visits every screen (digits, Tab,
  * BTab) and types printable and non-ASCII characters, named keys, Ctrl
  * letters, F-keys, escape sequences as a terminal sends them when they
- * arrive split (Esc, then "[11~"), and resizes down to 20x5 and back. The
+ * arrive split (Esc, then "[11~"), resizes down to 20x5 and back, and a
+ * few whole moves per screen (check in, pair, plan, add, sync). The
  * quit keys (q, Q, C-c, C-z, C-q) are typed only at the end, after the
  * screen is dumped to DUMP. */
 #include <stdint.h>
@@ -59,6 +60,24 @@ static const char *const sequences[] = {
 	"[A", "[B", "[C", "[D", "[H", "[F", "OP", "OR", "OS", /* not "OQ": Q quits */ "[11~", "[15~", "[17~",
 	"[24~", "[2~", "[3~", "[5~", "[6~", "[Z", "[1;5A", "[200~", "[M", "[<0;10;5M",
 };
+/* A few keys that do something whole on a screen (check in, pair, plan a
+ * series, add a venue, take someone off, sync, keep a conflict's value),
+ * so that the storm reaches what random keys alone rarely complete. */
+static const char *const moves[] = {
+	"1ia<Enter>", "1ie<Enter><Enter>", "1iL<Enter>1", "1iZo<Enter><Esc>", "1io<Enter>2",
+	"1<Down>p<Enter>", "1<Down>p<Esc>", "1<End>o", "1u", "1uu", "1H", "1c", "1<Enter>",
+	"1aZoé<F2>", "1aAnn<Tab><Right><Tab><Tab>2008<F2>", "1a漢字<Tab><Tab><Tab>1990-01-01<F2>",
+	"2a<Tab><Tab><Tab><Tab><F4>a<Enter><F2>", "2a<C-u>+1<Tab><Tab><Tab><Tab><F4>e<Enter><Tab><Tab>3<F2>",
+	"2Jxy<Enter>", "2JxyRain<Enter>", "2Jm<F2>", "2Jm<C-u>+2<F2>", "2Jv", "2JH", "2Jr", "2u",
+	"2t<Enter>", "2]]<Enter>", "2[<Enter>", "2/a<Enter>n",
+	"3aVélo<F2>", "3a🚲<Tab>1 rue<Tab>Tours<Tab>12<F2>", "3<Down>e<C-u>X<F2>", "3<Down>dy", "3u",
+	"3<Down>c<F2>", "3<Down>c<Tab>+7<F2>", "3<Down>C", "3<Down>Cy", "3/a<Enter>",
+	"4aLéa<F2>", "4<Down><Enter>", "4<Down>e<F2>", "4<Down>e<C-u><F2>", "4<Down>dy", "4u", "4uu",
+	"4/a<Enter>", "4s", "4S",
+	"5p<Enter>1", "5<Down>p<Enter><Enter>", "5s<Enter><Enter><Enter>", "5<Down>s<Enter><Enter><Enter>",
+	"5Py", "5vP<Enter>y", "5v<Enter>", "5vv<Down><Enter>", "5dy", "5<Down>dn",
+	"6s", "6<Enter>", "6<Down><Enter>c", "6<Down><Enter>o", "6c", "6o", "6<End>o",
+};
 static const char ctrl[] = "abdefghjklnoprstuvwxy"; /* not C-c, C-i, C-m, C-q, C-z */
 
 static long col;
@@ -96,7 +115,9 @@ main(int argc, char **argv)
 	fputc('\n', f);
 	for (long i = 0; i < nkeys; i++) {
 		unsigned x = below(1000);
-		if (x < 300) {
+		if (x < 80) {
+			fputs(moves[below(N(moves))], f);
+		} else if (x < 300) {
 			put_char(f, letters[below(sizeof letters - 1)]);
 		} else if (x < 360) {
 			put_char(f, others[below(sizeof others - 1)]);

@@ -18,7 +18,7 @@
 #   5y           five years of a workshop (demo --scale 5y, made while the
 #                other states run)
 # Environment: STORM_SEED (default: from the clock; always printed),
-# STORM_SECONDS (default 60: runs start until then, each state once at
+# STORM_SECONDS (default 50: runs start until then, each state once at
 # least), STORM_KEYS (keys per run, default 400), STORM_RUNS (at most).
 # A failure prints the seed, the run, the state and the script, and keeps
 # them with the database under tests/ui/storm-failures/ in the build tree.
@@ -28,7 +28,7 @@ set -u
 keys_tool=$top_builddir/tests/ui/storm-keys
 bundles_tool=$top_builddir/tests/ui/storm-bundles
 seed=${STORM_SEED:-$(( $(date +%s) % 1000000 + $$ ))}
-budget=${STORM_SECONDS:-60}
+budget=${STORM_SECONDS:-50}
 nkeys=${STORM_KEYS:-400}
 maxruns=${STORM_RUNS:-1000000}
 keep=$top_builddir/tests/ui/storm-failures
@@ -108,6 +108,10 @@ run() {
 	else
 		dbarg=
 	fi
+	# a shared folder for "sync now", holding the crafted bundles
+	mkdir -p "$w/home/config/cambouis" "$w/sync/crafted" &&
+		cp "$tmp"/bundles/*.cambouis "$w/sync/crafted/" &&
+		printf 'sync_dir = "%s";\n' "$w/sync" >"$w/home/config/cambouis/config" || exit 99
 	"$keys_tool" "$seed" "$r" "$nkeys" "$w/screen.txt" >"$w/script" || exit 99
 	# shellcheck disable=SC2086
 	(cd "$w" && HOME=$w/home XDG_DATA_HOME=$w/home/data XDG_CONFIG_HOME=$w/home/config \
