@@ -108,16 +108,21 @@ run() {
 	else
 		dbarg=
 	fi
-	# a shared folder for "sync now", holding the crafted bundles
-	mkdir -p "$w/home/config/cambouis" "$w/sync/crafted" &&
-		cp "$tmp"/bundles/*.cambouis "$w/sync/crafted/" &&
-		printf 'sync_dir = "%s";\n' "$w/sync" >"$w/home/config/cambouis/config" || exit 99
+	# a shared folder for "sync now", holding the crafted bundles (not for
+	# 5y: exporting five years takes seconds a time)
+	if [ "$st" != 5y ]; then
+		mkdir -p "$w/home/config/cambouis" "$w/sync/crafted" &&
+			cp "$tmp"/bundles/*.cambouis "$w/sync/crafted/" &&
+			printf 'sync_dir = "%s";\n' "$w/sync" >"$w/home/config/cambouis/config" || exit 99
+	fi
 	"$keys_tool" "$seed" "$r" "$nkeys" "$w/screen.txt" >"$w/script" || exit 99
+	t0=$(date +%s)
 	# shellcheck disable=SC2086
 	(cd "$w" && HOME=$w/home XDG_DATA_HOME=$w/home/data XDG_CONFIG_HOME=$w/home/config \
 		CAMBOUIS_NOW=$now CAMBOUIS_SCREEN=80x24 CAMBOUIS_SCRIPT=$w/script \
 		$limit "$CAMBOUIS" $dbarg) >"$w/out" 2>"$w/err"
 	rc=$?
+	echo "$st $(($(date +%s) - t0))" >>"$tmp/per-state"
 	runs=$((runs + 1))
 	keys=$((keys + nkeys))
 	why=
@@ -172,5 +177,8 @@ if [ -n "$deferred" ] && [ $fails -lt 3 ]; then
 	done
 fi
 elapsed=$(($(date +%s) - start))
+# runs and seconds per state
+[ -s "$tmp/per-state" ] && echo "storm: $(awk '{ n[$1]++; t[$1] += $2 } END {
+	for (k in n) { printf "%s%s %d runs %d s", sep, k, n[k], t[k]; sep = ", " } }' "$tmp/per-state")"
 echo "storm: seed $seed: $runs runs, $keys keys over $nstates states ($states) in ${elapsed} s: $fails failed"
 [ $fails -eq 0 ]
