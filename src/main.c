@@ -155,7 +155,7 @@ load_config(struct cli *c, const char *opt_config)
 		path = xdg;
 	}
 	st = cb_config_load(&c->cfg, path, xdg == NULL, err, sizeof err);
-	free(xdg);
+	c->config_path = xdg ? xdg : strdup(path);
 	if (st != CB_OK) {
 		cli_error("%s", err);
 		return EXIT_USAGE;
@@ -239,6 +239,7 @@ main(int argc, char **argv)
 	}
 	cli_close(&c);
 	cb_config_free(&c.cfg);
+	free(c.config_path);
 	free(c.db_path);
 	if (fflush(stdout) != 0 && rc == EXIT_OK) {
 		cli_error(_("cannot write the output"));

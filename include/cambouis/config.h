@@ -75,4 +75,14 @@ cb_status cb_config_load(struct cb_config *cfg, const char *path, bool must_exis
 
 void cb_config_free(struct cb_config *cfg);
 
+/* Set the top-level string setting key to value in the configuration file
+ * at path (made, with its folder, when missing): the file is edited as
+ * text, so every other line and comment stays; the result must load (else
+ * nothing changes: CB_CONFIG with "FILE:LINE: message" in err), then it
+ * replaces the file atomically. CB_INVALID when value holds control
+ * characters; CB_IO (err says why) when the file cannot be read or
+ * written. The caller re-reads the file to use the new value. */
+cb_status cb_config_set_string(const char *path, const char *key, const char *value, char *err,
+			       size_t errlen);
+
 #endif

@@ -13,7 +13,7 @@
 #include "cambouis/text.h"
 #include "cli.h"
 
-enum { OPT_SITE_LABEL = 256, OPT_SCALE, OPT_SEED, OPT_DB };
+enum { OPT_SITE_LABEL = 256, OPT_SCALE, OPT_SEED, OPT_DB, OPT_WORKSHOP_NAME };
 
 /* Reject anything after a command that takes no arguments. */
 static int
@@ -57,16 +57,58 @@ valid_label(const char *s)
 	return s[0] != '.';
 }
 
+/* Write the workshop's name to the configuration file (init
+ * --workshop-name). */
+static int
+set_workshop_name(struct cli *c, const char *name)
+{
+	char err[512];
+	char *copy;
+	cb_status st;
+
+	if (!*name || strlen(name) > 120) {
+		cli_error(_("--workshop-name: give a name of 1 to 120 characters"));
+		return EXIT_USAGE;
+	}
+	if (!c->config_path) {
+		cli_error(_("cannot tell where the configuration file is: set HOME or use --config FILE"));
+		return EXIT_USAGE;
+	}
+	st = cb_config_set_string(c->config_path, "workshop_name", name, err, sizeof err);
+	if (st == CB_INVALID) {
+		cli_error(_("--workshop-name: the name must not hold control characters"));
+		return EXIT_USAGE;
+	}
+	if (st == CB_CONFIG) {
+		cli_error("%s", err);
+		return EXIT_USAGE;
+	}
+	if (st != CB_OK) {
+		if (*err)
+			cli_error("%s", err);
+		else
+			return cli_fail(st, c->config_path);
+		return EXIT_FAILURE_RUNTIME;
+	}
+	if ((copy = strdup(name))) {
+		free(c->cfg.workshop_name);
+		c->cfg.workshop_name = copy;
+	}
+	printf(_("Workshop name \"%s\" written to %s.\n"), name, c->config_path);
+	return 0;
+}
+
 int
 cli_cmd_init(struct cli *c, int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{"site-label", required_argument, NULL, OPT_SITE_LABEL},
+		{"workshop-name", required_argument, NULL, OPT_WORKSHOP_NAME},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
-	const char *label = NULL;
-	char host[65];
+	const char *label = NULL, *workshop = NULL;
+	char host[65], typed[256];
 	int opt, rc;
 	cb_status st;
 	bool existed = access(c->db_path, F_OK) == 0;
@@ -78,9 +120,15 @@ cli_cmd_init(struct cli *c, int argc, char **argv)
 		case OPT_SITE_LABEL:
 			label = optarg;
 			break;
+		case OPT_WORKSHOP_NAME:
+			workshop = optarg;
+			break;
 		case 'h':
-			fputs(_("Usage: cambouis init [--site-label LABEL]\n"
-				"Create the database (if needed) and name this laptop for sync.\n"), stdout);
+			fputs(_("Usage: cambouis init [--site-label LABEL] [--workshop-name NAME]\n"
+				"Create the database (if needed) and name this laptop for sync.\n"
+				"--workshop-name writes the workshop's name (shown on the screens and\n"
+				"in calendar apps) to the configuration file; in a terminal, init asks\n"
+				"for it while it is the default.\n"), stdout);
 			return EXIT_OK;
 		case ':':
 			cli_error(_("option '%s' needs a value"), argv[optind - 1]);
@@ -100,6 +148,18 @@ cli_cmd_init(struct cli *c, int argc, char **argv)
 		cli_error(_("invalid site label '%s': use 1 to 64 letters, digits, '-', '_' or '.'"), label);
 		return EXIT_USAGE;
 	}
+	if (!workshop && !c->cfg.path && isatty(STDIN_FILENO) && isatty(STDOUT_FILENO)) {
+		/* a first init in a terminal asks; Enter keeps the default */
+		printf(_("Workshop name [%s]: "), c->cfg.workshop_name);
+		fflush(stdout);
+		if (fgets(typed, sizeof typed, stdin)) {
+			typed[strcspn(typed, "\r\n")] = '\0';
+			if (*typed)
+				workshop = typed;
+		}
+	}
+	if (workshop && (rc = set_workshop_name(c, workshop)) != 0)
+		return rc;
 	if ((rc = cli_open(c, CB_OPEN_CREATE)) != 0)
 		return rc;
 	if (!label && !*cb_db_site_label(c->db)) {

@@ -22,7 +22,8 @@
  * subsection in share/man/cambouis.1 (tests/cli/manpage-commands.sh).
  */
 #define CLI_COMMAND_INFO(CMD, MORE) \
-	CMD(init, N_("[--site-label LABEL]"), N_("create the database and name this laptop")) \
+	CMD(init, N_("[--site-label LABEL] [--workshop-name NAME]"), \
+	    N_("create the database and name this laptop")) \
 	CMD(venue, "add|list|edit|rm", N_("manage the venues (see 'cambouis venue --help')")) \
 	MORE("venue close|closures", N_("venues closed for a period")) \
 	CMD(series, "add|list|edit|rm", N_("sessions every N weeks at rotating venues")) \

@@ -34,6 +34,8 @@ enum cli_exit {
 struct cli {
 	struct cb_config cfg;
 	char *db_path;   /* resolved: -d, CAMBOUIS_DB, --demo, config, XDG */
+	char *config_path; /* where settings are written: -c, CAMBOUIS_CONFIG
+			    * or the XDG path (NULL: no HOME) */
 	bool demo;       /* --demo: the demo database, made on first use */
 	struct cb_db *db;
 };

@@ -32,7 +32,7 @@ cb_config_defaults(struct cb_config *cfg)
 	bool oom = false;
 
 	memset(cfg, 0, sizeof *cfg);
-	cfg->workshop_name = xstrdup("cambouis", &oom);
+	cfg->workshop_name = xstrdup("Atelier vélo", &oom);
 	cfg->session_start = xstrdup("17:30", &oom);
 	cfg->session_end = xstrdup("20:00", &oom);
 	cfg->every_weeks = 2;

@@ -9,7 +9,7 @@ src_core_libcambouis_core_a_SOURCES = \
 	include/cambouis/schema.h include/cambouis/status.h include/cambouis/text.h \
 	include/cambouis/venue.h include/cambouis/write.h include/cambouis/undo.h \
 	src/core/db-private.h src/core/project-private.h src/core/schema-private.h \
-	src/core/buf.c src/core/clock.c src/core/config.c src/core/db.c src/core/demo.c \
+	src/core/buf.c src/core/clock.c src/core/config.c src/core/config-write.c src/core/db.c src/core/demo.c \
 	src/core/hlc.c src/core/id.c src/core/oplog.c src/core/paths.c src/core/project.c \
 	src/core/schema.c src/core/status.c src/core/text.c src/core/venue.c \
 	src/core/core-schema.c src/core/venue-schema.c src/core/db-query.c src/core/write.c src/core/undo.c

@@ -44,4 +44,23 @@ run "-d wins over CAMBOUIS_DB" env CAMBOUIS_DB=e2.db "$CAMBOUIS" -d f.db init --
 run "~/ in -d is the home directory" cambouis -d '~/t.db' init --site-label x
 [ -f t.db ] || fail "~/ was not expanded"
 
+# The workshop's name: written to the configuration file, the rest kept;
+# calendar apps then show it in each session's title.
+run "workshop name into a new configuration file" cambouis -d n.db init --site-label x --workshop-name 'Atelier vélo du Tonkin'
+run "the file written" cat config/cambouis/config
+printf '# our settings\nsite_label = "atelier-1"; # this laptop\nworkshop_name = "Old";\n' >w.conf
+run "workshop name replaced, comments kept" cambouis -c w.conf -d n.db init --workshop-name 'La Roue "libre"'
+run "the file rewritten" cat w.conf
+run "the name in calendar apps" cambouis -c w.conf -d n.db venue add Halle
+run "session" cambouis -c w.conf -d n.db session add 2026-03-04 --venue Halle
+CLI_SED='/^SUMMARY/!d'
+run "the SUMMARY carries the name" cambouis -c w.conf -d n.db ical -
+: >empty.conf
+run "with no name set: the default" cambouis -c empty.conf -d n.db ical -
+unset CLI_SED
+run "empty workshop name is refused" cambouis -d n.db init --workshop-name ''
+printf 'colour = 1;\n' >bad.conf
+run "a configuration file that does not load is left alone" cambouis -c bad.conf -d n.db init --workshop-name X
+run "the bad file unchanged" cat bad.conf
+
 cli_finish

@@ -67,13 +67,96 @@ load_error(const char *text, cb_status want)
 		free(e_);                                              \
 	} while (0)
 
+/* The text of a file (caller frees). */
+static char *
+slurp(const char *path)
+{
+	FILE *f = fopen(path, "r");
+	char *s = calloc(1, 65536);
+	size_t n;
+
+	ck_assert_ptr_nonnull(f);
+	n = fread(s, 1, 65535, f);
+	s[n] = '\0';
+	fclose(f);
+	return s;
+}
+
+START_TEST(test_set_keeps_the_rest)
+{
+	/* comments, a group holding a setting of the same name, the setting
+	 * itself among others: only its value changes */
+	const char *text = "# my workshop\n"
+			   "// workshop_name = \"in a comment\";\n"
+			   "people = { attestation_months = 6; };\n"
+			   "workshop_name = \"Old\"; # keep this comment\n"
+			   "session = { start = \"18:00\"; };\n";
+	char *path = config_file("config", text), *got, err[256];
+	struct cb_config cfg;
+
+	ck_assert_int_eq(cb_config_set_string(path, "workshop_name", "Vélo \"libre\" \\ Tours", err,
+					      sizeof err), CB_OK);
+	got = slurp(path);
+	ck_assert_str_eq(got, "# my workshop\n"
+			      "// workshop_name = \"in a comment\";\n"
+			      "people = { attestation_months = 6; };\n"
+			      "workshop_name = \"Vélo \\\"libre\\\" \\\\ Tours\"; # keep this comment\n"
+			      "session = { start = \"18:00\"; };\n");
+	free(got);
+	/* it loads, and reads back the value as given */
+	ck_assert_int_eq(cb_config_defaults(&cfg), CB_OK);
+	ck_assert_int_eq(cb_config_load(&cfg, path, true, err, sizeof err), CB_OK);
+	ck_assert_str_eq(cfg.workshop_name, "Vélo \"libre\" \\ Tours");
+	ck_assert_str_eq(cfg.session_start, "18:00");
+	cb_config_free(&cfg);
+	/* a setting not there yet is added at the end */
+	ck_assert_int_eq(cb_config_set_string(path, "sync_dir", "~/Sync/atelier", err, sizeof err), CB_OK);
+	got = slurp(path);
+	ck_assert_ptr_nonnull(strstr(got, "session = { start = \"18:00\"; };\nsync_dir = \"~/Sync/atelier\";\n"));
+	ck_assert_ptr_nonnull(strstr(got, "# keep this comment"));
+	free(got);
+	free(path);
+}
+END_TEST
+
+START_TEST(test_set_new_file)
+{
+	char *path = unit_path(dir, "sub/folder/config"), *got, err[256];
+
+	ck_assert_int_eq(cb_config_set_string(path, "workshop_name", "Atelier du Tonkin", err, sizeof err),
+			 CB_OK);
+	got = slurp(path);
+	ck_assert_str_eq(got, "workshop_name = \"Atelier du Tonkin\";\n");
+	free(got);
+	free(path);
+}
+END_TEST
+
+START_TEST(test_set_refused)
+{
+	/* a file that does not load stays as it was; so does a control
+	 * character in the value */
+	const char *bad = "workshop_name = \"A\";\ncolour = 1;\n";
+	char *path = config_file("config", bad), *got, err[256];
+
+	ck_assert_int_eq(cb_config_set_string(path, "workshop_name", "B", err, sizeof err), CB_CONFIG);
+	ck_assert_msg(strncmp(err, path, strlen(path)) == 0 && strncmp(err + strlen(path), ":2: ", 4) == 0,
+		      "%s", err);
+	got = slurp(path);
+	ck_assert_str_eq(got, bad);
+	free(got);
+	ck_assert_int_eq(cb_config_set_string(path, "workshop_name", "B\nC", err, sizeof err), CB_INVALID);
+	free(path);
+}
+END_TEST
+
 START_TEST(test_defaults)
 {
 	struct cb_config cfg;
 
 	ck_assert_int_eq(cb_config_defaults(&cfg), CB_OK);
 	ck_assert_ptr_null(cfg.path);
-	ck_assert_str_eq(cfg.workshop_name, "cambouis");
+	ck_assert_str_eq(cfg.workshop_name, "Atelier vélo");
 	ck_assert_ptr_null(cfg.site_label);
 	ck_assert_ptr_null(cfg.database);
 	ck_assert_ptr_null(cfg.sync_dir);
@@ -251,12 +334,12 @@ START_TEST(test_missing_file)
 	ck_assert_int_eq(cb_config_load(&cfg, path, false, err, sizeof err), CB_OK);
 	ck_assert_str_eq(err, "");
 	ck_assert_ptr_null(cfg.path);
-	ck_assert_str_eq(cfg.workshop_name, "cambouis");
+	ck_assert_str_eq(cfg.workshop_name, "Atelier vélo");
 
 	ck_assert_int_eq(cb_config_load(&cfg, path, true, err, sizeof err), CB_CONFIG);
 	ck_assert_int_gt(asprintf(&want, "%s: No such file or directory", path), 0);
 	ck_assert_str_eq(err, want);
-	ck_assert_str_eq(cfg.workshop_name, "cambouis");
+	ck_assert_str_eq(cfg.workshop_name, "Atelier vélo");
 	cb_config_free(&cfg);
 	free(want);
 	free(path);
@@ -293,6 +376,7 @@ int
 main(void)
 {
 	Suite *s = suite_create("config");
+	TCase *tw = tcase_create("write");
 	TCase *tc = tcase_create("config");
 
 	/* once per test case, in the parent: cleaned up even when a test fails */
@@ -308,6 +392,11 @@ main(void)
 	tcase_add_test(tc, test_keys_shape);
 	tcase_add_test(tc, test_missing_file);
 	tcase_add_test(tc, test_refused_file_leaves_config);
+	tcase_add_checked_fixture(tw, setup_dir, teardown_dir);
+	tcase_add_test(tw, test_set_keeps_the_rest);
+	tcase_add_test(tw, test_set_new_file);
+	tcase_add_test(tw, test_set_refused);
+	suite_add_tcase(s, tw);
 	suite_add_tcase(s, tc);
 	return unit_run(s);
 }
