@@ -16,10 +16,11 @@
 #include "cambouis/text.h"
 #include "ui/draw.h"
 #include "ui/keys.h"
+#include "ui/listview.h"
 #include "ui/ppldraw.h"
 
 enum view { V_PAIRS, V_PROMOTIONS, V_SNOWBALL, V_COUNT };
-enum mode { R_MAIN, R_SKILLS, R_PICK_SKILL, R_PICK_LEVEL, R_PICK_MENTOR, R_SUGGEST, R_CONFIRM };
+enum mode { R_MAIN, R_SKILLS, R_PICK_SKILL, R_PICK_LEVEL, R_PICK_MENTOR, R_SUGGEST };
 
 struct pairings {
 	bool loaded;
@@ -29,9 +30,9 @@ struct pairings {
 	struct cb_id session;
 	struct cb_presence_list here; /* everyone here tonight */
 	struct cb_pairing_list pairs; /* active */
-	struct ui_list list;          /* unpaired learners, then pairs */
+	struct ui_listview lv;        /* unpaired learners, then pairs; the questions */
 	struct cb_progress_list cands;
-	struct ui_list plist;
+	struct ui_listview plv;       /* promotion proposals */
 	struct cb_snowball snow;
 	size_t snow_sel, snow_top;
 	/* a learner's skills */
@@ -46,7 +47,6 @@ struct pairings {
 	struct ui_picker picker;
 	struct cb_id *mentors;        /* the mentor picker's ids, in order */
 	struct ui_suggest sug;
-	struct ui_confirm confirm;
 	enum { ASK_PROMOTE, ASK_END_PAIR } asking; /* what the confirmation is for */
 	struct cb_id promote_id;
 	/* the pair the confirmation would end: learner, mentor */
@@ -97,7 +97,7 @@ load_pairs(struct pairings *r, struct ui_app *app)
 		memset(&r->here, 0, sizeof r->here);
 	if (cb_pairings(db, NULL, true, &r->pairs) != CB_OK)
 		memset(&r->pairs, 0, sizeof r->pairs);
-	ui_list_begin(&r->list);
+	ui_list_begin(&r->lv.list);
 	for (size_t i = 0; i < r->here.count; i++) {
 		const struct cb_presence *p = &r->here.items[i];
 		char key[CB_ID_HEX_LEN + 2];
@@ -107,7 +107,7 @@ load_pairs(struct pairings *r, struct ui_app *app)
 			continue;
 		key[0] = 'u';
 		cb_id_to_hex(&p->person, key + 1);
-		ui_list_add(&r->list, key, cells, nums);
+		ui_list_add(&r->lv.list, key, cells, nums);
 	}
 	for (size_t i = 0; i < r->pairs.count; i++) {
 		const struct cb_pairing *p = &r->pairs.items[i];
@@ -117,9 +117,9 @@ load_pairs(struct pairings *r, struct ui_app *app)
 		snprintf(n, sizeof n, "%d", p->sessions);
 		key[0] = 'p';
 		cb_id_to_hex(&p->id, key + 1);
-		ui_list_add(&r->list, key, cells, nums);
+		ui_list_add(&r->lv.list, key, cells, nums);
 	}
-	ui_list_end(&r->list);
+	ui_list_end(&r->lv.list);
 }
 
 static void
@@ -141,7 +141,7 @@ load(struct pairings *r, struct ui_app *app)
 	memset(&r->cands, 0, sizeof r->cands);
 	if (cb_promotion_candidates(db, ui_app_config(app), &r->cands) != CB_OK)
 		memset(&r->cands, 0, sizeof r->cands);
-	ui_list_begin(&r->plist);
+	ui_list_begin(&r->plv.list);
 	for (size_t i = 0; i < r->cands.count; i++) {
 		const struct cb_progress *c = &r->cands.items[i];
 		char key[CB_ID_HEX_LEN + 1], a[24], b[24];
@@ -150,9 +150,9 @@ load(struct pairings *r, struct ui_app *app)
 		snprintf(a, sizeof a, "%d/%d", c->can_teach, c->need_skills);
 		snprintf(b, sizeof b, "%d/%d", c->sessions, c->need_sessions);
 		cb_id_to_hex(&c->person, key);
-		ui_list_add(&r->plist, key, cells, nums);
+		ui_list_add(&r->plv.list, key, cells, nums);
 	}
-	ui_list_end(&r->plist);
+	ui_list_end(&r->plv.list);
 	cb_snowball_free(&r->snow);
 	memset(&r->snow, 0, sizeof r->snow);
 	if (cb_snowball(db, NULL, &r->snow) != CB_OK)
@@ -169,8 +169,14 @@ pairings_open(struct ui_app *app)
 	(void)app;
 	if (!r)
 		return NULL;
-	ui_list_init(&r->list, pair_cols, NPAIR);
-	ui_list_init(&r->plist, prom_cols, NPROM);
+	if (!ui_listview_init(&r->lv, pair_cols, NPAIR, UI_LV_SEARCH_JUMP, N_("Nobody matches “%s”.")) ||
+	    !ui_listview_init(&r->plv, prom_cols, NPROM, UI_LV_SEARCH_JUMP,
+			      N_("Nobody matches “%s”."))) {
+		ui_listview_free(&r->lv);
+		ui_listview_free(&r->plv);
+		free(r);
+		return NULL;
+	}
 	return r;
 }
 
@@ -207,15 +213,13 @@ pairings_close(void *st)
 		free_picker(r);
 	if (r->mode == R_SUGGEST)
 		ui_suggest_free(&r->sug);
-	if (r->mode == R_CONFIRM)
-		ui_confirm_free(&r->confirm);
 	free_skills(r);
 	cb_presence_list_free(&r->here);
 	cb_pairing_list_free(&r->pairs);
 	cb_progress_list_free(&r->cands);
 	cb_snowball_free(&r->snow);
-	ui_list_free(&r->list);
-	ui_list_free(&r->plist);
+	ui_listview_free(&r->lv);
+	ui_listview_free(&r->plv);
 	free(r);
 }
 
@@ -463,7 +467,7 @@ skills_key(struct pairings *r, struct ui_app *app, enum ui_action a)
 static bool
 selected_is_unpaired(const struct pairings *r, struct cb_id *id)
 {
-	const char *k = ui_list_selected_key(&r->list);
+	const char *k = ui_list_selected_key(&r->lv.list);
 
 	return k && k[0] == 'u' && cb_id_from_hex(k + 1, id) == CB_OK;
 }
@@ -476,7 +480,7 @@ selected_learner(const struct pairings *r, struct cb_id *id)
 	struct cb_id pid;
 
 	if (r->view == V_PROMOTIONS) {
-		k = ui_list_selected_key(&r->plist);
+		k = ui_list_selected_key(&r->plv.list);
 		return k && cb_id_from_hex(k, id) == CB_OK;
 	}
 	if (r->view == V_SNOWBALL) {
@@ -487,7 +491,7 @@ selected_learner(const struct pairings *r, struct cb_id *id)
 	}
 	if (selected_is_unpaired(r, id))
 		return true;
-	k = ui_list_selected_key(&r->list);
+	k = ui_list_selected_key(&r->lv.list);
 	if (!k || cb_id_from_hex(k + 1, &pid) != CB_OK)
 		return false;
 	for (size_t i = 0; i < r->pairs.count; i++)
@@ -548,32 +552,44 @@ suggest_key(struct pairings *r, struct ui_app *app, enum ui_action a, int key)
 	return st == CB_OK ? UI_R_DATA : UI_R_DONE;
 }
 
+static unsigned promote_answered(struct pairings *r, struct ui_app *app, bool yes);
+static unsigned end_pair_answered(struct pairings *r, struct ui_app *app, bool yes);
+
+/* The answer to the question the screen asked (promote, end a pair). */
+static unsigned
+answered(void *st, struct ui_app *app, bool yes)
+{
+	struct pairings *r = st;
+
+	return r->asking == ASK_END_PAIR ? end_pair_answered(r, app, yes)
+					 : promote_answered(r, app, yes);
+}
+
 /* --- promotion ------------------------------------------------------------------------ */
 
 static void
 ask_promote(struct pairings *r, struct ui_app *app)
 {
-	const char *k = ui_list_selected_key(&r->plist);
+	const char *k = ui_list_selected_key(&r->plv.list);
 	char q[300];
 
 	if (r->view != V_PROMOTIONS || !k || cb_id_from_hex(k, &r->promote_id) != CB_OK) {
 		ui_app_error(app, "%s", _("Select a proposal in Promotions to promote."));
 		return;
 	}
-	snprintf(q, sizeof q, _("Promote %s to mentor?"), ui_list_cell(&r->plist, r->plist.sel, 0));
+	snprintf(q, sizeof q, _("Promote %s to mentor?"), ui_list_cell(&r->plv.list, r->plv.list.sel, 0));
 	r->asking = ASK_PROMOTE;
-	if (ui_confirm_init(&r->confirm, q))
-		r->mode = R_CONFIRM;
+	ui_listview_ask(&r->lv, q, answered, r);
 }
 
 static unsigned
-promote_answered(struct pairings *r, struct ui_app *app, enum ui_answer ans)
+promote_answered(struct pairings *r, struct ui_app *app, bool yes)
 {
 	struct cb_id by;
 	struct cb_person p, t;
 	cb_status st;
 
-	if (ans == UI_ANSWER_NO) {
+	if (!yes) {
 		ui_app_message(app, "%s", _("Nobody promoted."));
 		return UI_R_DONE;
 	}
@@ -604,7 +620,7 @@ promote_answered(struct pairings *r, struct ui_app *app, enum ui_answer ans)
 static const struct cb_pairing *
 selected_pair(const struct pairings *r)
 {
-	const char *k = ui_list_selected_key(&r->list);
+	const char *k = ui_list_selected_key(&r->lv.list);
 	struct cb_id id;
 
 	if (r->view != V_PAIRS || !k || k[0] != 'p' || cb_id_from_hex(k + 1, &id) != CB_OK)
@@ -632,16 +648,15 @@ ask_end_pair(struct pairings *r, struct ui_app *app)
 	snprintf(r->ending_names[1], sizeof r->ending_names[1], "%s", p->mentor_name);
 	snprintf(q, sizeof q, _("End the pair of %s with %s?"), p->learner_name, p->mentor_name);
 	r->asking = ASK_END_PAIR;
-	if (ui_confirm_init(&r->confirm, q))
-		r->mode = R_CONFIRM;
+	ui_listview_ask(&r->lv, q, answered, r);
 }
 
 static unsigned
-end_pair_answered(struct pairings *r, struct ui_app *app, enum ui_answer ans)
+end_pair_answered(struct pairings *r, struct ui_app *app, bool yes)
 {
 	cb_status st;
 
-	if (ans == UI_ANSWER_NO) {
+	if (!yes) {
 		ui_app_message(app, "%s", _("The pair goes on."));
 		return UI_R_DONE;
 	}
@@ -658,29 +673,18 @@ end_pair_answered(struct pairings *r, struct ui_app *app, enum ui_answer ans)
 	return UI_R_DATA;
 }
 
-static unsigned
-confirm_key(struct pairings *r, struct ui_app *app, enum ui_action a, int key)
-{
-	enum ui_answer ans = ui_confirm_handle(&r->confirm, a, key);
-
-	if (ans == UI_ANSWER_NONE)
-		return UI_R_DONE;
-	ui_confirm_free(&r->confirm);
-	r->mode = R_MAIN;
-	return r->asking == ASK_END_PAIR ? end_pair_answered(r, app, ans)
-					 : promote_answered(r, app, ans);
-}
-
 /* --- the screen ------------------------------------------------------------------------ */
 
 static unsigned
-main_key(struct pairings *r, struct ui_app *app, enum ui_action a)
+main_key(struct pairings *r, struct ui_app *app, enum ui_action a, int key)
 {
 	int h = body_height(app);
-	struct ui_list *l = r->view == V_PROMOTIONS ? &r->plist : &r->list;
+	struct ui_listview *lv = r->lv.mode == UI_LV_ASKING || r->view != V_PROMOTIONS ? &r->lv
+									       : &r->plv;
 	struct cb_id id;
+	unsigned res;
 
-	if (r->view == V_SNOWBALL) {
+	if (r->view == V_SNOWBALL && !ui_listview_busy(&r->lv)) {
 		size_t n = r->snow.count, page = (size_t)h;
 		switch (a) {
 		case UI_A_UP: r->snow_sel -= r->snow_sel > 0; return UI_R_DONE;
@@ -693,16 +697,8 @@ main_key(struct pairings *r, struct ui_app *app, enum ui_action a)
 		case UI_A_LAST: r->snow_sel = n ? n - 1 : 0; return UI_R_DONE;
 		default: break;
 		}
-	} else {
-		switch (a) {
-		case UI_A_UP: ui_list_move(l, -1, h); return UI_R_DONE;
-		case UI_A_DOWN: ui_list_move(l, 1, h); return UI_R_DONE;
-		case UI_A_PAGE_UP: ui_list_page(l, -1, h); return UI_R_DONE;
-		case UI_A_PAGE_DOWN: ui_list_page(l, 1, h); return UI_R_DONE;
-		case UI_A_FIRST: ui_list_first(l); return UI_R_DONE;
-		case UI_A_LAST: ui_list_last(l, h); return UI_R_DONE;
-		default: break;
-		}
+	} else if ((res = ui_listview_handle(lv, app, a, key, h)) != UI_R_UNHANDLED) {
+		return res;
 	}
 	switch (a) {
 	case UI_A_NEXT_VIEW: r->view = (r->view + 1) % V_COUNT; return UI_R_DONE;
@@ -738,18 +734,18 @@ pairings_handle(void *st, struct ui_app *app, enum ui_action a, int key)
 	case R_PICK_LEVEL:
 	case R_PICK_MENTOR: return picker_key(r, app, a, key);
 	case R_SUGGEST: return suggest_key(r, app, a, key);
-	case R_CONFIRM: return confirm_key(r, app, a, key);
 	case R_MAIN: break;
 	}
-	return main_key(r, app, a);
+	return main_key(r, app, a, key);
 }
 
 static bool
 pairings_text_input(void *st)
 {
-	enum mode m = ((struct pairings *)st)->mode;
+	struct pairings *r = st;
 
-	return m != R_MAIN && m != R_SKILLS;
+	return (r->mode != R_MAIN && r->mode != R_SKILLS) || ui_listview_busy(&r->lv) ||
+	       ui_listview_busy(&r->plv);
 }
 
 static size_t
@@ -768,8 +764,10 @@ pairings_hints(void *st, enum ui_action *out, size_t max)
 	if (r->mode == R_SKILLS) {
 		src = skills;
 		n = 3;
-	} else if (r->mode == R_SUGGEST || r->mode == R_CONFIRM) {
+	} else if (r->mode == R_SUGGEST || r->lv.mode == UI_LV_ASKING) {
 		return 0;
+	} else if (ui_listview_busy(&r->lv) || ui_listview_busy(&r->plv)) {
+		return ui_listview_hints(ui_listview_busy(&r->lv) ? &r->lv : &r->plv, out, max);
 	} else if (r->mode != R_MAIN) {
 		src = pick;
 		n = 1;
@@ -797,7 +795,7 @@ draw_views(struct pairings *r, const struct ui_rect *area)
 
 	ui_draw_text(area->y, area->x, area->w, "", UI_ROLE_NORMAL);
 	for (int v = 0; v < V_COUNT; v++) {
-		size_t n = v == V_PAIRS ? r->list.nrows : v == V_PROMOTIONS ? r->cands.count : 0;
+		size_t n = v == V_PAIRS ? r->lv.list.nrows : v == V_PROMOTIONS ? r->cands.count : 0;
 		if (v == V_SNOWBALL)
 			snprintf(label, sizeof label, " %s ", _(view_titles[v]));
 		else
@@ -895,19 +893,21 @@ pairings_draw(void *st, struct ui_app *app, const struct ui_rect *area)
 		for (size_t i = 0; i < NPAIR; i++)
 			titles[i] = *pair_cols[i].title ? _(pair_cols[i].title) : "";
 		snprintf(empty, sizeof empty, "%s", _("No pairs yet."));
-		ui_draw_list_roles(&r->list, &body, titles, empty, false, row_role, r);
+		ui_draw_list_roles(&r->lv.list, &body, titles, empty, false, row_role, r);
 	} else if (r->view == V_PROMOTIONS) {
 		const char *titles[NPROM];
 		for (size_t i = 0; i < NPROM; i++)
 			titles[i] = _(prom_cols[i].title);
-		ui_draw_list(&r->plist, &body, titles, _("Nobody meets the promotion rule yet."));
+		ui_draw_list(&r->plv.list, &body, titles, _("Nobody meets the promotion rule yet."));
 	} else {
 		draw_snowball(r, &body);
 	}
-	if (r->mode == R_SUGGEST)
+	if (r->mode == R_SUGGEST) {
 		ui_draw_suggest(&r->sug, area);
-	else if (r->mode == R_CONFIRM)
-		ui_draw_confirm(&r->confirm, area);
+	} else {
+		ui_listview_draw(&r->lv, area);
+		ui_listview_draw(&r->plv, area);
+	}
 }
 
 const struct ui_screen_ops ui_pairings_ops = {
