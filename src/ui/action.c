@@ -40,7 +40,7 @@ static const struct {
 	{G, UI_A_SCREEN_3, "3"}, {G, UI_A_SCREEN_4, "4"},
 	{G, UI_A_SCREEN_5, "5"}, {G, UI_A_SCREEN_6, "6"},
 	{G, UI_A_SCREEN_7, "7"}, {G, UI_A_SCREEN_8, "8"},
-	{G, UI_A_SCREEN_9, "9"},
+	{G, UI_A_SCREEN_9, "9"}, {G, UI_A_SCREEN_10, "0"},
 	{G, UI_A_REDRAW, "C-l"},
 	{G, UI_A_UP, "k"}, {G, UI_A_UP, "Up"},
 	{G, UI_A_DOWN, "j"}, {G, UI_A_DOWN, "Down"},
@@ -127,6 +127,12 @@ ui_action_by_name(const char *name)
 		if (strcmp(actions[a].name, name) == 0)
 			return (enum ui_action)a;
 	return UI_A_NONE;
+}
+
+int
+ui_action_screen(enum ui_action a)
+{
+	return a >= UI_A_SCREEN_1 && a <= UI_A_SCREEN_16 ? (int)(a - UI_A_SCREEN_1) : -1;
 }
 
 const char *

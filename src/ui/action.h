@@ -40,6 +40,13 @@ enum ui_group {
 	_(SCREEN_7,    "screen-7",      UI_G_GLOBAL, N_("Screen 7"), N_("Go to screen 7")) \
 	_(SCREEN_8,    "screen-8",      UI_G_GLOBAL, N_("Screen 8"), N_("Go to screen 8")) \
 	_(SCREEN_9,    "screen-9",      UI_G_GLOBAL, N_("Screen 9"), N_("Go to screen 9")) \
+	_(SCREEN_10,   "screen-10",     UI_G_GLOBAL, N_("Screen 10"), N_("Go to screen 10")) \
+	_(SCREEN_11,   "screen-11",     UI_G_GLOBAL, N_("Screen 11"), N_("Go to screen 11")) \
+	_(SCREEN_12,   "screen-12",     UI_G_GLOBAL, N_("Screen 12"), N_("Go to screen 12")) \
+	_(SCREEN_13,   "screen-13",     UI_G_GLOBAL, N_("Screen 13"), N_("Go to screen 13")) \
+	_(SCREEN_14,   "screen-14",     UI_G_GLOBAL, N_("Screen 14"), N_("Go to screen 14")) \
+	_(SCREEN_15,   "screen-15",     UI_G_GLOBAL, N_("Screen 15"), N_("Go to screen 15")) \
+	_(SCREEN_16,   "screen-16",     UI_G_GLOBAL, N_("Screen 16"), N_("Go to screen 16")) \
 	_(REDRAW,      "redraw",        UI_G_GLOBAL, N_("Redraw"), N_("Redraw the screen")) \
 	_(UP,          "up",            UI_G_MOVE,   N_("Up"), N_("Move up")) \
 	_(DOWN,        "down",          UI_G_MOVE,   N_("Down"), N_("Move down")) \
@@ -115,6 +122,10 @@ struct ui_action_info {
 const struct ui_action_info *ui_action_info(enum ui_action a);
 /* UI_A_NONE when name is not an action's config name. */
 enum ui_action ui_action_by_name(const char *name);
+/* The tab an action goes to (0 for screen-1, ... 15 for screen-16), or
+ * -1 when it is no "screen-N". Tabs past the number keys are reached with
+ * Tab and BTab, 0 (screen-10), or a key the configuration binds. */
+int ui_action_screen(enum ui_action a);
 /* The translated title of a group, for the help screen. */
 const char *ui_group_title(enum ui_group g);
 

@@ -172,6 +172,16 @@ ui_app_stop(struct ui_app *app)
 
 /* --- drawing ------------------------------------------------------------ */
 
+/* " 3 Venues " (with full, or for the current tab), else " 3 ". */
+static void
+tab_label(struct ui_app *app, size_t i, bool full, char *buf, size_t len)
+{
+	if (full || (i == app->cur && !app->help))
+		snprintf(buf, len, " %zu %s ", i + 1, _(ui_screens[i]->title));
+	else
+		snprintf(buf, len, " %zu ", i + 1);
+}
+
 static void
 draw_tabs(struct ui_app *app)
 {
@@ -195,14 +205,31 @@ draw_tabs(struct ui_app *app)
 		x += ui_draw_str(0, 1, COLS - 1, "cambouis", UI_ROLE_TABBAR) + 2;
 	else
 		x = 1;
-	for (size_t i = 0; i < ui_nscreens; i++) {
-		bool cur = i == app->cur && !app->help;
-		if (full || cur)
-			snprintf(label, sizeof label, " %zu %s ", i + 1, _(ui_screens[i]->title));
-		else
-			snprintf(label, sizeof label, " %zu ", i + 1);
-		x += ui_draw_str(0, x, COLS - x, label, cur ? UI_ROLE_TAB_ACTIVE : UI_ROLE_TABBAR);
-		x += 1;
+	{
+		/* more tabs than the line holds even with numbers alone: the
+		 * bar scrolls so the current one shows, ‹ and › say more */
+		int widths[UI_MAX_SCREENS], sum = 0;
+		size_t first = 0, n = ui_nscreens < UI_MAX_SCREENS ? ui_nscreens : UI_MAX_SCREENS;
+		for (size_t i = 0; i < n; i++) {
+			tab_label(app, i, full, label, sizeof label);
+			sum += widths[i] = cb_utf8_width(label) + 1;
+		}
+		if (x + sum > COLS) {
+			first = ui_tabs_first(widths, n, app->cur, COLS - x - 2);
+			if (first > 0)
+				x += ui_draw_str(0, x, COLS - x, "‹", UI_ROLE_TABBAR);
+		}
+		for (size_t i = first; i < n; i++) {
+			bool cur = i == app->cur && !app->help;
+			if (i > first && x + widths[i] > COLS - 1 && x + sum > COLS) {
+				ui_draw_str(0, x, COLS - x, "›", UI_ROLE_TABBAR);
+				x++;
+				break;
+			}
+			tab_label(app, i, full, label, sizeof label);
+			x += ui_draw_str(0, x, COLS - x, label, cur ? UI_ROLE_TAB_ACTIVE : UI_ROLE_TABBAR);
+			x += 1;
+		}
 	}
 	ui_date_of(ms, &d);
 	ui_date_long(&d, date, sizeof date);
@@ -333,8 +360,8 @@ help_lines(struct ui_app *app, char ***out)
 			char keys[96], *cell;
 			if ((int)info->group != g)
 				continue;
-			if (a >= UI_A_SCREEN_1 && a <= UI_A_SCREEN_9 &&
-			    (size_t)(a - UI_A_SCREEN_1) >= ui_nscreens)
+			if (ui_action_screen((enum ui_action)a) >= 0 &&
+			    (size_t)ui_action_screen((enum ui_action)a) >= ui_nscreens)
 				continue;
 			/* another screen's own action has no key here: left out */
 			if (ui_keymap_keys(app->km, scope, (enum ui_action)a, keys, sizeof keys) == 0 &&
@@ -567,8 +594,8 @@ ui_app_key(struct ui_app *app, int key)
 		default:
 			break;
 		}
-		if (a >= UI_A_SCREEN_1 && a <= UI_A_SCREEN_9) {
-			switch_to(app, (size_t)(a - UI_A_SCREEN_1));
+		if (ui_action_screen(a) >= 0) {
+			switch_to(app, (size_t)ui_action_screen(a));
 			return;
 		}
 		r = ops->handle(st, app, a, key);

@@ -504,3 +504,18 @@ done:
 	free(parts);
 	return out;
 }
+
+size_t
+ui_tabs_first(const int *widths, size_t n, size_t cur, int avail)
+{
+	size_t first = 0;
+	long used = 0;
+
+	if (cur >= n)
+		return 0;
+	for (size_t i = 0; i <= cur; i++)
+		used += widths[i];
+	while (first < cur && used > avail)
+		used -= widths[first++];
+	return first;
+}

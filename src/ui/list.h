@@ -75,6 +75,11 @@ void ui_list_page(struct ui_list *l, int dir, int height);
 /* The first row to show in height rows (pure: draw uses it). */
 size_t ui_list_top(const struct ui_list *l, int height);
 
+/* The tab bar: the first of n tabs (widths[i] columns each, separator
+ * included) to draw in avail columns so that tab cur shows: 0 when all
+ * fit up to cur, else the fewest tabs left out before it. */
+size_t ui_tabs_first(const int *widths, size_t n, size_t cur, int avail);
+
 /* Select the next (dir > 0) or previous match of text after (before) the
  * selection, wrapping; with include_current the selection itself counts
  * (incremental search). false when nothing matches. */

@@ -134,6 +134,31 @@ START_TEST(action_table)
 }
 END_TEST
 
+/* More tabs than the number keys: screen-10 and beyond are actions too. */
+START_TEST(screens_past_nine)
+{
+	ck_assert_int_eq(ui_action_screen(UI_A_SCREEN_1), 0);
+	ck_assert_int_eq(ui_action_screen(UI_A_SCREEN_9), 8);
+	ck_assert_int_eq(ui_action_screen(UI_A_SCREEN_16), 15);
+	ck_assert_int_eq(ui_action_screen(UI_A_REDRAW), -1);
+	ck_assert_int_eq(ui_action_by_name("screen-12"), UI_A_SCREEN_12);
+}
+END_TEST
+
+/* The tab bar scrolls so the current tab shows. */
+START_TEST(tabs_scroll)
+{
+	int w[12] = {11, 13, 11, 11, 13, 9, 13, 12, 10, 12, 12, 12};
+
+	ck_assert_uint_eq(ui_tabs_first(w, 12, 0, 70), 0);
+	ck_assert_uint_eq(ui_tabs_first(w, 12, 5, 70), 0);  /* 68 columns up to it */
+	ck_assert_uint_eq(ui_tabs_first(w, 12, 6, 70), 1);  /* 81: one left out */
+	ck_assert_uint_eq(ui_tabs_first(w, 12, 11, 70), 7); /* 58 columns from 7 */
+	ck_assert_uint_eq(ui_tabs_first(w, 12, 11, 5), 11); /* the current tab always */
+	ck_assert_uint_eq(ui_tabs_first(w, 12, 12, 70), 0); /* no such tab */
+}
+END_TEST
+
 /* --- text layout --------------------------------------------------------- */
 
 START_TEST(text_cell)
@@ -610,6 +635,8 @@ main(void)
 	tcase_add_test(t, keymap_config);
 	tcase_add_test(t, keymap_config_errors);
 	tcase_add_test(t, action_table);
+	tcase_add_test(t, screens_past_nine);
+	tcase_add_test(t, tabs_scroll);
 	tcase_add_test(t, text_cell);
 	tcase_add_test(t, text_fold);
 	tcase_add_test(t, list_sort_filter);
