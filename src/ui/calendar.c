@@ -109,6 +109,8 @@ cal_reload(struct calendar *c, struct ui_app *app)
 		c->card = false;
 }
 
+static const struct ui_search_ops agenda_search;
+
 static void *
 cal_open(struct ui_app *app)
 {
@@ -116,7 +118,11 @@ cal_open(struct ui_app *app)
 
 	if (!c)
 		return NULL;
-	ui_edit_init(&c->search, "", 200);
+	if (!ui_search_init(&c->search, &agenda_search, c, N_("No session matches “%s”."))) {
+		ui_search_free(&c->search);
+		free(c);
+		return NULL;
+	}
 	c->cursor = ui_app_today(app);
 	cal_reload(c, app);
 	return c;
@@ -132,8 +138,7 @@ cal_close(void *st)
 	cb_conflict_list_free(&c->conflicts);
 	cb_venue_list_free(&c->venues);
 	ui_agenda_free(&c->ag);
-	ui_edit_free(&c->search);
-	free(c->last_search);
+	ui_search_free(&c->search);
 	free(c);
 }
 
@@ -187,45 +192,31 @@ search_rows(struct calendar *c, struct ui_app *app, const char *text, size_t fro
 	return found;
 }
 
-static unsigned
-search_key(struct calendar *c, struct ui_app *app, enum ui_action a, int key)
+static bool
+agenda_find(void *ctx, struct ui_app *app, const char *text, int dir, bool include_current)
 {
-	if (a == UI_A_CANCEL) {
-		set_cursor(c, app, c->search_origin);
-		c->mode = CM_VIEW;
-		return UI_R_DONE;
-	}
-	if (a == UI_A_ACCEPT || a == UI_A_FIELD_NEXT || a == UI_A_SAVE) {
-		c->mode = CM_VIEW;
-		if (c->search.len) {
-			free(c->last_search);
-			c->last_search = strdup(c->search.text);
-		}
-		if (c->search_failed)
-			ui_app_error(app, _("No session matches “%s”."), c->search.text);
-		return UI_R_DONE;
-	}
-	if (ui_edit_handle(&c->search, a, key) > 0) {
-		set_cursor(c, app, c->search_origin);
-		c->search_failed = c->search.len &&
-				   !search_rows(c, app, c->search.text, c->sel, 1, true);
-		if (!c->search.len || c->search_failed)
-			set_cursor(c, app, c->search_origin);
-	}
-	return UI_R_DONE;
+	struct calendar *c = ctx;
+
+	return search_rows(c, app, text, c->sel, dir, include_current);
 }
 
-static unsigned
-search_again(struct calendar *c, struct ui_app *app, int dir)
+static void
+agenda_mark(void *ctx)
 {
-	if (!c->last_search) {
-		ui_app_error(app, "%s", _("No search yet: press / to search."));
-		return UI_R_DONE;
-	}
-	if (!search_rows(c, app, c->last_search, c->sel, dir, false))
-		ui_app_error(app, _("No session matches “%s”."), c->last_search);
-	return UI_R_DONE;
+	struct calendar *c = ctx;
+
+	c->search_origin = c->cursor;
 }
+
+static void
+agenda_back(void *ctx, struct ui_app *app)
+{
+	struct calendar *c = ctx;
+
+	set_cursor(c, app, c->search_origin);
+}
+
+static const struct ui_search_ops agenda_search = {agenda_find, agenda_mark, agenda_back};
 
 /* --- moving around ------------------------------------------------------ */
 
@@ -281,9 +272,10 @@ cal_handle(void *st, struct ui_app *app, enum ui_action a, int key)
 	case CM_FORM: return cal_form_key(c, app, a, key);
 	case CM_PICKER: return cal_picker_key(c, app, a, key);
 	case CM_CONFIRM: return cal_confirm_key(c, app, a, key);
-	case CM_SEARCH: return search_key(c, app, a, key);
 	case CM_VIEW: break;
 	}
+	if (c->search.active)
+		return ui_search_key(&c->search, app, a, key);
 	switch (a) {
 	case UI_A_UP:
 		if (w)
@@ -321,19 +313,14 @@ cal_handle(void *st, struct ui_app *app, enum ui_action a, int key)
 	case UI_A_NEXT_VENUE: return cal_next_venue(c, app);
 	case UI_A_MARK_HELD: return cal_set_status(c, app, CB_SESSION_HELD);
 	case UI_A_RESTORE: return cal_set_status(c, app, CB_SESSION_PLANNED);
-	case UI_A_SEARCH:
-		ui_edit_set(&c->search, "");
-		c->search_origin = c->cursor;
-		c->search_failed = false;
-		c->mode = CM_SEARCH;
-		break;
-	case UI_A_SEARCH_NEXT: return search_again(c, app, 1);
-	case UI_A_SEARCH_PREV: return search_again(c, app, -1);
+	case UI_A_SEARCH: ui_search_start(&c->search); break;
+	case UI_A_SEARCH_NEXT: return ui_search_again(&c->search, app, 1);
+	case UI_A_SEARCH_PREV: return ui_search_again(&c->search, app, -1);
 	default: return UI_R_UNHANDLED;
 	}
 	/* a card follows the cursor only while it stays on the session */
 	if (c->card && (!cal_current(c) || cb_id_cmp(&cal_current(c)->id, &c->card_id) != 0) &&
-	    c->mode == CM_VIEW)
+	    c->mode == CM_VIEW && !c->search.active)
 		c->card = cal_current(c) != NULL && (c->card_id = cal_current(c)->id, true);
 	return UI_R_DONE;
 }
@@ -341,7 +328,9 @@ cal_handle(void *st, struct ui_app *app, enum ui_action a, int key)
 static bool
 cal_text_input(void *st)
 {
-	return ((struct calendar *)st)->mode != CM_VIEW;
+	struct calendar *c = st;
+
+	return c->mode != CM_VIEW || c->search.active;
 }
 
 static size_t
@@ -361,6 +350,11 @@ cal_hints(void *st, enum ui_action *out, size_t max)
 
 	switch (c->mode) {
 	case CM_VIEW:
+		if (c->search.active) {
+			src = prompt;
+			n = 2;
+			break;
+		}
 		src = c->card ? card : view;
 		n = c->card ? sizeof card / sizeof *card : sizeof view / sizeof *view;
 		break;
@@ -792,11 +786,8 @@ cal_draw(void *st, struct ui_app *app, const struct ui_rect *area)
 	}
 	if (c->card)
 		draw_card(c, app, area);
+	ui_search_draw(&c->search, area);
 	switch (c->mode) {
-	case CM_SEARCH:
-		ui_draw_prompt(area->y + area->h - 1, 0, area->w, _("Search:"), &c->search,
-			       c->search_failed);
-		break;
 	case CM_FORM:
 		ui_draw_form(&c->form, area, ui_app_keymap(app));
 		break;

@@ -8,6 +8,7 @@
 #include "cambouis/calendar.h"
 #include "cambouis/venue.h"
 #include "ui/calview.h"
+#include "ui/listview.h"
 #include "ui/dialog.h"
 #include "ui/form.h"
 #include "ui/screen.h"
@@ -17,7 +18,6 @@ enum cal_mode {
 	CM_FORM,    /* a form: series, move or reason */
 	CM_PICKER,  /* a picker over the form */
 	CM_CONFIRM,
-	CM_SEARCH,
 };
 
 enum cal_form { CF_SERIES, CF_MOVE, CF_REASON };
@@ -40,10 +40,8 @@ struct calendar {
 	struct ui_confirm confirm;
 	struct cb_id target;            /* the session a dialog acts on */
 	struct cb_venue_list venues;    /* for the forms' pickers */
-	struct ui_edit search;
-	char *last_search;
+	struct ui_search search;        /* "/", n, N over the agenda */
 	int32_t search_origin;
-	bool search_failed;
 };
 
 /* calendar.c */

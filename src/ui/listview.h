@@ -35,6 +35,43 @@ enum ui_lv_search {
 	UI_LV_SEARCH_FILTER, /* show only the matches */
 };
 
+/*
+ * The "/" prompt that jumps to the next match, on its own: the driver's
+ * jump search, and the one a screen whose rows are not a ui_list (the
+ * calendar's agenda) uses through three callbacks.
+ */
+struct ui_search_ops {
+	/* Select the next (dir > 0) or previous match of text from the
+	 * current row (counted with include_current), wrapping; false when
+	 * nothing matches. */
+	bool (*find)(void *ctx, struct ui_app *app, const char *text, int dir, bool include_current);
+	/* Remember where a search starts; go back there. */
+	void (*mark)(void *ctx);
+	void (*back)(void *ctx, struct ui_app *app);
+};
+
+struct ui_search {
+	const struct ui_search_ops *ops;
+	void *ctx;
+	const char *no_match; /* marked for translation, one %s, translated when shown */
+	bool active;          /* the prompt is open */
+	struct ui_edit edit;
+	char *last;           /* the last text searched (n, N) */
+	bool failed;
+};
+
+bool ui_search_init(struct ui_search *s, const struct ui_search_ops *ops, void *ctx,
+		    const char *no_match);
+void ui_search_free(struct ui_search *s);
+/* Open the prompt (/). */
+void ui_search_start(struct ui_search *s);
+/* A key while the prompt is open: types, Enter keeps, Esc goes back. */
+unsigned ui_search_key(struct ui_search *s, struct ui_app *app, enum ui_action a, int key);
+/* n (dir 1) and N (dir -1). */
+unsigned ui_search_again(struct ui_search *s, struct ui_app *app, int dir);
+/* The prompt on the last row of area, while it is open. */
+void ui_search_draw(const struct ui_search *s, const struct ui_rect *area);
+
 struct ui_listview;
 
 /* The answer to ui_listview_ask(): yes or no (no also for cancel). */
@@ -45,11 +82,11 @@ struct ui_listview {
 	enum ui_lv_search search_kind;
 	const char *no_match; /* marked for translation ("No venue matches “%s”."), translated when shown */
 	enum { UI_LV_LIST, UI_LV_SEARCHING, UI_LV_ASKING } mode;
-	struct ui_edit search;
-	char *last_search;    /* jump: the last text searched */
+	struct ui_search jump; /* jump: the prompt, n and N */
+	struct ui_edit search; /* filter: the prompt */
 	char *filter;         /* filter: the text the list is narrowed to */
 	size_t search_origin;
-	bool search_failed;
+	int height;           /* the viewport of the last key, for the search */
 	struct ui_confirm confirm;
 	ui_lv_answer_fn answer;
 	void *screen;
