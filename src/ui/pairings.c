@@ -390,6 +390,7 @@ sign_off(struct pairings *r, struct ui_app *app, const struct cb_id *mentor)
 	}
 	ui_app_message(app, _("%s: %s, %s."), r->learner_name, label ? label : "?",
 		       cb_level_label(r->level));
+	ui_app_undo_note(app, _("Undone: the sign-off of %s is taken back."), label ? label : "?");
 	free(label);
 	open_skills(r, app, &learner);
 	r->loaded = false; /* the proposals may change */
@@ -542,10 +543,11 @@ suggest_key(struct pairings *r, struct ui_app *app, enum ui_action a, int key)
 	}
 	st = cb_pair(ui_app_db(app), &r->sug.list.items[r->sug.sel].mentor, &r->sug.learner,
 		     &r->session, NULL);
-	if (st == CB_OK)
+	if (st == CB_OK) {
 		ui_app_message(app, _("%s paired with %s."), r->sug.learner_name,
 			       r->sug.list.items[r->sug.sel].name);
-	else
+		ui_app_undo_note(app, _("Undone: %s is no longer paired."), r->sug.learner_name);
+	} else
 		ui_app_error(app, _("Not paired: %s"), cb_status_message(st));
 	ui_suggest_free(&r->sug);
 	load(r, app);
@@ -606,6 +608,7 @@ promote_answered(struct pairings *r, struct ui_app *app, bool yes)
 	if (cb_person_get(ui_app_db(app), &r->promote_id, &p) == CB_OK) {
 		if (cb_person_get(ui_app_db(app), &by, &t) == CB_OK) {
 			ui_app_message(app, _("%s is now a mentor (trained by %s)"), p.name, t.name);
+			ui_app_undo_note(app, _("Undone: %s is a learner again."), p.name);
 			cb_person_clear(&t);
 		}
 		cb_person_clear(&p);
@@ -669,6 +672,8 @@ end_pair_answered(struct pairings *r, struct ui_app *app, bool yes)
 	}
 	ui_app_message(app, _("%s and %s are no longer paired."), r->ending_names[0],
 		       r->ending_names[1]);
+	ui_app_undo_note(app, _("Undone: %s and %s are paired again."), r->ending_names[0],
+			 r->ending_names[1]);
 	load(r, app);
 	return UI_R_DATA;
 }
@@ -910,6 +915,20 @@ pairings_draw(void *st, struct ui_app *app, const struct ui_rect *area)
 	}
 }
 
+/* After an undo: the skills grid shown is read again. */
+static bool
+pairings_show(void *st, struct ui_app *app, const struct ui_target *t)
+{
+	struct pairings *r = st;
+	struct cb_id learner = r->learner;
+	enum mode back = r->back_to;
+
+	if (t->kind != UI_TARGET_ROW || r->mode != R_SKILLS || !open_skills(r, app, &learner))
+		return false;
+	r->back_to = back;
+	return true;
+}
+
 const struct ui_screen_ops ui_pairings_ops = {
 	.name = "pairings",
 	.title = N_("Pairings"),
@@ -920,4 +939,5 @@ const struct ui_screen_ops ui_pairings_ops = {
 	.hints = pairings_hints,
 	.reload = pairings_reload,
 	.close = pairings_close,
+	.show = pairings_show,
 };
