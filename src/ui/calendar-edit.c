@@ -37,7 +37,7 @@ cal_close_dialogs(struct calendar *c)
 	if (c->mode == CM_PICKER)
 		ui_picker_free(&c->picker);
 	if (c->mode == CM_CONFIRM)
-		ui_confirm_free(&c->confirm);
+		ui_ask_close(&c->ask);
 	c->mode = CM_VIEW;
 }
 
@@ -425,6 +425,8 @@ cal_next_venue(struct calendar *c, struct ui_app *app)
 
 /* --- cancel, held, restore ---------------------------------------------- */
 
+static unsigned cancel_answered(void *st, struct ui_app *app, bool yes);
+
 void
 cal_ask_cancel(struct calendar *c, struct ui_app *app)
 {
@@ -442,20 +444,24 @@ cal_ask_cancel(struct calendar *c, struct ui_app *app)
 	snprintf(q, sizeof q, _("Cancel the session of %s at %s?"), day,
 		 *s.venue_name ? s.venue_name : "—");
 	cb_session_clear(&s);
-	if (!ui_confirm_init(&c->confirm, q))
-		return;
-	c->mode = CM_CONFIRM;
+	if (ui_ask_open(&c->ask, q, cancel_answered, c))
+		c->mode = CM_CONFIRM;
 }
 
 unsigned
 cal_confirm_key(struct calendar *c, struct ui_app *app, enum ui_action a, int key)
 {
-	enum ui_answer ans = ui_confirm_handle(&c->confirm, a, key);
+	return ui_ask_key(&c->ask, app, a, key);
+}
 
-	if (ans == UI_ANSWER_NONE)
-		return UI_R_DONE;
+/* Yes: ask why. */
+static unsigned
+cancel_answered(void *st, struct ui_app *app, bool yes)
+{
+	struct calendar *c = st;
+
 	cal_close_dialogs(c);
-	if (ans == UI_ANSWER_NO) {
+	if (!yes) {
 		ui_app_message(app, "%s", _("The session stays as it was."));
 		return UI_R_DONE;
 	}

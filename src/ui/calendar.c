@@ -796,7 +796,7 @@ cal_draw(void *st, struct ui_app *app, const struct ui_rect *area)
 		ui_draw_picker(&c->picker, area);
 		break;
 	case CM_CONFIRM:
-		ui_draw_confirm(&c->confirm, area);
+		ui_ask_draw(&c->ask, area);
 		break;
 	default:
 		break;

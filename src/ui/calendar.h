@@ -37,7 +37,7 @@ struct calendar {
 	struct ui_form form;
 	enum cal_form form_kind;
 	struct ui_picker picker;
-	struct ui_confirm confirm;
+	struct ui_ask ask;              /* CM_CONFIRM: cancel the session? */
 	struct cb_id target;            /* the session a dialog acts on */
 	struct cb_venue_list venues;    /* for the forms' pickers */
 	struct ui_search search;        /* "/", n, N over the agenda */

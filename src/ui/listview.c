@@ -147,8 +147,7 @@ ui_listview_init(struct ui_listview *lv, const struct ui_column *cols, size_t nc
 void
 ui_listview_free(struct ui_listview *lv)
 {
-	if (lv->mode == UI_LV_ASKING)
-		ui_confirm_free(&lv->confirm);
+	ui_ask_close(&lv->ask);
 	ui_list_free(&lv->list);
 	ui_edit_free(&lv->search);
 	ui_search_free(&lv->jump);
@@ -217,16 +216,54 @@ search_key(struct ui_listview *lv, struct ui_app *app, enum ui_action a, int key
 	return r;
 }
 
-static unsigned
-answer_key(struct ui_listview *lv, struct ui_app *app, enum ui_action a, int key)
+/* --- a question --------------------------------------------------------- */
+
+bool
+ui_ask_open(struct ui_ask *q, const char *question, ui_lv_answer_fn answer, void *screen)
 {
-	enum ui_answer ans = ui_confirm_handle(&lv->confirm, a, key);
+	ui_ask_close(q);
+	if (!ui_confirm_init(&q->confirm, question))
+		return false;
+	q->answer = answer;
+	q->screen = screen;
+	q->open = true;
+	return true;
+}
+
+void
+ui_ask_close(struct ui_ask *q)
+{
+	if (q->open)
+		ui_confirm_free(&q->confirm);
+	q->open = false;
+}
+
+unsigned
+ui_ask_key(struct ui_ask *q, struct ui_app *app, enum ui_action a, int key)
+{
+	enum ui_answer ans = ui_confirm_handle(&q->confirm, a, key);
 
 	if (ans == UI_ANSWER_NONE)
 		return UI_R_DONE;
-	ui_confirm_free(&lv->confirm);
-	lv->mode = UI_LV_LIST;
-	return lv->answer(lv->screen, app, ans == UI_ANSWER_YES);
+	ui_ask_close(q);
+	return q->answer(q->screen, app, ans == UI_ANSWER_YES);
+}
+
+void
+ui_ask_draw(const struct ui_ask *q, const struct ui_rect *area)
+{
+	if (q->open)
+		ui_draw_confirm(&q->confirm, area);
+}
+
+static unsigned
+answer_key(struct ui_listview *lv, struct ui_app *app, enum ui_action a, int key)
+{
+	unsigned r = ui_ask_key(&lv->ask, app, a, key);
+
+	if (!lv->ask.open && lv->mode == UI_LV_ASKING)
+		lv->mode = UI_LV_LIST;
+	return r;
 }
 
 unsigned
@@ -289,13 +326,10 @@ bool
 ui_listview_ask(struct ui_listview *lv, const char *question, ui_lv_answer_fn answer,
 		void *screen)
 {
-	if (lv->mode == UI_LV_ASKING)
-		ui_confirm_free(&lv->confirm);
-	lv->mode = UI_LV_LIST;
-	if (!ui_confirm_init(&lv->confirm, question))
+	if (!ui_ask_open(&lv->ask, question, answer, screen)) {
+		lv->mode = UI_LV_LIST;
 		return false;
-	lv->answer = answer;
-	lv->screen = screen;
+	}
 	lv->mode = UI_LV_ASKING;
 	return true;
 }
@@ -309,7 +343,7 @@ ui_listview_draw(const struct ui_listview *lv, const struct ui_rect *area)
 		ui_draw_prompt(area->y + area->h - 1, 0, area->w, _("Search:"), &lv->search,
 			       lv->search.len && !ui_list_count(&lv->list));
 	else if (lv->mode == UI_LV_ASKING)
-		ui_draw_confirm(&lv->confirm, area);
+		ui_ask_draw(&lv->ask, area);
 }
 
 size_t

@@ -72,10 +72,30 @@ unsigned ui_search_again(struct ui_search *s, struct ui_app *app, int dir);
 /* The prompt on the last row of area, while it is open. */
 void ui_search_draw(const struct ui_search *s, const struct ui_rect *area);
 
-struct ui_listview;
-
-/* The answer to ui_listview_ask(): yes or no (no also for cancel). */
+/* The answer to a question: yes or no (no also for cancel). */
 typedef unsigned (*ui_lv_answer_fn)(void *screen, struct ui_app *app, bool yes);
+
+/*
+ * A yes/no question whose answer goes to a callback: the driver's, and
+ * any screen's (the calendar asks before cancelling a session).
+ */
+struct ui_ask {
+	bool open;
+	struct ui_confirm confirm;
+	ui_lv_answer_fn answer;
+	void *screen;
+};
+
+/* Ask question; answer(screen, app, yes) runs when the user answers.
+ * false on OOM (nothing asked). */
+bool ui_ask_open(struct ui_ask *q, const char *question, ui_lv_answer_fn answer, void *screen);
+/* A key while the question is open: the dialog closes before the
+ * callback runs, which may open another. */
+unsigned ui_ask_key(struct ui_ask *q, struct ui_app *app, enum ui_action a, int key);
+void ui_ask_close(struct ui_ask *q);
+void ui_ask_draw(const struct ui_ask *q, const struct ui_rect *area);
+
+struct ui_listview;
 
 struct ui_listview {
 	struct ui_list list;
@@ -87,9 +107,7 @@ struct ui_listview {
 	char *filter;         /* filter: the text the list is narrowed to */
 	size_t search_origin;
 	int height;           /* the viewport of the last key, for the search */
-	struct ui_confirm confirm;
-	ui_lv_answer_fn answer;
-	void *screen;
+	struct ui_ask ask;
 };
 
 /* false on OOM. */
