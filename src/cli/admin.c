@@ -1,7 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,31 +11,20 @@
 #include "cambouis/oplog.h"
 #include "cambouis/text.h"
 #include "cli.h"
-
-enum { OPT_SITE_LABEL = 256, OPT_SCALE, OPT_SEED, OPT_DB, OPT_WORKSHOP_NAME };
+#include "opts.h"
 
 /* Reject anything after a command that takes no arguments. */
 static int
 no_args(int argc, char **argv, const char *cmd, const char *usage)
 {
-	static const struct option opts[] = {
-		{"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0},
-	};
-	int opt;
+	static const struct cli_opt opts[] = {{CLI_END}};
+	const struct cli_optspec spec = {cmd, NULL, opts, usage, NULL};
+	int n, rc = cli_opts_parse(&spec, argc, argv, &n);
 
-	optind = 0; /* 0: GNU getopt starts afresh (and permutes) */
-	opterr = 0;
-	while ((opt = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
-		if (opt == 'h') {
-			fputs(usage, stdout);
-			return EXIT_OK;
-		}
-		cli_error(_("%s: unknown option '%s'"), cmd, argv[optind - 1]);
-		return cli_usage_error(cmd);
-	}
-	if (optind < argc) {
-		cli_error(_("%s: unexpected argument '%s'"), cmd, argv[optind]);
+	if (rc >= 0)
+		return rc;
+	if (n > 0) {
+		cli_error(_("%s: unexpected argument '%s'"), cmd, argv[1]);
 		return cli_usage_error(cmd);
 	}
 	return -1;
@@ -101,45 +89,28 @@ set_workshop_name(struct cli *c, const char *name)
 int
 cli_cmd_init(struct cli *c, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{"site-label", required_argument, NULL, OPT_SITE_LABEL},
-		{"workshop-name", required_argument, NULL, OPT_WORKSHOP_NAME},
-		{"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0},
-	};
 	const char *label = NULL, *workshop = NULL;
+	const struct cli_opt opts[] = {
+		{CLI_STRING("site-label", &label)},
+		{CLI_STRING("workshop-name", &workshop)},
+		{CLI_END},
+	};
+	const struct cli_optspec spec = {
+		"init", NULL, opts,
+		_("Usage: cambouis init [--site-label LABEL] [--workshop-name NAME]\n"
+		  "Create the database (if needed) and name this laptop for sync.\n"
+		  "--workshop-name writes the workshop's name (shown on the screens and\n"
+		  "in calendar apps) to the configuration file; in a terminal, init asks\n"
+		  "for it while it is the default.\n"), NULL};
 	char host[65], typed[256];
-	int opt, rc;
+	int n, rc;
 	cb_status st;
 	bool existed = access(c->db_path, F_OK) == 0;
 
-	optind = 0; /* 0: GNU getopt starts afresh (and permutes) */
-	opterr = 0;
-	while ((opt = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
-		switch (opt) {
-		case OPT_SITE_LABEL:
-			label = optarg;
-			break;
-		case OPT_WORKSHOP_NAME:
-			workshop = optarg;
-			break;
-		case 'h':
-			fputs(_("Usage: cambouis init [--site-label LABEL] [--workshop-name NAME]\n"
-				"Create the database (if needed) and name this laptop for sync.\n"
-				"--workshop-name writes the workshop's name (shown on the screens and\n"
-				"in calendar apps) to the configuration file; in a terminal, init asks\n"
-				"for it while it is the default.\n"), stdout);
-			return EXIT_OK;
-		case ':':
-			cli_error(_("option '%s' needs a value"), argv[optind - 1]);
-			return cli_usage_error("init");
-		default:
-			cli_error(_("%s: unknown option '%s'"), "init", argv[optind - 1]);
-			return cli_usage_error("init");
-		}
-	}
-	if (optind < argc) {
-		cli_error(_("%s: unexpected argument '%s'"), "init", argv[optind]);
+	if ((rc = cli_opts_parse(&spec, argc, argv, &n)) >= 0)
+		return rc;
+	if (n > 0) {
+		cli_error(_("%s: unexpected argument '%s'"), "init", argv[1]);
 		return cli_usage_error("init");
 	}
 	if (!label)
@@ -256,59 +227,40 @@ cli_cmd_check(struct cli *c, int argc, char **argv)
 int
 cli_cmd_demo(struct cli *c, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{"scale", required_argument, NULL, OPT_SCALE},
-		{"seed", required_argument, NULL, OPT_SEED},
-		{"db", required_argument, NULL, OPT_DB},
-		{"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0},
-	};
 	enum cb_demo_scale scale = CB_DEMO_SMALL;
+	const char *scale_name = NULL, *db = NULL;
 	long long seed = 1;
+	const struct cli_opt opts[] = {
+		{CLI_STRING("scale", &scale_name)},
+		{CLI_INT("seed", &seed, 0, INT64_MAX), .bad = _("invalid seed '%s': give a whole number")},
+		{CLI_STRING("db", &db)},
+		{CLI_END},
+	};
+	const struct cli_optspec spec = {
+		"demo", NULL, opts,
+		_("Usage: cambouis demo [--scale small|year|5y] [--seed N] [--db FILE]\n"
+		  "Fill a database with realistic, reproducible demo data.\n"), NULL};
 	int64_t nops = 0;
-	int opt, rc;
+	int n, rc;
 	cb_status st;
 
-	optind = 0; /* 0: GNU getopt starts afresh (and permutes) */
-	opterr = 0;
-	while ((opt = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
-		switch (opt) {
-		case OPT_SCALE:
-			if (cb_demo_scale_parse(optarg, &scale) != CB_OK) {
-				cli_error(_("invalid scale '%s': use small, year or 5y"), optarg);
-				return cli_usage_error("demo");
-			}
-			break;
-		case OPT_SEED:
-			if (!cli_parse_int(optarg, 0, INT64_MAX, &seed)) {
-				cli_error(_("invalid seed '%s': give a whole number"), optarg);
-				return cli_usage_error("demo");
-			}
-			break;
-		case OPT_DB: {
-			char *p = strdup(optarg);
-			if (!p)
-				return cli_fail(CB_NOMEM, NULL);
-			free(c->db_path);
-			c->db_path = p;
-			c->demo = false;
-			break;
-		}
-		case 'h':
-			fputs(_("Usage: cambouis demo [--scale small|year|5y] [--seed N] [--db FILE]\n"
-				"Fill a database with realistic, reproducible demo data.\n"), stdout);
-			return EXIT_OK;
-		case ':':
-			cli_error(_("option '%s' needs a value"), argv[optind - 1]);
-			return cli_usage_error("demo");
-		default:
-			cli_error(_("%s: unknown option '%s'"), "demo", argv[optind - 1]);
-			return cli_usage_error("demo");
-		}
-	}
-	if (optind < argc) {
-		cli_error(_("%s: unexpected argument '%s'"), "demo", argv[optind]);
+	if ((rc = cli_opts_parse(&spec, argc, argv, &n)) >= 0)
+		return rc;
+	if (scale_name && cb_demo_scale_parse(scale_name, &scale) != CB_OK) {
+		cli_error(_("invalid scale '%s': use small, year or 5y"), scale_name);
 		return cli_usage_error("demo");
+	}
+	if (n > 0) {
+		cli_error(_("%s: unexpected argument '%s'"), "demo", argv[1]);
+		return cli_usage_error("demo");
+	}
+	if (db) {
+		char *p = strdup(db);
+		if (!p)
+			return cli_fail(CB_NOMEM, NULL);
+		free(c->db_path);
+		c->db_path = p;
+		c->demo = false;
 	}
 	if ((rc = cli_open(c, CB_OPEN_CREATE)) != 0)
 		return rc;

@@ -4,7 +4,6 @@
  * stray line could erase someone: --yes says it in a script). */
 #include "config.h"
 
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,8 +14,7 @@
 #include "cambouis/privacy.h"
 #include "cambouis/text.h"
 #include "cli.h"
-
-enum { OPT_YES = 256 };
+#include "opts.h"
 
 static void
 help(FILE *out)
@@ -102,38 +100,25 @@ confirmed(const char *name)
 int
 cli_cmd_forget(struct cli *c, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{"yes", no_argument, NULL, OPT_YES},
-		{"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0},
-	};
 	struct cb_forget_summary sum;
 	struct cb_id id;
 	bool yes = false, wiped = false;
-	int opt, rc;
+	const struct cli_opt opts[] = {
+		{CLI_FLAG("yes", &yes)},
+		{CLI_END},
+	};
+	const struct cli_optspec spec = {"forget", NULL, opts, NULL, help};
+	int n, rc;
 	cb_status st;
 
-	optind = 0;
-	opterr = 0;
-	while ((opt = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
-		switch (opt) {
-		case OPT_YES:
-			yes = true;
-			break;
-		case 'h':
-			help(stdout);
-			return EXIT_OK;
-		default:
-			cli_error(_("%s: unknown option '%s'"), "forget", argv[optind - 1]);
-			return cli_usage_error("forget");
-		}
-	}
-	if (optind == argc) {
+	if ((rc = cli_opts_parse(&spec, argc, argv, &n)) >= 0)
+		return rc;
+	if (n == 0) {
 		cli_error(_("forget: say whom to forget: cambouis forget NAME"));
 		return cli_usage_error("forget");
 	}
-	if (optind + 1 < argc) {
-		cli_error(_("%s: unexpected argument '%s'"), "forget", argv[optind + 1]);
+	if (n > 1) {
+		cli_error(_("%s: unexpected argument '%s'"), "forget", argv[2]);
 		return cli_usage_error("forget");
 	}
 	if (!yes && !isatty(STDIN_FILENO)) {
@@ -141,7 +126,7 @@ cli_cmd_forget(struct cli *c, int argc, char **argv)
 			    "or add --yes"));
 		return EXIT_USAGE;
 	}
-	if ((rc = cli_open(c, CB_OPEN_WRITE)) != 0 || (rc = find(c, argv[optind], &id)) >= 0)
+	if ((rc = cli_open(c, CB_OPEN_WRITE)) != 0 || (rc = find(c, argv[1], &id)) >= 0)
 		return rc;
 	if ((st = cb_forget_summary(c->db, &id, &sum)) != CB_OK)
 		return cli_fail(st, NULL);

@@ -4,7 +4,6 @@
 #include "config.h"
 
 #include <errno.h>
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,8 +16,7 @@
 #include "cambouis/paths.h"
 #include "cambouis/sync.h"
 #include "cli.h"
-
-enum { OPT_FULL = 256 };
+#include "opts.h"
 
 static void
 format_time(int64_t ms, char *out, size_t len)
@@ -99,39 +97,28 @@ publish_file(const void *data, size_t size, const struct cb_bundle_manifest *m, 
 int
 cli_cmd_export(struct cli *c, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{"full", no_argument, NULL, OPT_FULL},
-		{"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0},
-	};
 	struct cb_export_opts o = {.mark = "export"};
+	const struct cli_opt opts[] = {
+		{CLI_FLAG("full", &o.full)},
+		{CLI_END},
+	};
+	const struct cli_optspec spec = {
+		"export", NULL, opts,
+		_("Usage: cambouis export FILE [--full]\n"
+		  "Write the changes not exported before (this laptop's and those it\n"
+		  "relays) into the bundle FILE; --full writes every change.\n"), NULL};
 	struct cb_export_result r;
 	const char *file;
-	int opt, rc;
+	int n, rc;
 	cb_status st;
 
-	optind = 0; /* 0: GNU getopt starts afresh (and permutes) */
-	opterr = 0;
-	while ((opt = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
-		switch (opt) {
-		case OPT_FULL:
-			o.full = true;
-			break;
-		case 'h':
-			fputs(_("Usage: cambouis export FILE [--full]\n"
-				"Write the changes not exported before (this laptop's and those it\n"
-				"relays) into the bundle FILE; --full writes every change.\n"), stdout);
-			return EXIT_OK;
-		default:
-			cli_error(_("%s: unknown option '%s'"), "export", argv[optind - 1]);
-			return cli_usage_error("export");
-		}
-	}
-	if (argc - optind != 1) {
-		cli_error(argc - optind ? _("export: give one file") : _("export: which file?"));
+	if ((rc = cli_opts_parse(&spec, argc, argv, &n)) >= 0)
+		return rc;
+	if (n != 1) {
+		cli_error(n ? _("export: give one file") : _("export: which file?"));
 		return cli_usage_error("export");
 	}
-	file = argv[optind];
+	file = argv[1];
 	if ((rc = cli_open(c, CB_OPEN_WRITE)) != 0 || (rc = need_label(c)) != 0)
 		return rc;
 	st = cb_sync_export(c->db, &o, publish_file, (void *)file, &r);
@@ -151,28 +138,19 @@ cli_cmd_export(struct cli *c, int argc, char **argv)
 int
 cli_cmd_import(struct cli *c, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0},
-	};
+	static const struct cli_opt opts[] = {{CLI_END}};
+	const struct cli_optspec spec = {
+		"import", NULL, opts,
+		_("Usage: cambouis import FILE...\n"
+		  "Check the bundles and apply their new changes in one transaction.\n"
+		  "A bundle that fails a check is rejected whole (exit 6) and nothing\n"
+		  "is imported.\n"), NULL};
 	struct cb_bundle **bundles;
-	int opt, rc, nfiles, rejected = 0, unreadable = 0;
+	int rc, nfiles, rejected = 0, unreadable = 0;
 	cb_status st = CB_OK;
 
-	optind = 0; /* 0: GNU getopt starts afresh (and permutes) */
-	opterr = 0;
-	while ((opt = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
-		if (opt == 'h') {
-			fputs(_("Usage: cambouis import FILE...\n"
-				"Check the bundles and apply their new changes in one transaction.\n"
-				"A bundle that fails a check is rejected whole (exit 6) and nothing\n"
-				"is imported.\n"), stdout);
-			return EXIT_OK;
-		}
-		cli_error(_("%s: unknown option '%s'"), "import", argv[optind - 1]);
-		return cli_usage_error("import");
-	}
-	nfiles = argc - optind;
+	if ((rc = cli_opts_parse(&spec, argc, argv, &nfiles)) >= 0)
+		return rc;
 	if (nfiles < 1) {
 		cli_error(_("import: which file?"));
 		return cli_usage_error("import");
@@ -182,13 +160,13 @@ cli_cmd_import(struct cli *c, int argc, char **argv)
 	/* every file is checked before the database is even opened */
 	for (int i = 0; i < nfiles; i++) {
 		struct cb_bundle_why why;
-		cb_status one = cb_bundle_read(argv[optind + i], NULL, &bundles[i], &why);
+		cb_status one = cb_bundle_read(argv[1 + i], NULL, &bundles[i], &why);
 		if (one == CB_NOMEM) {
 			st = one;
 			break;
 		}
 		if (one != CB_OK) {
-			print_rejection(argv[optind + i], one, errno, &why);
+			print_rejection(argv[1 + i], one, errno, &why);
 			if (one == CB_INVALID)
 				rejected++;
 			else
@@ -260,48 +238,39 @@ on_event(const struct cb_sync_event *ev, void *arg)
 int
 cli_cmd_sync(struct cli *c, int argc, char **argv)
 {
-	enum { OPT_FORCE_DEMO = 1000 };
-	static const struct option opts[] = {
-		{"help", no_argument, NULL, 'h'},
-		{"force-demo", no_argument, NULL, OPT_FORCE_DEMO},
-		{NULL, 0, NULL, 0},
+	bool force_demo = false;
+	const struct cli_opt opts[] = {
+		{CLI_FLAG("force-demo", &force_demo)},
+		{CLI_END},
 	};
+	const struct cli_optspec spec = {
+		"sync", NULL, opts,
+		_("Usage: cambouis sync [DIR] [--force-demo]\n"
+		  "Import the other laptops' new bundles found in the folder DIR, then\n"
+		  "write this laptop's new changes to DIR/<site label>/. DIR can be a\n"
+		  "USB stick, a Syncthing or Nextcloud folder, or a git working copy.\n"
+		  "Without DIR, the folder set by sync_dir in the configuration file.\n"
+		  "A demo database (--demo, 'cambouis demo') holds invented people and\n"
+		  "never syncs, unless --force-demo says it should.\n"), NULL};
 	struct sync_out o = {0};
 	char *dir;
-	int opt, rc;
+	int n, rc;
 	cb_status st;
 
-	optind = 0; /* 0: GNU getopt starts afresh (and permutes) */
-	opterr = 0;
-	while ((opt = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
-		if (opt == OPT_FORCE_DEMO) {
-			o.flags |= CB_SYNC_FORCE_DEMO;
-			continue;
-		}
-		if (opt == 'h') {
-			fputs(_("Usage: cambouis sync [DIR] [--force-demo]\n"
-				"Import the other laptops' new bundles found in the folder DIR, then\n"
-				"write this laptop's new changes to DIR/<site label>/. DIR can be a\n"
-				"USB stick, a Syncthing or Nextcloud folder, or a git working copy.\n"
-				"Without DIR, the folder set by sync_dir in the configuration file.\n"
-				"A demo database (--demo, 'cambouis demo') holds invented people and\n"
-				"never syncs, unless --force-demo says it should.\n"),
-			      stdout);
-			return EXIT_OK;
-		}
-		cli_error(_("%s: unknown option '%s'"), "sync", argv[optind - 1]);
-		return cli_usage_error("sync");
-	}
-	if (argc - optind > 1) {
+	if ((rc = cli_opts_parse(&spec, argc, argv, &n)) >= 0)
+		return rc;
+	if (force_demo)
+		o.flags |= CB_SYNC_FORCE_DEMO;
+	if (n > 1) {
 		cli_error(_("sync: give one folder"));
 		return cli_usage_error("sync");
 	}
-	if (argc - optind == 0 && !c->cfg.sync_dir) {
+	if (n == 0 && !c->cfg.sync_dir) {
 		cli_error(_("sync: which folder? Give one, or set sync_dir in the configuration "
 			    "file (see cambouis.conf(5))"));
 		return cli_usage_error("sync");
 	}
-	if ((st = cb_paths_expand_home(argc > optind ? argv[optind] : c->cfg.sync_dir,
+	if ((st = cb_paths_expand_home(n ? argv[1] : c->cfg.sync_dir,
 				       &dir)) != CB_OK)
 		return cli_fail(st, NULL);
 	o.dir = dir;
