@@ -12,9 +12,6 @@ void calcli_holidays(const struct cli *c, struct cb_holidays *h);
 /* One-line usage errors; return EXIT_USAGE. */
 int calcli_bad_date(const char *what, const char *s);
 int calcli_bad_time(const char *what, const char *s);
-/* After getopt_long returned ':' or '?'. */
-struct option;
-int calcli_getopt_error(const struct option *opts, int opt, char **argv, const char *cmd);
 /* A venue name that matched none or several. */
 int calcli_venue_error(cb_status st, const char *name);
 /* The translated weekday abbreviation of a "YYYY-MM-DD" date. */

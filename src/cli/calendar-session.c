@@ -2,7 +2,6 @@
 /* Sessions one by one (cancel, move, held...) and venue closures. */
 #include "config.h"
 
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,6 +11,7 @@
 #include "cambouis/venue.h"
 #include "calcli.h"
 #include "cli.h"
+#include "opts.h"
 
 static void
 session_help(FILE *out)
@@ -30,77 +30,54 @@ session_help(FILE *out)
 		"restore plans a cancelled session again.\n"), out);
 }
 
-enum { OPT_REASON = 256, OPT_TO, OPT_VENUE, OPT_NEXT, OPT_START, OPT_END, OPT_FROM, OPT_FORMAT };
+/* the options an action allows (parse_session) */
+enum { OPT_REASON = 1, OPT_TO, OPT_VENUE, OPT_NEXT, OPT_START, OPT_END };
 
 struct session_args {
 	const char *reason, *to, *venue, *start, *end;
 	bool next_venue;
 };
 
-/* Parse the options of one action (allowed: a set of OPT_ codes). */
+static bool
+allows(const int *allowed, int opt)
+{
+	for (const int *p = allowed; *p; p++)
+		if (*p == opt)
+			return true;
+	return false;
+}
+
+/* Parse the options of one action (allowed: a set of OPT_ codes); the
+ * session's DATE is then argv[1]. */
 static int
 parse_session(int argc, char **argv, const char *sub, const int *allowed, struct session_args *a)
 {
-	static const struct option opts[] = {
-		{"reason", required_argument, NULL, OPT_REASON},
-		{"to", required_argument, NULL, OPT_TO},
-		{"venue", required_argument, NULL, OPT_VENUE},
-		{"next-venue", no_argument, NULL, OPT_NEXT},
-		{"start", required_argument, NULL, OPT_START},
-		{"end", required_argument, NULL, OPT_END},
-		{"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0},
+	char cmd[32];
+	const struct cli_opt opts[] = {
+		{CLI_STRING("reason", &a->reason), .off = !allows(allowed, OPT_REASON)},
+		{CLI_DATE("to", &a->to), .off = !allows(allowed, OPT_TO)},
+		{CLI_STRING("venue", &a->venue), .off = !allows(allowed, OPT_VENUE)},
+		{CLI_FLAG("next-venue", &a->next_venue), .off = !allows(allowed, OPT_NEXT)},
+		{CLI_TIME("start", &a->start), .off = !allows(allowed, OPT_START)},
+		{CLI_TIME("end", &a->end), .off = !allows(allowed, OPT_END)},
+		{CLI_END},
 	};
-	int opt, m;
+	const struct cli_optspec spec = {cmd, "session", opts, NULL, session_help};
+	int n, rc;
 
-	optind = 0;
-	opterr = 0;
-	while ((opt = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
-		bool ok = false;
-		if (opt == 'h') {
-			session_help(stdout);
-			return EXIT_OK;
-		}
-		if (opt == ':' || opt == '?')
-			return calcli_getopt_error(opts, opt, argv, "session");
-		for (const int *p = allowed; *p; p++)
-			ok = ok || *p == opt;
-		if (!ok) {
-			cli_error(_("session %s: option '%s' does not apply here"), sub,
-				  cli_option_name(opts, opt, argv));
-			return cli_usage_error("session");
-		}
-		switch (opt) {
-		case OPT_REASON: a->reason = optarg; break;
-		case OPT_TO:
-			if (!cb_date_valid(optarg))
-				return calcli_bad_date("--to", optarg);
-			a->to = optarg;
-			break;
-		case OPT_VENUE: a->venue = optarg; break;
-		case OPT_NEXT: a->next_venue = true; break;
-		case OPT_START:
-			if (cb_time_parse(optarg, &m) != CB_OK)
-				return calcli_bad_time("--start", optarg);
-			a->start = optarg;
-			break;
-		case OPT_END:
-			if (cb_time_parse(optarg, &m) != CB_OK)
-				return calcli_bad_time("--end", optarg);
-			a->end = optarg;
-			break;
-		}
-	}
-	if (optind >= argc) {
+	snprintf(cmd, sizeof cmd, "session %s", sub);
+	if ((rc = cli_opts_parse(&spec, argc, argv, &n)) >= 0)
+		return rc;
+	if (n < 1) {
 		cli_error(_("session %s: give the session's DATE"), sub);
 		return cli_usage_error("session");
 	}
-	if (optind + 1 < argc) {
-		cli_error(_("session %s: unexpected argument '%s'"), sub, argv[optind + 1]);
+	if (n > 1) {
+		cli_error(_("session %s: unexpected argument '%s'"), sub, argv[2]);
 		return cli_usage_error("session");
 	}
-	if (!cb_date_valid(argv[optind]) && strlen(argv[optind]) != CB_ID_HEX_LEN)
-		return calcli_bad_date(_("date"), argv[optind]);
+	if (!cb_date_valid(argv[1]) && strlen(argv[1]) != CB_ID_HEX_LEN)
+		return calcli_bad_date(_("date"), argv[1]);
 	return -1;
 }
 
@@ -156,7 +133,7 @@ target_session(struct cli *c, int argc, char **argv, const char *sub, const int 
 		return rc;
 	if ((rc = cli_open(c, CB_OPEN_WRITE)) != 0)
 		return rc;
-	return find_session(c, argv[optind], id);
+	return find_session(c, argv[1], id);
 }
 
 static int
@@ -197,7 +174,7 @@ session_held(struct cli *c, int argc, char **argv)
 	rc = strcmp(s.date, today) > 0;
 	cb_session_clear(&s);
 	if (rc) {
-		cli_error(_("the session of %s has not happened yet"), argv[optind]);
+		cli_error(_("the session of %s has not happened yet"), argv[1]);
 		return EXIT_FAILURE_RUNTIME;
 	}
 	return session_done(cb_session_held(c->db, &id));
@@ -239,7 +216,7 @@ session_move(struct cli *c, int argc, char **argv)
 	}
 	if ((rc = cli_open(c, CB_OPEN_WRITE)) != 0)
 		return rc;
-	if ((rc = find_session(c, argv[optind], &id)) >= 0)
+	if ((rc = find_session(c, argv[1], &id)) >= 0)
 		return rc;
 	if (a.venue) {
 		if ((st = cb_venue_find(c->db, a.venue, &venue)) != CB_OK)
@@ -247,7 +224,7 @@ session_move(struct cli *c, int argc, char **argv)
 		ch.venue = &venue;
 	} else if (a.next_venue) {
 		if ((st = cb_session_next_venue(c->db, &id, &venue)) == CB_NOT_FOUND) {
-			cli_error(_("no other venue of the rotation is open on %s"), argv[optind]);
+			cli_error(_("no other venue of the rotation is open on %s"), argv[1]);
 			return EXIT_FAILURE_RUNTIME;
 		}
 		if (st != CB_OK)
@@ -320,8 +297,8 @@ session_add(struct cli *c, int argc, char **argv)
 
 	if ((rc = parse_session(argc, argv, "add", allowed, &a)) >= 0)
 		return rc;
-	if (!cb_date_valid(argv[optind]))
-		return calcli_bad_date(_("date"), argv[optind]);
+	if (!cb_date_valid(argv[1]))
+		return calcli_bad_date(_("date"), argv[1]);
 	if (!a.venue) {
 		cli_error(_("session add: --venue is needed"));
 		return cli_usage_error("session");
@@ -330,7 +307,7 @@ session_add(struct cli *c, int argc, char **argv)
 		return rc;
 	if ((st = cb_venue_find(c->db, a.venue, &venue)) != CB_OK)
 		return calcli_venue_error(st, a.venue);
-	st = cb_session_add(c->db, argv[optind], a.start ? a.start : c->cfg.session_start,
+	st = cb_session_add(c->db, argv[1], a.start ? a.start : c->cfg.session_start,
 			    a.end ? a.end : c->cfg.session_end, &venue, NULL);
 	return session_done(st);
 }
@@ -362,41 +339,21 @@ close_help(FILE *out)
 int
 cli_venue_close(struct cli *c, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{"from", required_argument, NULL, OPT_FROM},
-		{"to", required_argument, NULL, OPT_TO},
-		{"reason", required_argument, NULL, OPT_REASON},
-		{"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0},
-	};
 	const char *from = NULL, *to = NULL, *reason = NULL;
+	const struct cli_opt opts[] = {
+		{CLI_DATE("from", &from)},
+		{CLI_DATE("to", &to)},
+		{CLI_STRING("reason", &reason)},
+		{CLI_END},
+	};
+	const struct cli_optspec spec = {"venue close", "venue", opts, NULL, close_help};
 	struct cb_id venue;
-	int opt, rc;
+	int n, rc;
 	cb_status st;
 
-	optind = 0;
-	opterr = 0;
-	while ((opt = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
-		switch (opt) {
-		case OPT_FROM:
-			if (!cb_date_valid(optarg))
-				return calcli_bad_date("--from", optarg);
-			from = optarg;
-			break;
-		case OPT_TO:
-			if (!cb_date_valid(optarg))
-				return calcli_bad_date("--to", optarg);
-			to = optarg;
-			break;
-		case OPT_REASON: reason = optarg; break;
-		case 'h':
-			close_help(stdout);
-			return EXIT_OK;
-		default:
-			return calcli_getopt_error(opts, opt, argv, "venue");
-		}
-	}
-	if (optind + 1 != argc) {
+	if ((rc = cli_opts_parse(&spec, argc, argv, &n)) >= 0)
+		return rc;
+	if (n != 1) {
 		cli_error(_("venue close: give one venue NAME (quote names that hold spaces)"));
 		return cli_usage_error("venue");
 	}
@@ -410,8 +367,8 @@ cli_venue_close(struct cli *c, int argc, char **argv)
 	}
 	if ((rc = cli_open(c, CB_OPEN_WRITE)) != 0)
 		return rc;
-	if ((st = cb_venue_find(c->db, argv[optind], &venue)) != CB_OK)
-		return calcli_venue_error(st, argv[optind]);
+	if ((st = cb_venue_find(c->db, argv[1], &venue)) != CB_OK)
+		return calcli_venue_error(st, argv[1]);
 	st = cb_venue_close(c->db, &venue, from, to, reason, NULL);
 	if (st == CB_INVALID || st == CB_TOO_LONG) {
 		cli_error(_("--reason: %s"), cb_status_message(st));
@@ -423,45 +380,32 @@ cli_venue_close(struct cli *c, int argc, char **argv)
 int
 cli_venue_closures(struct cli *c, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{"format", required_argument, NULL, OPT_FORMAT},
-		{"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0},
-	};
 	static const char *const names[] = {"venue", "from", "to", "reason"};
 	const char *titles[] = {_("Venue"), _("From"), _("To"), _("Reason")};
 	enum cli_format fmt = CLI_TEXT;
+	const struct cli_opt opts[] = {
+		{CLI_FORMAT("format", &fmt)},
+		{CLI_END},
+	};
+	const struct cli_optspec spec = {"venue closures", "venue", opts, NULL, close_help};
 	struct cb_closure_list l;
 	struct cli_table *t;
 	struct cb_id venue;
 	bool ok = true;
-	int opt, rc;
+	int n, rc;
 	cb_status st;
 
-	optind = 0;
-	opterr = 0;
-	while ((opt = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
-		switch (opt) {
-		case OPT_FORMAT:
-			if (!cli_format_parse(optarg, &fmt))
-				return cli_bad_format(optarg, "venue");
-			break;
-		case 'h':
-			close_help(stdout);
-			return EXIT_OK;
-		default:
-			return calcli_getopt_error(opts, opt, argv, "venue");
-		}
-	}
-	if (optind + 1 < argc) {
-		cli_error(_("%s: unexpected argument '%s'"), "venue closures", argv[optind + 1]);
+	if ((rc = cli_opts_parse(&spec, argc, argv, &n)) >= 0)
+		return rc;
+	if (n > 1) {
+		cli_error(_("%s: unexpected argument '%s'"), "venue closures", argv[2]);
 		return cli_usage_error("venue");
 	}
 	if ((rc = cli_open(c, CB_OPEN_WRITE)) != 0)
 		return rc;
-	if (optind < argc && (st = cb_venue_find(c->db, argv[optind], &venue)) != CB_OK)
-		return calcli_venue_error(st, argv[optind]);
-	if ((st = cb_venue_closures(c->db, optind < argc ? &venue : NULL, &l)) != CB_OK)
+	if (n == 1 && (st = cb_venue_find(c->db, argv[1], &venue)) != CB_OK)
+		return calcli_venue_error(st, argv[1]);
+	if ((st = cb_venue_closures(c->db, n == 1 ? &venue : NULL, &l)) != CB_OK)
 		return cli_fail(st, NULL);
 	t = cli_table_new(4, names, titles);
 	for (size_t i = 0; t && ok && i < l.count; i++) {

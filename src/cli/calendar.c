@@ -3,7 +3,6 @@
 #include "config.h"
 
 #include <errno.h>
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,6 +16,7 @@
 #include "cambouis/venue.h"
 #include "calcli.h"
 #include "cli.h"
+#include "opts.h"
 
 #define AGENDA_DEFAULT_DAYS 28
 
@@ -41,16 +41,6 @@ calcli_bad_time(const char *what, const char *s)
 {
 	cli_error(_("invalid %s '%s': use a time such as 17:30"), what, s);
 	return EXIT_USAGE;
-}
-
-int
-calcli_getopt_error(const struct option *opts, int opt, char **argv, const char *cmd)
-{
-	if (opt == ':')
-		cli_error(_("option '%s' needs a value"), argv[optind - 1]);
-	else
-		cli_error(_("%s: unknown option '%s'"), cmd, cli_option_name(opts, opt, argv));
-	return cli_usage_error(cmd);
 }
 
 /* The weekday abbreviation of a stored date, translated ("" if bad). */
@@ -229,107 +219,44 @@ series_help(FILE *out)
 		"were not changed one by one.\n"), out);
 }
 
-enum {
-	OPT_FIRST = 256, OPT_START, OPT_END, OPT_EVERY, OPT_VENUES, OPT_UNTIL, OPT_COUNT,
-	OPT_HOLIDAYS, OPT_OPEN, OPT_FORMAT, OPT_HELP,
-};
-
-static const struct option series_opts[] = {
-	{"first", required_argument, NULL, OPT_FIRST},
-	{"start", required_argument, NULL, OPT_START},
-	{"end", required_argument, NULL, OPT_END},
-	{"every-weeks", required_argument, NULL, OPT_EVERY},
-	{"venues", required_argument, NULL, OPT_VENUES},
-	{"until", required_argument, NULL, OPT_UNTIL},
-	{"count", required_argument, NULL, OPT_COUNT},
-	{"holidays", required_argument, NULL, OPT_HOLIDAYS},
-	{"open", no_argument, NULL, OPT_OPEN},
-	{"help", no_argument, NULL, OPT_HELP},
-	{NULL, 0, NULL, 0},
-};
-
 struct series_args {
-	const char *first, *start, *end, *venues, *until;
+	const char *first, *start, *end, *venues, *until, *rule_name;
 	long long every, count;
 	bool set_every, set_count, open;
 	bool set_rule;
 	enum cb_holiday_rule rule;
 };
 
-/* Returns -1 to go on, or an exit code. */
+/* *n gets the count of the other arguments. Returns -1 to go on, or an
+ * exit code. */
 static int
-parse_series(int argc, char **argv, struct series_args *a, bool editing)
+parse_series(int argc, char **argv, struct series_args *a, const char *cmd, bool editing,
+	     int *n)
 {
-	int opt;
+	const struct cli_opt opts[] = {
+		{CLI_DATE("first", &a->first), .off = editing},
+		{CLI_TIME("start", &a->start)},
+		{CLI_TIME("end", &a->end)},
+		{CLI_INT("every-weeks", &a->every, 1, 52), .given = &a->set_every, .off = editing},
+		{CLI_STRING("venues", &a->venues)},
+		{CLI_DATE("until", &a->until)},
+		{CLI_INT("count", &a->count, 1, CB_SERIES_SESSIONS_MAX), .given = &a->set_count},
+		{CLI_STRING("holidays", &a->rule_name)},
+		{CLI_FLAG("open", &a->open), .off = !editing},
+		{CLI_END},
+	};
+	const struct cli_optspec spec = {cmd, "series", opts, NULL, series_help};
+	int rc;
 
-	optind = 0;
-	opterr = 0;
-	while ((opt = getopt_long(argc, argv, ":h", series_opts, NULL)) != -1) {
-		switch (opt) {
-		case OPT_FIRST:
-			if (editing)
-				goto unknown;
-			if (!cb_date_valid(optarg))
-				return calcli_bad_date("--first", optarg);
-			a->first = optarg;
-			break;
-		case OPT_START: {
-			int m;
-			if (cb_time_parse(optarg, &m) != CB_OK)
-				return calcli_bad_time("--start", optarg);
-			a->start = optarg;
-			break;
+	if ((rc = cli_opts_parse(&spec, argc, argv, n)) >= 0)
+		return rc;
+	if (a->rule_name) {
+		if (cb_holiday_rule_parse(a->rule_name, &a->rule) != CB_OK) {
+			cli_error(_("invalid --holidays '%s': use skip, before, after or ignore"),
+				  a->rule_name);
+			return cli_usage_error("series");
 		}
-		case OPT_END: {
-			int m;
-			if (cb_time_parse(optarg, &m) != CB_OK)
-				return calcli_bad_time("--end", optarg);
-			a->end = optarg;
-			break;
-		}
-		case OPT_EVERY:
-			if (editing)
-				goto unknown;
-			if (!cli_parse_int(optarg, 1, 52, &a->every)) {
-				cli_error(_("invalid --every-weeks '%s': give a number from 1 to 52"), optarg);
-				return cli_usage_error("series");
-			}
-			a->set_every = true;
-			break;
-		case OPT_VENUES: a->venues = optarg; break;
-		case OPT_UNTIL:
-			if (!cb_date_valid(optarg))
-				return calcli_bad_date("--until", optarg);
-			a->until = optarg;
-			break;
-		case OPT_COUNT:
-			if (!cli_parse_int(optarg, 1, CB_SERIES_SESSIONS_MAX, &a->count)) {
-				cli_error(_("invalid --count '%s': give a number from 1 to %d"), optarg,
-					  CB_SERIES_SESSIONS_MAX);
-				return cli_usage_error("series");
-			}
-			a->set_count = true;
-			break;
-		case OPT_OPEN:
-			if (!editing)
-				goto unknown;
-			a->open = true;
-			break;
-		case OPT_HOLIDAYS:
-			if (cb_holiday_rule_parse(optarg, &a->rule) != CB_OK) {
-				cli_error(_("invalid --holidays '%s': use skip, before, after or ignore"), optarg);
-				return cli_usage_error("series");
-			}
-			a->set_rule = true;
-			break;
-		case 'h':
-		case OPT_HELP:
-			series_help(stdout);
-			return EXIT_OK;
-		default:
-		unknown:
-			return calcli_getopt_error(series_opts, opt, argv, "series");
-		}
+		a->set_rule = true;
 	}
 	if ((a->until != NULL) + a->set_count + a->open > 1) {
 		cli_error(_("give only one of --until, --count and --open"));
@@ -348,13 +275,13 @@ series_add(struct cli *c, int argc, char **argv)
 	struct cb_id id, *venues = NULL;
 	enum cb_series_bad bad;
 	size_t nvenues = 0, made = 0;
-	int rc;
+	int n, rc;
 	cb_status st;
 
-	if ((rc = parse_series(argc, argv, &a, false)) >= 0)
+	if ((rc = parse_series(argc, argv, &a, "series add", false, &n)) >= 0)
 		return rc;
-	if (optind < argc) {
-		cli_error(_("%s: unexpected argument '%s'"), "series add", argv[optind]);
+	if (n > 0) {
+		cli_error(_("%s: unexpected argument '%s'"), "series add", argv[1]);
 		return cli_usage_error("series");
 	}
 	if (!a.first || !a.venues) {
@@ -421,18 +348,18 @@ series_edit(struct cli *c, int argc, char **argv)
 	struct cb_id id, *venues = NULL;
 	enum cb_series_bad bad;
 	size_t changed = 0;
-	int rc;
+	int n, rc;
 	cb_status st;
 
-	if ((rc = parse_series(argc, argv, &a, true)) >= 0)
+	if ((rc = parse_series(argc, argv, &a, "series edit", true, &n)) >= 0)
 		return rc;
-	if (optind + 1 != argc) {
+	if (n != 1) {
 		cli_error(_("series edit: give the series' first date or id"));
 		return cli_usage_error("series");
 	}
 	if ((rc = cli_open(c, CB_OPEN_WRITE)) != 0)
 		return rc;
-	if ((rc = find_series(c, argv[optind], &id)) >= 0)
+	if ((rc = find_series(c, argv[1], &id)) >= 0)
 		return rc;
 	if (a.venues) {
 		if ((rc = parse_venue_list(c, a.venues, &venues, &ch.nvenues)) >= 0)
@@ -460,52 +387,37 @@ series_rm(struct cli *c, int argc, char **argv)
 {
 	struct series_args a = {0};
 	struct cb_id id;
-	int rc;
+	int n, rc;
 	cb_status st;
 
-	if ((rc = parse_series(argc, argv, &a, true)) >= 0)
+	if ((rc = parse_series(argc, argv, &a, "series rm", true, &n)) >= 0)
 		return rc;
-	if (optind + 1 != argc || a.start || a.end || a.venues || a.until || a.set_count ||
+	if (n != 1 || a.start || a.end || a.venues || a.until || a.set_count ||
 	    a.open || a.set_rule) {
 		cli_error(_("series rm: give only the series' first date or id"));
 		return cli_usage_error("series");
 	}
 	if ((rc = cli_open(c, CB_OPEN_WRITE)) != 0)
 		return rc;
-	if ((rc = find_series(c, argv[optind], &id)) >= 0)
+	if ((rc = find_series(c, argv[1], &id)) >= 0)
 		return rc;
 	st = cb_series_remove(c->db, &id, cb_date_today());
 	return st == CB_OK ? EXIT_OK : cli_fail(st, NULL);
 }
 
-/* Parse just --format (and --help) for listings. */
+/* Parse just --format (and --help) for listings; *n gets the count of the
+ * other arguments. */
 static int
-parse_format(int argc, char **argv, const char *cmd, enum cli_format *fmt,
-	     void (*help)(FILE *))
+parse_format(int argc, char **argv, const char *cmd, const char *help_cmd,
+	     enum cli_format *fmt, void (*help)(FILE *), int *n)
 {
-	static const struct option opts[] = {
-		{"format", required_argument, NULL, OPT_FORMAT},
-		{"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0},
+	const struct cli_opt opts[] = {
+		{CLI_FORMAT("format", fmt)},
+		{CLI_END},
 	};
-	int opt;
+	const struct cli_optspec spec = {cmd, help_cmd, opts, NULL, help};
 
-	optind = 0;
-	opterr = 0;
-	while ((opt = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
-		switch (opt) {
-		case OPT_FORMAT:
-			if (!cli_format_parse(optarg, fmt))
-				return cli_bad_format(optarg, cmd);
-			break;
-		case 'h':
-			help(stdout);
-			return EXIT_OK;
-		default:
-			return calcli_getopt_error(opts, opt, argv, cmd);
-		}
-	}
-	return -1;
+	return cli_opts_parse(&spec, argc, argv, n);
 }
 
 int
@@ -538,13 +450,13 @@ series_list(struct cli *c, int argc, char **argv)
 	struct cb_series_list l;
 	struct cli_table *t;
 	bool ok = true;
-	int rc;
+	int n, rc;
 	cb_status st;
 
-	if ((rc = parse_format(argc, argv, "series", &fmt, series_help)) >= 0)
+	if ((rc = parse_format(argc, argv, "series list", "series", &fmt, series_help, &n)) >= 0)
 		return rc;
-	if (optind < argc) {
-		cli_error(_("%s: unexpected argument '%s'"), "series list", argv[optind]);
+	if (n > 0) {
+		cli_error(_("%s: unexpected argument '%s'"), "series list", argv[1]);
 		return cli_usage_error("series");
 	}
 	if ((rc = cli_open(c, CB_OPEN_WRITE)) != 0)
@@ -618,64 +530,37 @@ agenda_help(FILE *out)
 int
 cli_cmd_agenda(struct cli *c, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{"from", required_argument, NULL, 'f'},
-		{"days", required_argument, NULL, 'n'},
-		{"to", required_argument, NULL, 't'},
-		{"format", required_argument, NULL, OPT_FORMAT},
-		{"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0},
-	};
 	static const char *const names[] = {"date", "start", "end", "venue", "status"};
 	const char *titles[] = {_("Date"), _("Start"), _("End"), _("Venue"), _("Status")};
 	enum cli_format fmt = CLI_TEXT;
 	const char *from_s = NULL, *to_s = NULL;
 	long long days = AGENDA_DEFAULT_DAYS;
 	bool set_days = false, ok = true;
+	const struct cli_opt opts[] = {
+		{CLI_DATE("from", &from_s)},
+		{CLI_INT("days", &days, 1, 36600), .given = &set_days},
+		{CLI_DATE("to", &to_s)},
+		{CLI_FORMAT("format", &fmt)},
+		{CLI_END},
+	};
+	const struct cli_optspec spec = {"agenda", NULL, opts, NULL, agenda_help};
 	char from[CB_DATE_LEN + 1], to[CB_DATE_LEN + 1];
-	int32_t from_d, to_d;
+	int32_t from_d = 0, to_d = 0;
 	struct cb_session_list l;
 	struct cb_holidays h;
 	struct cli_table *t;
-	int opt, rc;
+	int n, rc;
 	cb_status st;
 
-	optind = 0;
-	opterr = 0;
-	while ((opt = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
-		switch (opt) {
-		case 'f':
-			if (cb_date_parse(optarg, &from_d) != CB_OK)
-				return calcli_bad_date("--from", optarg);
-			from_s = optarg;
-			break;
-		case 't':
-			if (cb_date_parse(optarg, &to_d) != CB_OK)
-				return calcli_bad_date("--to", optarg);
-			to_s = optarg;
-			break;
-		case 'n':
-			if (!cli_parse_int(optarg, 1, 36600, &days)) {
-				cli_error(_("invalid --days '%s': give a number from 1 to 36600"), optarg);
-				return cli_usage_error("agenda");
-			}
-			set_days = true;
-			break;
-		case OPT_FORMAT:
-			if (!cli_format_parse(optarg, &fmt))
-				return cli_bad_format(optarg, "agenda");
-			break;
-		case 'h':
-			agenda_help(stdout);
-			return EXIT_OK;
-		default:
-			return calcli_getopt_error(opts, opt, argv, "agenda");
-		}
-	}
-	if (optind < argc) {
-		cli_error(_("%s: unexpected argument '%s'"), "agenda", argv[optind]);
+	if ((rc = cli_opts_parse(&spec, argc, argv, &n)) >= 0)
+		return rc;
+	if (n > 0) {
+		cli_error(_("%s: unexpected argument '%s'"), "agenda", argv[1]);
 		return cli_usage_error("agenda");
 	}
+	if ((from_s && cb_date_parse(from_s, &from_d) != CB_OK) ||
+	    (to_s && cb_date_parse(to_s, &to_d) != CB_OK))
+		return cli_fail(CB_INVALID, NULL); /* checked by cli_opts_parse */
 	if (set_days && to_s) {
 		cli_error(_("agenda: give --days or --to, not both"));
 		return cli_usage_error("agenda");
@@ -744,54 +629,30 @@ conflict_label(enum cb_conflict_kind k)
 int
 cli_cmd_conflicts(struct cli *c, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{"from", required_argument, NULL, 'f'},
-		{"to", required_argument, NULL, 't'},
-		{"all", no_argument, NULL, 'a'},
-		{"format", required_argument, NULL, OPT_FORMAT},
-		{"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0},
-	};
 	static const char *const names[] = {"date", "start", "venue", "conflict", "detail"};
 	const char *titles[] = {_("Date"), _("Start"), _("Venue"), _("Conflict"), _("Detail")};
 	enum cli_format fmt = CLI_TEXT;
 	const char *from = NULL, *to = NULL;
 	char today[CB_DATE_LEN + 1];
 	bool all = false, ok = true;
+	const struct cli_opt opts[] = {
+		{CLI_DATE("from", &from)},
+		{CLI_DATE("to", &to)},
+		{CLI_FLAG("all", &all)},
+		{CLI_FORMAT("format", &fmt)},
+		{CLI_END},
+	};
+	const struct cli_optspec spec = {"conflicts", NULL, opts, NULL, conflicts_help};
 	struct cb_conflict_list l;
 	struct cb_holidays h;
 	struct cli_table *t;
-	int opt, rc;
+	int n, rc;
 	cb_status st;
 
-	optind = 0;
-	opterr = 0;
-	while ((opt = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
-		switch (opt) {
-		case 'f':
-			if (!cb_date_valid(optarg))
-				return calcli_bad_date("--from", optarg);
-			from = optarg;
-			break;
-		case 't':
-			if (!cb_date_valid(optarg))
-				return calcli_bad_date("--to", optarg);
-			to = optarg;
-			break;
-		case 'a': all = true; break;
-		case OPT_FORMAT:
-			if (!cli_format_parse(optarg, &fmt))
-				return cli_bad_format(optarg, "conflicts");
-			break;
-		case 'h':
-			conflicts_help(stdout);
-			return EXIT_OK;
-		default:
-			return calcli_getopt_error(opts, opt, argv, "conflicts");
-		}
-	}
-	if (optind < argc) {
-		cli_error(_("%s: unexpected argument '%s'"), "conflicts", argv[optind]);
+	if ((rc = cli_opts_parse(&spec, argc, argv, &n)) >= 0)
+		return rc;
+	if (n > 0) {
+		cli_error(_("%s: unexpected argument '%s'"), "conflicts", argv[1]);
 		return cli_usage_error("conflicts");
 	}
 	cb_date_format(cb_date_today(), today);
@@ -850,35 +711,28 @@ write_file(const char *path, const char *data, size_t len)
 int
 cli_cmd_ical(struct cli *c, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0},
-	};
+	static const struct cli_opt opts[] = {{CLI_END}};
+	const struct cli_optspec spec = {
+		"ical", NULL, opts,
+		_("Usage: cambouis ical [FILE|-]\n"
+		  "Write every session as an iCalendar (RFC 5545) file, or to the\n"
+		  "standard output. Event ids stay the same from one export to the next,\n"
+		  "so calendar programs update the events they already have.\n"), NULL};
 	const char *path = "-";
 	struct cb_holidays h;
 	char *data;
 	size_t len;
-	int opt, rc;
+	int n, rc;
 	cb_status st;
 
-	optind = 0;
-	opterr = 0;
-	while ((opt = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
-		if (opt == 'h') {
-			fputs(_("Usage: cambouis ical [FILE|-]\n"
-				"Write every session as an iCalendar (RFC 5545) file, or to the\n"
-				"standard output. Event ids stay the same from one export to the next,\n"
-				"so calendar programs update the events they already have.\n"), stdout);
-			return EXIT_OK;
-		}
-		return calcli_getopt_error(opts, opt, argv, "ical");
-	}
-	if (optind + 1 < argc) {
-		cli_error(_("%s: unexpected argument '%s'"), "ical", argv[optind + 1]);
+	if ((rc = cli_opts_parse(&spec, argc, argv, &n)) >= 0)
+		return rc;
+	if (n > 1) {
+		cli_error(_("%s: unexpected argument '%s'"), "ical", argv[2]);
 		return cli_usage_error("ical");
 	}
-	if (optind < argc)
-		path = argv[optind];
+	if (n == 1)
+		path = argv[1];
 	if ((rc = cli_open(c, CB_OPEN_WRITE)) != 0)
 		return rc;
 	calcli_holidays(c, &h);

@@ -12,12 +12,6 @@
 /* Parse a whole decimal number in [min, max]; false when it is not one. */
 bool cli_parse_int(const char *s, long long min, long long max, long long *out);
 
-/* How to name, in an error, the option getopt_long() just returned: the
- * option as typed for '?' and ':', else "--name" from opts (argv[optind-1]
- * is then the option's value, not the option). */
-struct option;
-const char *cli_option_name(const struct option *opts, int opt, char **argv);
-
 /* "Try 'cambouis CMD --help'." after a usage error; returns EXIT_USAGE. */
 int cli_usage_error(const char *cmd);
 

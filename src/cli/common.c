@@ -2,7 +2,6 @@
 #include "config.h"
 
 #include <errno.h>
-#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -26,20 +25,6 @@ cli_parse_int(const char *s, long long min, long long max, long long *out)
 		return false;
 	*out = v;
 	return true;
-}
-
-const char *
-cli_option_name(const struct option *opts, int opt, char **argv)
-{
-	static char name[64];
-
-	if (opt != '?' && opt != ':' && opts)
-		for (const struct option *o = opts; o->name; o++)
-			if (o->val == opt && !o->flag) {
-				snprintf(name, sizeof name, "--%s", o->name);
-				return name;
-			}
-	return argv[optind - 1];
 }
 
 int

@@ -51,7 +51,7 @@ find_short(const struct cli_opt *opts, char letter)
 
 /* Store value (NULL for a flag) into o's destination. */
 static int
-store(const struct cli_optspec *spec, const struct cli_opt *o, const char *value)
+store(const struct cli_optspec *spec, const struct cli_opt *o, char *value)
 {
 	char dashed[64];
 	int m;
@@ -80,7 +80,11 @@ store(const struct cli_optspec *spec, const struct cli_opt *o, const char *value
 		break;
 	case CLI_OPT_DATE:
 		if (!cb_date_valid(value)) {
-			cli_error(_("invalid %s '%s': use a date such as 2026-01-07"), dashed, value);
+			if (cb_date_out_of_range(value))
+				cli_error(_("invalid %s '%s': dates run from 1900-01-01 to 2199-12-31"),
+					  dashed, value);
+			else
+				cli_error(_("invalid %s '%s': use a date such as 2026-01-07"), dashed, value);
 			return usage_error(spec);
 		}
 		*(const char **)o->dest = value;
@@ -95,6 +99,10 @@ store(const struct cli_optspec *spec, const struct cli_opt *o, const char *value
 	case CLI_OPT_FORMAT:
 		if (!cli_format_parse(value, (enum cli_format *)o->dest))
 			return cli_bad_format(value, spec->help_cmd ? spec->help_cmd : spec->cmd);
+		break;
+	case CLI_OPT_CALL:
+		if ((m = o->fn(value, o->dest)) >= 0)
+			return m;
 		break;
 	}
 	if (o->given)
@@ -121,7 +129,7 @@ cli_opts_parse(const struct cli_optspec *spec, int argc, char **argv, int *nargs
 	for (int i = 1; i < argc; i++) {
 		char *arg = argv[i];
 		const struct cli_opt *o;
-		const char *value = NULL;
+		char *value = NULL;
 		char dashed[64];
 
 		if (only_args || arg[0] != '-' || !arg[1]) {
@@ -133,7 +141,7 @@ cli_opts_parse(const struct cli_optspec *spec, int argc, char **argv, int *nargs
 			continue;
 		}
 		if (arg[1] == '-') {
-			const char *eq = strchr(arg + 2, '=');
+			char *eq = strchr(arg + 2, '=');
 			size_t len = eq ? (size_t)(eq - arg - 2) : strlen(arg + 2);
 			o = len ? find_long(spec->opts, arg + 2, len) : NULL;
 			if (eq)

@@ -44,7 +44,13 @@ enum cli_opt_kind {
 	CLI_OPT_DATE,    /* const char **: a valid date, YYYY-MM-DD */
 	CLI_OPT_TIME,    /* const char **: a valid time of day, HH:MM */
 	CLI_OPT_FORMAT,  /* enum cli_format *: text, csv or tsv */
+	CLI_OPT_CALL,    /* fn(value, dest): checks and stores a value of its own
+			  * kind (maybe given more than once) */
 };
+
+/* For CLI_OPT_CALL: -1 when the value is taken, or the exit code after
+ * printing why not. value points into argv and may be changed. */
+typedef int (*cli_opt_fn)(char *value, void *dest);
 
 struct cli_opt {
 	const char *name;        /* the long name without "--"; NULL ends the table */
@@ -56,6 +62,7 @@ struct cli_opt {
 	const char *bad;         /* CLI_OPT_INT: the message for a bad value, one %s for
 				  * it (translated); NULL: "give a number from MIN to MAX" */
 	bool off;                /* known but not for this action: "does not apply here" */
+	cli_opt_fn fn;           /* CLI_OPT_CALL */
 };
 
 /* The start of an entry; add .letter, .given, .bad or .off after it. */
@@ -65,6 +72,7 @@ struct cli_opt {
 #define CLI_DATE(n, d) .name = (n), .kind = CLI_OPT_DATE, .dest = (d)
 #define CLI_TIME(n, d) .name = (n), .kind = CLI_OPT_TIME, .dest = (d)
 #define CLI_FORMAT(n, d) .name = (n), .kind = CLI_OPT_FORMAT, .dest = (d)
+#define CLI_CALL(n, f, d) .name = (n), .kind = CLI_OPT_CALL, .fn = (f), .dest = (d)
 #define CLI_END .name = NULL
 
 struct cli_optspec {

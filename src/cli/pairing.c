@@ -3,7 +3,6 @@
  * and promote, snowball. */
 #include "config.h"
 
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,6 +12,7 @@
 #include "cambouis/i18n.h"
 #include "cambouis/pairing.h"
 #include "cambouis/skills.h"
+#include "opts.h"
 #include "pplcli.h"
 
 static void
@@ -38,7 +38,7 @@ event_help(FILE *out)
 }
 
 enum {
-	OPT_SESSION = 256, OPT_ROLE, OPT_AT, OPT_FORMAT, OPT_PAUSE, OPT_BY, OPT_FORCE,
+	OPT_SESSION = 1, OPT_ROLE, OPT_AT, OPT_FORMAT, OPT_PAUSE, OPT_BY, OPT_FORCE,
 };
 
 struct event_args {
@@ -48,71 +48,79 @@ struct event_args {
 	bool pause, force;
 	int nargs;
 	char **args;
+	const char *cmd;
 };
+
+static bool
+allows(const int *allowed, int opt)
+{
+	for (const int *p = allowed; *p; p++)
+		if (*p == opt)
+			return true;
+	return false;
+}
+
+/* The options that take more than a plain value (cli_opt_fn). */
+static int
+opt_role(char *v, void *dest)
+{
+	struct event_args *a = dest;
+
+	if (cb_role_parse(v, &a->role) != CB_OK) {
+		cli_error(_("--role: '%s' is not learner, mentor or organiser"), v);
+		return cli_usage_error(a->cmd);
+	}
+	return -1;
+}
+
+static int
+opt_at(char *v, void *dest)
+{
+	struct event_args *a = dest;
+	int m;
+
+	if (cb_time_parse(v, &m) != CB_OK) {
+		cli_error(_("--at: '%s' is not a time such as 17:45"), v);
+		return cli_usage_error(a->cmd);
+	}
+	a->at = v;
+	return -1;
+}
+
+static int
+opt_format(char *v, void *dest)
+{
+	struct event_args *a = dest;
+
+	if (!cli_format_parse(v, &a->fmt) || (strcmp(a->cmd, "snowball") == 0 && a->fmt == CLI_CSV)) {
+		cli_error(_("--format: '%s' is not one of the formats of %s"), v, a->cmd);
+		return cli_usage_error(a->cmd);
+	}
+	return -1;
+}
 
 /* Parse the options allowed for cmd and its min..max arguments. */
 static int
 parse_event(int argc, char **argv, const char *cmd, const int *allowed, int min, int max,
 	    struct event_args *a)
 {
-	static const struct option opts[] = {
-		{"session", required_argument, NULL, OPT_SESSION},
-		{"role", required_argument, NULL, OPT_ROLE},
-		{"at", required_argument, NULL, OPT_AT},
-		{"format", required_argument, NULL, OPT_FORMAT},
-		{"pause", no_argument, NULL, OPT_PAUSE},
-		{"by", required_argument, NULL, OPT_BY},
-		{"force", no_argument, NULL, OPT_FORCE},
-		{"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0},
+	const struct cli_opt opts[] = {
+		{CLI_STRING("session", &a->session), .off = !allows(allowed, OPT_SESSION)},
+		{CLI_CALL("role", opt_role, a), .off = !allows(allowed, OPT_ROLE)},
+		{CLI_CALL("at", opt_at, a), .off = !allows(allowed, OPT_AT)},
+		{CLI_CALL("format", opt_format, a), .off = !allows(allowed, OPT_FORMAT)},
+		{CLI_FLAG("pause", &a->pause), .off = !allows(allowed, OPT_PAUSE)},
+		{CLI_STRING("by", &a->by), .off = !allows(allowed, OPT_BY)},
+		{CLI_FLAG("force", &a->force), .off = !allows(allowed, OPT_FORCE)},
+		{CLI_END},
 	};
-	int opt, m;
+	const struct cli_optspec spec = {cmd, NULL, opts, NULL, event_help};
+	int rc;
 
-	optind = 0;
-	opterr = 0;
-	while ((opt = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
-		bool ok = false;
-		if (opt == 'h') {
-			event_help(stdout);
-			return EXIT_OK;
-		}
-		if (opt == ':' || opt == '?')
-			return pplcli_getopt_error(opt, argv, cmd);
-		for (const int *p = allowed; *p; p++)
-			ok = ok || *p == opt;
-		if (!ok) {
-			cli_error(_("%s: option '%s' does not apply here"), cmd, argv[optind - 1]);
-			return cli_usage_error(cmd);
-		}
-		switch (opt) {
-		case OPT_SESSION: a->session = optarg; break;
-		case OPT_ROLE:
-			if (cb_role_parse(optarg, &a->role) != CB_OK) {
-				cli_error(_("--role: '%s' is not learner, mentor or organiser"), optarg);
-				return cli_usage_error(cmd);
-			}
-			break;
-		case OPT_AT:
-			if (cb_time_parse(optarg, &m) != CB_OK) {
-				cli_error(_("--at: '%s' is not a time such as 17:45"), optarg);
-				return cli_usage_error(cmd);
-			}
-			a->at = optarg;
-			break;
-		case OPT_FORMAT:
-			if (!cli_format_parse(optarg, &a->fmt) ||
-			    (strcmp(cmd, "snowball") == 0 && a->fmt == CLI_CSV)) {
-				cli_error(_("--format: '%s' is not one of the formats of %s"), optarg, cmd);
-				return cli_usage_error(cmd);
-			}
-			break;
-		case OPT_PAUSE: a->pause = true; break;
-		case OPT_BY: a->by = optarg; break;
-		case OPT_FORCE: a->force = true; break;
-		}
-	}
-	a->nargs = argc - optind;
-	a->args = argv + optind;
+	a->cmd = cmd;
+	if ((rc = cli_opts_parse(&spec, argc, argv, &a->nargs)) >= 0)
+		return rc;
+	a->args = argv + 1;
 	if (a->nargs < min) {
 		cli_error(_("%s: missing argument (see 'cambouis %s --help')"), cmd, cmd);
 		return EXIT_USAGE;

@@ -2,7 +2,6 @@
 /* person add|list|show|edit|rm, and helpers for the people's commands. */
 #include "config.h"
 
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,6 +12,7 @@
 #include "cambouis/pairing.h"
 #include "cambouis/skills.h"
 #include "cambouis/text.h"
+#include "opts.h"
 #include "pplcli.h"
 
 /* --- helpers ---------------------------------------------------------------- */
@@ -103,16 +103,6 @@ pplcli_session(struct cli *c, const char *date, struct cb_id *id, char out_date[
 }
 
 int
-pplcli_getopt_error(int opt, char **argv, const char *cmd)
-{
-	if (opt == ':')
-		cli_error(_("option '%s' needs a value"), argv[optind - 1]);
-	else
-		cli_error(_("%s: unknown option '%s'"), cmd, argv[optind - 1]);
-	return cli_usage_error(cmd);
-}
-
-int
 pplcli_print(struct cli_table *t, bool ok, enum cli_format fmt)
 {
 	bool written = ok && cli_table_print(t, stdout, fmt);
@@ -200,11 +190,6 @@ person_help(FILE *out)
 		"stays. To erase a person everywhere, use 'cambouis forget'.\n"), out);
 }
 
-enum {
-	OPT_ROLE = 256, OPT_ADD_ROLE, OPT_CATEGORY, OPT_BIRTH, OPT_LANG, OPT_CONTACT, OPT_NOTES,
-	OPT_ATTEST, OPT_CONSENT, OPT_WITHDRAW, OPT_NAME, OPT_FORMAT,
-};
-
 #define MAX_CONSENTS 8
 
 struct person_args {
@@ -240,119 +225,129 @@ bad_option(const char *opt, const char *value, const char *why)
 	return cli_usage_error("person");
 }
 
-/* Parse the options of person add/edit/list. -1 to go on, or an exit code. */
+/* The options that take more than a plain value (cli_opt_fn). */
 static int
-parse_person(int argc, char **argv, const char *sub, struct person_args *a)
+opt_role_filter(char *v, void *dest)
 {
-	static const struct option opts[] = {
-		{"role", required_argument, NULL, OPT_ROLE},
-		{"add-role", required_argument, NULL, OPT_ADD_ROLE},
-		{"category", required_argument, NULL, OPT_CATEGORY},
-		{"birth-year", required_argument, NULL, OPT_BIRTH},
-		{"lang", required_argument, NULL, OPT_LANG},
-		{"contact", required_argument, NULL, OPT_CONTACT},
-		{"notes", required_argument, NULL, OPT_NOTES},
-		{"attestation", required_argument, NULL, OPT_ATTEST},
-		{"consent", required_argument, NULL, OPT_CONSENT},
-		{"withdraw", required_argument, NULL, OPT_WITHDRAW},
-		{"name", required_argument, NULL, OPT_NAME},
-		{"format", required_argument, NULL, OPT_FORMAT},
-		{"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0},
-	};
-	bool listing = strcmp(sub, "list") == 0, adding = strcmp(sub, "add") == 0;
-	int opt;
+	if (cb_role_parse(v, dest) != CB_OK)
+		return bad_option("--role", v, _("is not learner, mentor or organiser"));
+	return -1;
+}
 
-	a->in.birth_year = -1;
-	optind = 0;
-	opterr = 0;
-	while ((opt = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
-		if (opt == 'h') {
-			person_help(stdout);
-			return EXIT_OK;
-		}
-		if (opt == ':' || opt == '?')
-			return pplcli_getopt_error(opt, argv, "person");
-		if ((listing && opt != OPT_FORMAT && opt != OPT_ROLE) || (!listing && opt == OPT_FORMAT) ||
-		    (adding && (opt == OPT_NAME || opt == OPT_WITHDRAW || opt == OPT_ADD_ROLE))) {
-			cli_error(_("person %s: this option does not apply here"), sub);
-			return cli_usage_error("person");
-		}
-		switch (opt) {
-		case OPT_ROLE:
-			if (listing) {
-				if (cb_role_parse(optarg, &a->role) != CB_OK)
-					return bad_option("--role", optarg,
-							  _("is not learner, mentor or organiser"));
-				break;
-			}
-			if (!parse_roles(optarg, &a->in.roles))
-				return bad_option("--role", optarg, _("is not learner, mentor or organiser"));
-			a->in.set_roles = true;
-			break;
-		case OPT_ADD_ROLE:
-			if (!parse_roles(optarg, &a->in.add_roles))
-				return bad_option("--add-role", optarg, _("is not learner, mentor or organiser"));
-			break;
-		case OPT_CATEGORY: a->in.category = optarg; break;
-		case OPT_BIRTH: {
-			bool was_date;
-			if (!*optarg) {
-				a->in.birth_year = 0;
-				break;
-			}
-			int y, m, d;
-			cb_civil_from_days(cb_date_today(), &y, &m, &d);
-			if (cb_birth_year_parse(optarg, y, &a->in.birth_year, &was_date) != CB_OK) {
-				if (was_date)
-					cli_error(_("--birth-year: only the year is kept, never a full date: give YYYY"));
-				else
-					cli_error(_("--birth-year: '%s' is not a year between 1900 and %d"),
-						  optarg, y);
-				return EXIT_USAGE;
-			}
-			break;
-		}
-		case OPT_LANG: a->in.languages = optarg; break;
-		case OPT_CONTACT: a->in.contact = optarg; break;
-		case OPT_NOTES: a->in.notes = optarg; break;
-		case OPT_ATTEST:
-			if (*optarg && cb_date_out_of_range(optarg))
-				return bad_option("--attestation", optarg,
-						  _("is outside the dates cambouis knows, 1900-01-01 to 2199-12-31"));
-			if (*optarg && !cb_date_valid(optarg))
-				return bad_option("--attestation", optarg, _("is not a date such as 2026-01-15"));
-			a->in.attestation = optarg;
-			break;
-		case OPT_CONSENT: {
-			char *colon = strchr(optarg, ':');
-			enum cb_consent_by by = CB_CONSENT_PERSON;
-			if (a->in.nconsents == MAX_CONSENTS)
-				return bad_option("--consent", optarg, _("is one too many"));
-			if (colon) {
-				*colon = '\0';
-				if (cb_consent_by_parse(colon + 1, &by) != CB_OK) {
-					*colon = ':';
-					return bad_option("--consent", optarg,
-							  _("must end in :person, :guardian or :both"));
-				}
-			}
-			a->consents[a->in.nconsents].purpose = optarg;
-			a->consents[a->in.nconsents++].by = by;
-			break;
-		}
-		case OPT_WITHDRAW:
-			if (a->in.nwithdraw == MAX_CONSENTS)
-				return bad_option("--withdraw", optarg, _("is one too many"));
-			a->withdraw[a->in.nwithdraw++] = optarg;
-			break;
-		case OPT_NAME: a->in.name = optarg; break;
-		case OPT_FORMAT:
-			if (!cli_format_parse(optarg, &a->fmt))
-				return bad_option("--format", optarg, _("is not text, csv or tsv"));
-			break;
+static int
+opt_roles(char *v, void *dest)
+{
+	struct person_args *a = dest;
+
+	if (!parse_roles(v, &a->in.roles))
+		return bad_option("--role", v, _("is not learner, mentor or organiser"));
+	a->in.set_roles = true;
+	return -1;
+}
+
+static int
+opt_add_roles(char *v, void *dest)
+{
+	if (!parse_roles(v, dest))
+		return bad_option("--add-role", v, _("is not learner, mentor or organiser"));
+	return -1;
+}
+
+static int
+opt_birth_year(char *v, void *dest)
+{
+	int y, m, d;
+	bool was_date;
+
+	if (!*v) {
+		*(int *)dest = 0;
+		return -1;
+	}
+	cb_civil_from_days(cb_date_today(), &y, &m, &d);
+	if (cb_birth_year_parse(v, y, dest, &was_date) != CB_OK) {
+		if (was_date)
+			cli_error(_("--birth-year: only the year is kept, never a full date: give YYYY"));
+		else
+			cli_error(_("--birth-year: '%s' is not a year between 1900 and %d"), v, y);
+		return EXIT_USAGE;
+	}
+	return -1;
+}
+
+static int
+opt_attestation(char *v, void *dest)
+{
+	if (*v && cb_date_out_of_range(v))
+		return bad_option("--attestation", v,
+				  _("is outside the dates cambouis knows, 1900-01-01 to 2199-12-31"));
+	if (*v && !cb_date_valid(v))
+		return bad_option("--attestation", v, _("is not a date such as 2026-01-15"));
+	*(const char **)dest = v;
+	return -1;
+}
+
+static int
+opt_consent(char *v, void *dest)
+{
+	struct person_args *a = dest;
+	char *colon = strchr(v, ':');
+	enum cb_consent_by by = CB_CONSENT_PERSON;
+
+	if (a->in.nconsents == MAX_CONSENTS)
+		return bad_option("--consent", v, _("is one too many"));
+	if (colon) {
+		*colon = '\0';
+		if (cb_consent_by_parse(colon + 1, &by) != CB_OK) {
+			*colon = ':';
+			return bad_option("--consent", v, _("must end in :person, :guardian or :both"));
 		}
 	}
+	a->consents[a->in.nconsents].purpose = v;
+	a->consents[a->in.nconsents++].by = by;
+	return -1;
+}
+
+static int
+opt_withdraw(char *v, void *dest)
+{
+	struct person_args *a = dest;
+
+	if (a->in.nwithdraw == MAX_CONSENTS)
+		return bad_option("--withdraw", v, _("is one too many"));
+	a->withdraw[a->in.nwithdraw++] = v;
+	return -1;
+}
+
+/* Parse the options of person add/edit/list; *n gets the count of the
+ * other arguments. -1 to go on, or an exit code. */
+static int
+parse_person(int argc, char **argv, const char *sub, struct person_args *a, int *n)
+{
+	bool listing = strcmp(sub, "list") == 0, adding = strcmp(sub, "add") == 0;
+	char cmd[32];
+	const struct cli_opt opts[] = {
+		{CLI_CALL("role", listing ? opt_role_filter : opt_roles,
+			  listing ? (void *)&a->role : (void *)a)},
+		{CLI_CALL("add-role", opt_add_roles, &a->in.add_roles), .off = listing || adding},
+		{CLI_STRING("category", &a->in.category), .off = listing},
+		{CLI_CALL("birth-year", opt_birth_year, &a->in.birth_year), .off = listing},
+		{CLI_STRING("lang", &a->in.languages), .off = listing},
+		{CLI_STRING("contact", &a->in.contact), .off = listing},
+		{CLI_STRING("notes", &a->in.notes), .off = listing},
+		{CLI_CALL("attestation", opt_attestation, &a->in.attestation), .off = listing},
+		{CLI_CALL("consent", opt_consent, a), .off = listing},
+		{CLI_CALL("withdraw", opt_withdraw, a), .off = listing || adding},
+		{CLI_STRING("name", &a->in.name), .off = listing || adding},
+		{CLI_FORMAT("format", &a->fmt), .off = !listing},
+		{CLI_END},
+	};
+	const struct cli_optspec spec = {cmd, "person", opts, NULL, person_help};
+	int rc;
+
+	snprintf(cmd, sizeof cmd, "person %s", sub);
+	a->in.birth_year = -1;
+	if ((rc = cli_opts_parse(&spec, argc, argv, n)) >= 0)
+		return rc;
 	a->in.consents = a->consents;
 	a->in.withdraw = a->withdraw;
 	return -1;
@@ -417,20 +412,20 @@ person_add(struct cli *c, int argc, char **argv)
 {
 	struct person_args a = {0};
 	enum cb_person_bad why;
-	int rc;
+	int n, rc;
 	cb_status st;
 
-	if ((rc = parse_person(argc, argv, "add", &a)) >= 0)
+	if ((rc = parse_person(argc, argv, "add", &a, &n)) >= 0)
 		return rc;
-	if (optind >= argc) {
+	if (n < 1) {
 		cli_error(_("person add: give the person's NAME"));
 		return cli_usage_error("person");
 	}
-	if (optind + 1 < argc) {
-		cli_error(_("person add: unexpected argument '%s' (quote a name with spaces)"), argv[optind + 1]);
+	if (n > 1) {
+		cli_error(_("person add: unexpected argument '%s' (quote a name with spaces)"), argv[2]);
 		return cli_usage_error("person");
 	}
-	a.in.name = argv[optind];
+	a.in.name = argv[1];
 	if ((rc = cli_open(c, CB_OPEN_WRITE)) != 0)
 		return rc;
 	st = cb_person_add(c->db, &c->cfg, &a.in, cb_date_today(), NULL, &why);
@@ -446,18 +441,18 @@ person_edit(struct cli *c, int argc, char **argv)
 	enum cb_person_bad why;
 	struct cb_id id;
 	struct cb_person p;
-	int rc;
+	int n, rc;
 	cb_status st;
 
-	if ((rc = parse_person(argc, argv, "edit", &a)) >= 0)
+	if ((rc = parse_person(argc, argv, "edit", &a, &n)) >= 0)
 		return rc;
-	if (optind + 1 != argc) {
+	if (n != 1) {
 		cli_error(_("person edit: give one NAME"));
 		return cli_usage_error("person");
 	}
 	if ((rc = cli_open(c, CB_OPEN_WRITE)) != 0)
 		return rc;
-	if ((rc = pplcli_person(c, argv[optind], &id)) >= 0)
+	if ((rc = pplcli_person(c, argv[1], &id)) >= 0)
 		return rc;
 	if ((st = cb_person_get(c->db, &id, &p)) != CB_OK)
 		return cli_fail(st, NULL);
@@ -484,13 +479,13 @@ person_list(struct cli *c, int argc, char **argv)
 	struct cb_name_list cats;
 	struct cli_table *t;
 	bool ok = true;
-	int rc;
+	int nargs, rc;
 	cb_status st;
 
-	if ((rc = parse_person(argc, argv, "list", &a)) >= 0)
+	if ((rc = parse_person(argc, argv, "list", &a, &nargs)) >= 0)
 		return rc;
-	if (optind < argc) {
-		cli_error(_("person list: unexpected argument '%s'"), argv[optind]);
+	if (nargs > 0) {
+		cli_error(_("person list: unexpected argument '%s'"), argv[1]);
 		return cli_usage_error("person");
 	}
 	if ((rc = cli_open_to_read(c)) != 0)
@@ -532,12 +527,15 @@ person_list(struct cli *c, int argc, char **argv)
 static int
 one_name(int argc, char **argv, const char *sub)
 {
-	optind = 0;
-	if (argc == 2 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
-		person_help(stdout);
-		return EXIT_OK;
-	}
-	if (argc != 2) {
+	static const struct cli_opt opts[] = {{CLI_END}};
+	char cmd[32];
+	const struct cli_optspec spec = {cmd, "person", opts, NULL, person_help};
+	int n, rc;
+
+	snprintf(cmd, sizeof cmd, "person %s", sub);
+	if ((rc = cli_opts_parse(&spec, argc, argv, &n)) >= 0)
+		return rc;
+	if (n != 1) {
 		cli_error(_("person %s: give one NAME"), sub);
 		return cli_usage_error("person");
 	}

@@ -15,9 +15,6 @@ int pplcli_person(struct cli *c, const char *key, struct cb_id *id);
  * Prints why not and returns the exit code, or -1. */
 int pplcli_session(struct cli *c, const char *date, struct cb_id *id, char out_date[11]);
 
-/* After getopt_long returned ':' or '?'. */
-int pplcli_getopt_error(int opt, char **argv, const char *cmd);
-
 /* Print a filled table (frees it); ok false means building it failed. */
 int pplcli_print(struct cli_table *t, bool ok, enum cli_format fmt);
 

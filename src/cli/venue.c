@@ -1,7 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,6 +9,7 @@
 #include "cambouis/schema.h"
 #include "cambouis/venue.h"
 #include "cli.h"
+#include "opts.h"
 
 static void
 venue_help(FILE *out)
@@ -70,74 +70,51 @@ not_found(cb_status st, const char *name)
 	return EXIT_FAILURE_RUNTIME;
 }
 
-enum { OPT_ADDRESS = 256, OPT_COMMUNE, OPT_CAPACITY, OPT_NOTES, OPT_NAME, OPT_FORMAT, OPT_HELP };
-
-/* Parse the field options shared by add and edit. Returns -1 to go on, or
- * an exit code. */
+/* Parse the field options shared by add and edit; *n gets the count of
+ * the other arguments. Returns -1 to go on, or an exit code. */
 static int
-parse_fields(int argc, char **argv, bool editing, struct cb_venue_input *in, const char *sub)
+parse_fields(int argc, char **argv, bool editing, struct cb_venue_input *in, const char *sub,
+	     int *n)
 {
-	static const struct option opts[] = {
-		{"address", required_argument, NULL, OPT_ADDRESS},
-		{"commune", required_argument, NULL, OPT_COMMUNE},
-		{"capacity", required_argument, NULL, OPT_CAPACITY},
-		{"notes", required_argument, NULL, OPT_NOTES},
-		{"name", required_argument, NULL, OPT_NAME},
-		{"help", no_argument, NULL, OPT_HELP},
-		{NULL, 0, NULL, 0},
+	char cmd[32];
+	const char *capacity = NULL;
+	const struct cli_opt opts[] = {
+		{CLI_STRING("address", &in->address)},
+		{CLI_STRING("commune", &in->commune)},
+		{CLI_STRING("capacity", &capacity)},
+		{CLI_STRING("notes", &in->notes)},
+		{CLI_STRING("name", &in->name), .off = !editing},
+		{CLI_END},
 	};
-	int opt;
+	const struct cli_optspec spec = {cmd, "venue", opts, NULL, venue_help};
+	int rc;
 
-	optind = 0; /* 0: GNU getopt starts afresh (and permutes) */
-	opterr = 0;
-	while ((opt = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
-		switch (opt) {
-		case OPT_ADDRESS: in->address = optarg; break;
-		case OPT_COMMUNE: in->commune = optarg; break;
-		case OPT_NOTES: in->notes = optarg; break;
-		case OPT_NAME:
-			if (!editing) {
-				/* argv[optind - 1] is the value here, not the option */
-				cli_error(_("venue %s: unknown option '%s'"), sub, "--name");
-				return cli_usage_error("venue");
-			}
-			in->name = optarg;
-			break;
-		case OPT_CAPACITY:
-			in->set_capacity = true;
-			if (strcmp(optarg, "none") == 0 || !*optarg)
-				in->capacity = -1;
-			else if (!cli_parse_int(optarg, 0, CB_VENUE_CAPACITY_MAX, &in->capacity)) {
-				cli_error(_("invalid capacity '%s': give a number from 0 to %d"),
-					  optarg, CB_VENUE_CAPACITY_MAX);
-				return EXIT_USAGE;
-			}
-			break;
-		case 'h':
-		case OPT_HELP:
-			venue_help(stdout);
-			return EXIT_OK;
-		case ':':
-			cli_error(_("option '%s' needs a value"), argv[optind - 1]);
-			return cli_usage_error("venue");
-		default:
-			cli_error(_("venue %s: unknown option '%s'"), sub, argv[optind - 1]);
-			return cli_usage_error("venue");
+	snprintf(cmd, sizeof cmd, "venue %s", sub);
+	if ((rc = cli_opts_parse(&spec, argc, argv, n)) >= 0)
+		return rc;
+	if (capacity) {
+		in->set_capacity = true;
+		if (strcmp(capacity, "none") == 0 || !*capacity)
+			in->capacity = -1;
+		else if (!cli_parse_int(capacity, 0, CB_VENUE_CAPACITY_MAX, &in->capacity)) {
+			cli_error(_("invalid capacity '%s': give a number from 0 to %d"),
+				  capacity, CB_VENUE_CAPACITY_MAX);
+			return EXIT_USAGE;
 		}
 	}
 	return -1;
 }
 
 static int
-one_name(int argc, char **argv, const char *sub)
+one_name(int n, char **argv, const char *sub)
 {
-	if (optind >= argc) {
+	if (n < 1) {
 		cli_error(_("venue %s: the venue's NAME is missing"), sub);
 		return cli_usage_error("venue");
 	}
-	if (optind + 1 < argc) {
+	if (n > 1) {
 		cli_error(_("venue %s: unexpected argument '%s' (quote names that hold spaces)"),
-			  sub, argv[optind + 1]);
+			  sub, argv[2]);
 		return cli_usage_error("venue");
 	}
 	return -1;
@@ -147,14 +124,14 @@ static int
 venue_add(struct cli *c, int argc, char **argv)
 {
 	struct cb_venue_input in = {0};
-	int field = 0, rc;
+	int field = 0, n, rc;
 	cb_status st;
 
-	if ((rc = parse_fields(argc, argv, false, &in, "add")) >= 0)
+	if ((rc = parse_fields(argc, argv, false, &in, "add", &n)) >= 0)
 		return rc;
-	if ((rc = one_name(argc, argv, "add")) >= 0)
+	if ((rc = one_name(n, argv, "add")) >= 0)
 		return rc;
-	in.name = argv[optind];
+	in.name = argv[1];
 	if ((st = cb_venue_validate(&in, true, &field)) != CB_OK)
 		return venue_refused(st, field, in.name);
 	if ((rc = cli_open(c, CB_OPEN_WRITE)) != 0)
@@ -169,14 +146,14 @@ venue_edit(struct cli *c, int argc, char **argv)
 	struct cb_venue_input in = {0};
 	struct cb_id id;
 	const char *name;
-	int field = 0, rc;
+	int field = 0, n, rc;
 	cb_status st;
 
-	if ((rc = parse_fields(argc, argv, true, &in, "edit")) >= 0)
+	if ((rc = parse_fields(argc, argv, true, &in, "edit", &n)) >= 0)
 		return rc;
-	if ((rc = one_name(argc, argv, "edit")) >= 0)
+	if ((rc = one_name(n, argv, "edit")) >= 0)
 		return rc;
-	name = argv[optind];
+	name = argv[1];
 	if ((st = cb_venue_validate(&in, false, &field)) != CB_OK)
 		return venue_refused(st, field, in.name ? in.name : name);
 	if ((rc = cli_open(c, CB_OPEN_WRITE)) != 0)
@@ -190,30 +167,20 @@ venue_edit(struct cli *c, int argc, char **argv)
 static int
 venue_rm(struct cli *c, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0},
-	};
+	static const struct cli_opt opts[] = {{CLI_END}};
+	const struct cli_optspec spec = {"venue rm", "venue", opts, NULL, venue_help};
 	struct cb_id id;
-	int opt, rc;
+	int n, rc;
 	cb_status st;
 
-	optind = 0; /* 0: GNU getopt starts afresh (and permutes) */
-	opterr = 0;
-	while ((opt = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
-		if (opt == 'h') {
-			venue_help(stdout);
-			return EXIT_OK;
-		}
-		cli_error(_("venue %s: unknown option '%s'"), "rm", argv[optind - 1]);
-		return cli_usage_error("venue");
-	}
-	if ((rc = one_name(argc, argv, "rm")) >= 0)
+	if ((rc = cli_opts_parse(&spec, argc, argv, &n)) >= 0)
+		return rc;
+	if ((rc = one_name(n, argv, "rm")) >= 0)
 		return rc;
 	if ((rc = cli_open(c, CB_OPEN_WRITE)) != 0)
 		return rc;
-	if ((st = cb_venue_find(c->db, argv[optind], &id)) != CB_OK)
-		return not_found(st, argv[optind]);
+	if ((st = cb_venue_find(c->db, argv[1], &id)) != CB_OK)
+		return not_found(st, argv[1]);
 	st = cb_venue_remove(c->db, &id);
 	return st == CB_OK ? EXIT_OK : cli_fail(st, NULL);
 }
@@ -221,41 +188,24 @@ venue_rm(struct cli *c, int argc, char **argv)
 static int
 venue_list(struct cli *c, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{"format", required_argument, NULL, OPT_FORMAT},
-		{"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0},
+	enum cli_format fmt = CLI_TEXT;
+	const struct cli_opt opts[] = {
+		{CLI_FORMAT("format", &fmt)},
+		{CLI_END},
 	};
+	const struct cli_optspec spec = {"venue list", "venue", opts, NULL, venue_help};
 	static const char *const names[] = {"name", "address", "commune", "capacity", "notes"};
 	const char *titles[] = {_("Name"), _("Address"), _("Commune"), _("Capacity"), _("Notes")};
-	enum cli_format fmt = CLI_TEXT;
 	struct cb_venue_list list;
 	struct cli_table *t;
-	int opt, rc;
+	int n, rc;
 	cb_status st;
 	bool ok = true;
 
-	optind = 0; /* 0: GNU getopt starts afresh (and permutes) */
-	opterr = 0;
-	while ((opt = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
-		switch (opt) {
-		case OPT_FORMAT:
-			if (!cli_format_parse(optarg, &fmt))
-				return cli_bad_format(optarg, "venue");
-			break;
-		case 'h':
-			venue_help(stdout);
-			return EXIT_OK;
-		case ':':
-			cli_error(_("option '%s' needs a value"), argv[optind - 1]);
-			return cli_usage_error("venue");
-		default:
-			cli_error(_("venue %s: unknown option '%s'"), "list", argv[optind - 1]);
-			return cli_usage_error("venue");
-		}
-	}
-	if (optind < argc) {
-		cli_error(_("venue %s: unexpected argument '%s'"), "list", argv[optind]);
+	if ((rc = cli_opts_parse(&spec, argc, argv, &n)) >= 0)
+		return rc;
+	if (n > 0) {
+		cli_error(_("venue %s: unexpected argument '%s'"), "list", argv[1]);
 		return cli_usage_error("venue");
 	}
 	if ((rc = cli_open_to_read(c)) != 0)
