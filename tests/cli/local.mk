@@ -17,7 +17,8 @@ CLI_GOLDEN = \
 	tests/cli/names.sh \
 	tests/cli/dates.sh \
 	tests/cli/demo.sh \
-	tests/cli/help-fr.sh
+	tests/cli/help-fr.sh \
+	tests/cli/options.sh
 CLI_EXPECTED = \
 	tests/cli/expected/basics.out \
 	tests/cli/expected/init.out \
@@ -31,7 +32,8 @@ CLI_EXPECTED = \
 	tests/cli/expected/names.out \
 	tests/cli/expected/dates.out \
 	tests/cli/expected/demo.out \
-	tests/cli/expected/help-fr.out
+	tests/cli/expected/help-fr.out \
+	tests/cli/expected/options.out
 # checks of the sources, with no transcript
 CLI_CHECKS = \
 	tests/cli/config-keys.sh \
