@@ -5,7 +5,8 @@
 # command (on a fresh database, clock pinned, DIR/test.conf as the config),
 # record "$ args", the output and the exit status, and compare the
 # transcript with SCENARIO.expected. Session and series ids are random, so
-# 32-digit hex ids become <id>. CAMBOUIS_GOLDEN_UPDATE=1 rewrites the
+# 32-digit hex ids become <id>. UPDATE_EXPECTED=1 (as for the other CLI
+# tests; `make regen-cli` sets it) or CAMBOUIS_GOLDEN_UPDATE=1 rewrites the
 # expected file instead (review the diff before committing it).
 set -u
 here=${top_srcdir:?}/tests/cli/$1
@@ -32,7 +33,7 @@ while IFS= read -r line; do
 done < "$here/$scenario.cmds" | sed -E -e 's/[0-9a-f]{32}/<id>/g' -e "s|$tmp|<tmp>|g" \
 	> "$tmp/transcript"
 
-if [ "${CAMBOUIS_GOLDEN_UPDATE:-}" = 1 ]; then
+if [ "${UPDATE_EXPECTED:-}" = 1 ] || [ "${CAMBOUIS_GOLDEN_UPDATE:-}" = 1 ]; then
 	cp "$tmp/transcript" "$here/$scenario.expected"
 	exit 0
 fi

@@ -45,8 +45,16 @@ TESTS += $(CLI_GOLDEN) $(CLI_CHECKS)
 EXTRA_DIST += $(CLI_GOLDEN) $(CLI_CHECKS) $(CLI_EXPECTED) \
 	tests/cli/lib.sh tests/cli/README
 
+# The other dialect: DIR/NAME.cmds, one command per line, and its
+# transcript DIR/NAME.expected (tests/cli/golden.sh); regen-cli renews both.
+CLI_TRANSCRIPTS = \
+	tests/cli/calendar/agenda.sh \
+	tests/cli/calendar/ical.sh \
+	tests/cli/people/people.sh \
+	tests/cli/privacy/forget.sh
+
 regen-cli: all
-	$(MAKE) $(AM_MAKEFLAGS) check TESTS='$(CLI_GOLDEN)' UPDATE_EXPECTED=1
+	$(MAKE) $(AM_MAKEFLAGS) check TESTS='$(CLI_GOLDEN) $(CLI_TRANSCRIPTS)' UPDATE_EXPECTED=1
 .PHONY: regen-cli
 
 EXTRA_DIST += tests/cli/golden.sh

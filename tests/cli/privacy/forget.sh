@@ -5,7 +5,8 @@
 # transcript cannot show: the name is in neither the database file nor its
 # WAL afterwards, on this laptop and on one that syncs with it, and the
 # confirmation typed on a real terminal (with script(1), when present).
-# CAMBOUIS_GOLDEN_UPDATE=1 rewrites forget.expected.
+# UPDATE_EXPECTED=1 (make regen-cli) or CAMBOUIS_GOLDEN_UPDATE=1 rewrites
+# forget.expected.
 set -u
 here=${top_srcdir:?}/tests/cli/privacy
 : "${CAMBOUIS:?}"
@@ -36,7 +37,7 @@ while IFS= read -r line; do
 done < "$here/forget.cmds" | sed -E -e 's/[0-9a-f]{32}/<id>/g' -e "s|$tmp|<tmp>|g" \
 	> "$tmp/transcript"
 
-if [ "${CAMBOUIS_GOLDEN_UPDATE:-}" = 1 ]; then
+if [ "${UPDATE_EXPECTED:-}" = 1 ] || [ "${CAMBOUIS_GOLDEN_UPDATE:-}" = 1 ]; then
 	cp "$tmp/transcript" "$here/forget.expected"
 	exit 0
 fi
