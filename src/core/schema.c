@@ -213,36 +213,35 @@ cb_schema_value_label(const struct cb_field_def *def, long long code)
 
 /* --- the validator --------------------------------------------------------- */
 
-bool
-cb_schema_id_valid(const char *s)
-{
-	size_t i;
-
-	for (i = 0; i < CB_ID_HEX_LEN; i++)
-		if (!((s[i] >= '0' && s[i] <= '9') || (s[i] >= 'a' && s[i] <= 'f')))
-			return false;
-	return s[i] == '\0';
-}
 
 /* n ids, comma-separated, no empty one */
 static bool
+hex_run(const char *s)
+{
+	for (size_t i = 0; i < CB_ID_HEX_LEN; i++)
+		if (!((s[i] >= '0' && s[i] <= '9') || (s[i] >= 'a' && s[i] <= 'f')))
+			return false;
+	return true;
+}
+
+static bool
 ids_valid(const char *s)
 {
-	char id[CB_ID_HEX_LEN + 1];
-
 	for (;;) {
-		size_t n = strcspn(s, ",");
-		if (n != CB_ID_HEX_LEN)
+		if (!hex_run(s))
 			return false;
-		memcpy(id, s, n);
-		id[n] = '\0';
-		if (!cb_schema_id_valid(id))
-			return false;
-		s += n;
+		s += CB_ID_HEX_LEN;
 		if (!*s)
 			return true;
-		s++; /* the comma: an id must follow */
+		if (*s++ != ',') /* and an id must follow */
+			return false;
 	}
+}
+
+bool
+cb_schema_id_valid(const char *s)
+{
+	return hex_run(s) && s[CB_ID_HEX_LEN] == '\0';
 }
 
 static bool
@@ -291,9 +290,10 @@ cb_schema_check(const struct cb_field_def *def, const struct cb_value *v)
 	n = strlen(v->s);
 	if ((long long)n > def->max)
 		return CB_TOO_LONG;
-	if ((long long)n < def->min || !cb_utf8_valid(v->s, n) ||
-	    cb_text_has_control(v->s, def->meaning == CB_M_TEXT))
+	if ((long long)n < def->min)
 		return CB_INVALID;
+	/* the formats below allow a few ASCII characters only: checking them
+	 * says the text is valid UTF-8 with no control character too */
 	switch (def->meaning) {
 	case CB_M_DATE:
 		return cb_date_valid(v->s) ? CB_OK : CB_INVALID;
@@ -306,7 +306,8 @@ cb_schema_check(const struct cb_field_def *def, const struct cb_value *v)
 	case CB_M_LANGS:
 		return langs_valid(v->s) ? CB_OK : CB_INVALID;
 	default:
-		return CB_OK;
+		return cb_utf8_valid(v->s, n) && !cb_text_has_control(v->s, def->meaning == CB_M_TEXT)
+		       ? CB_OK : CB_INVALID;
 	}
 }
 
