@@ -46,26 +46,14 @@ static const struct ui_column columns[] = {
 	{N_("Capacity"), 8, 0, UI_ALIGN_RIGHT, true},
 };
 
-static void
-id_key(const struct cb_id *id, char *buf)
-{
-	static const char hex[] = "0123456789abcdef";
-
-	for (size_t i = 0; i < sizeof id->b; i++) {
-		buf[2 * i] = hex[id->b[i] >> 4];
-		buf[2 * i + 1] = hex[id->b[i] & 15];
-	}
-	buf[2 * sizeof id->b] = '\0';
-}
-
 static const struct cb_venue *
 selected(const struct venues *v)
 {
 	const char *key = ui_list_selected_key(&v->lv.list);
-	char k[2 * sizeof v->venues.items[0].id.b + 1];
+	char k[CB_ID_HEX_LEN + 1];
 
 	for (size_t i = 0; key && i < v->venues.count; i++) {
-		id_key(&v->venues.items[i].id, k);
+		cb_id_to_hex(&v->venues.items[i].id, k);
 		if (strcmp(k, key) == 0)
 			return &v->venues.items[i];
 	}
@@ -107,11 +95,11 @@ load(struct venues *v, struct ui_app *app)
 	ui_list_begin(&v->lv.list);
 	for (size_t i = 0; i < v->venues.count; i++) {
 		const struct cb_venue *x = &v->venues.items[i];
-		char key[40], cap[32];
+		char key[CB_ID_HEX_LEN + 1], cap[32];
 		long long nums[3] = {0, 0, x->capacity};
 		capacity_text(x->capacity, cap, sizeof cap);
 		const char *cells[3] = {x->name, x->commune, cap};
-		id_key(&x->id, key);
+		cb_id_to_hex(&x->id, key);
 		if (!ui_list_add(&v->lv.list, key, cells, nums)) {
 			ui_app_error(app, "%s", cb_status_message(CB_NOMEM));
 			break;
@@ -245,7 +233,7 @@ save_form(struct venues *v, struct ui_app *app)
 	long long cap;
 	int bad = 0;
 	cb_status st;
-	char key[40];
+	char key[CB_ID_HEX_LEN + 1];
 
 	memset(&in, 0, sizeof in);
 	in.name = ui_form_text(&v->form, F_NAME);
@@ -276,7 +264,7 @@ save_form(struct venues *v, struct ui_app *app)
 		ui_app_message(app, _("Venue “%s” added."), in.name);
 	close_dialogs(v);
 	load(v, app);
-	id_key(&id, key);
+	cb_id_to_hex(&id, key);
 	ui_listview_select(&v->lv, key, list_height(app));
 	return UI_R_DATA;
 }
@@ -689,7 +677,7 @@ venues_show(void *st, struct ui_app *app, const struct ui_target *t)
 {
 	struct venues *v = st;
 	struct cb_id id = t->row;
-	char key[40];
+	char key[CB_ID_HEX_LEN + 1];
 
 	if (t->kind != UI_TARGET_ROW)
 		return false;
@@ -703,7 +691,7 @@ venues_show(void *st, struct ui_app *app, const struct ui_target *t)
 	} else if (t->table != CB_T_VENUE) {
 		return false;
 	}
-	id_key(&id, key);
+	cb_id_to_hex(&id, key);
 	if (!ui_listview_select(&v->lv, key, list_height(app)))
 		return false;
 	if (t->open && selected(v))
