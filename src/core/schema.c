@@ -3,7 +3,7 @@
  * the table's names, and the one validator of a field's value.
  *
  * Each module declares its tables, fields and migrations in its own
- * src/core/<module>-schema.c; adding a module is one line in modules[]. */
+ * src/core/<module>-schema.c; adding a module is one line in SCHEMA_MODULES. */
 #include "config.h"
 
 #include <stdarg.h>
@@ -20,12 +20,18 @@
 
 /* --- the registry ---------------------------------------------------------- */
 
-static const struct cb_schema_module *const modules[] = {
-	&cb_core_schema,
-	&cb_venue_schema,
-	&cb_calendar_schema,
-	&cb_people_schema,
-};
+/* One line per module: its src/core/NAME-schema.c defines cb_NAME_schema.
+ * The order is the order of the tables in dumps and rebuilds. */
+#define SCHEMA_MODULES(_) \
+	_(core) \
+	_(venue) \
+	_(calendar) \
+	_(people)
+
+#define SCHEMA_DECLARE(name) extern const struct cb_schema_module cb_##name##_schema;
+SCHEMA_MODULES(SCHEMA_DECLARE)
+#define SCHEMA_ENTRY(name) &cb_##name##_schema,
+static const struct cb_schema_module *const modules[] = {SCHEMA_MODULES(SCHEMA_ENTRY)};
 #define NMODULES (sizeof modules / sizeof modules[0])
 
 const struct cb_schema_module *const *
