@@ -81,6 +81,7 @@ static const struct {
 	{"calendar", UI_A_NEXT_VENUE, "v"},
 	{"calendar", UI_A_MARK_HELD, "H"},
 	{"calendar", UI_A_RESTORE, "r"},
+	{"calendar", UI_A_EXPORT_ICAL, "E"},
 	{"tonight", UI_A_MARK_HELD, "H"},
 	{"tonight", UI_A_SHOW_IN_CALENDAR, "c"},
 	{"venues", UI_A_ADD_CLOSURE, "c"},
@@ -95,6 +96,7 @@ static const struct {
 	{"pairings", UI_A_NEXT_VIEW, "v"}, {"pairings", UI_A_NEXT_VIEW, "Right"},
 	{"pairings", UI_A_PREV_VIEW, "V"}, {"pairings", UI_A_PREV_VIEW, "Left"},
 	{"sync", UI_A_SYNC_NOW, "s"},
+	{"sync", UI_A_SYNC_FOLDER, "f"},
 	{"sync", UI_A_KEEP_CURRENT, "c"},
 	{"sync", UI_A_KEEP_OTHER, "o"},
 };

@@ -65,6 +65,7 @@ enum ui_group {
 	_(SORT,        "sort",          UI_G_LIST,   N_("Sort"), N_("Sort by the next column")) \
 	_(SORT_REVERSE, "sort-reverse", UI_G_LIST,   N_("Reverse"), N_("Reverse the sort order")) \
 	_(SYNC_NOW,    "sync-now",      UI_G_LIST,   N_("Sync now"), N_("Sync now through the shared folder (sync_dir in the configuration)")) \
+	_(SYNC_FOLDER, "sync-folder",   UI_G_LIST,   N_("Folder"), N_("Choose the sync folder (kept in the configuration)")) \
 	_(KEEP_CURRENT, "keep-current", UI_G_LIST,   N_("Keep current"), N_("Conflict: keep the value shown now")) \
 	_(KEEP_OTHER,  "keep-other",    UI_G_LIST,   N_("Keep other"), N_("Conflict: keep the other value (it wins on every laptop after the next sync)")) \
 	_(ACCEPT,      "accept",        UI_G_FORM,   N_("OK"), N_("Accept; in a form, the next field (the last one saves)")) \
@@ -92,6 +93,7 @@ enum ui_group {
 	_(NEXT_VENUE,  "next-venue",    UI_G_CALENDAR, N_("Next venue"), N_("Move the session to the next open venue of its rotation")) \
 	_(MARK_HELD,   "mark-held",     UI_G_CALENDAR, N_("Held"), N_("Mark the session as held")) \
 	_(RESTORE,     "restore-session", UI_G_CALENDAR, N_("Restore"), N_("Plan a cancelled or held session again")) \
+	_(EXPORT_ICAL, "export-ical",   UI_G_CALENDAR, N_("Export .ics"), N_("Export the calendar to an .ics file for calendar apps")) \
 	_(SHOW_IN_CALENDAR, "show-in-calendar", UI_G_CALENDAR, N_("Calendar"), N_("Show the session in the calendar")) \
 	_(ADD_CLOSURE, "add-closure",   UI_G_LIST,   N_("Closure"), N_("Add a period when the venue is unavailable")) \
 	_(REMOVE_CLOSURE, "remove-closure", UI_G_LIST, N_("Reopen"), N_("Remove one of the venue's unavailability periods")) \

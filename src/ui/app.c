@@ -40,6 +40,44 @@ ui_app_config(struct ui_app *app)
 	return &app->cli->cfg;
 }
 
+const char *
+ui_app_config_path(struct ui_app *app)
+{
+	return app->cli->config_path;
+}
+
+bool
+ui_app_reload_config(struct ui_app *app)
+{
+	struct cb_config fresh;
+	char err[512];
+	cb_status st;
+
+	if (!app->cli->config_path)
+		return false;
+	if ((st = cb_config_defaults(&fresh)) == CB_OK)
+		st = cb_config_load(&fresh, app->cli->config_path, true, err, sizeof err);
+	if (st != CB_OK) {
+		if (st == CB_NOMEM)
+			ui_app_error(app, "%s", cb_status_message(st));
+		else
+			ui_app_error(app, "%s", err);
+		cb_config_free(&fresh);
+		return false;
+	}
+	/* only what a screen sets changes under the running screens: the
+	 * key bindings and the holidays were read at start */
+	char *sync_dir = fresh.sync_dir, *name = fresh.workshop_name, *path = fresh.path;
+	fresh.sync_dir = app->cli->cfg.sync_dir;
+	fresh.workshop_name = app->cli->cfg.workshop_name;
+	fresh.path = app->cli->cfg.path;
+	app->cli->cfg.sync_dir = sync_dir;
+	app->cli->cfg.workshop_name = name;
+	app->cli->cfg.path = path;
+	cb_config_free(&fresh);
+	return true;
+}
+
 const struct cb_holidays *
 ui_app_holidays(struct ui_app *app)
 {
@@ -366,7 +404,8 @@ help_lines(struct ui_app *app, char ***out)
 			/* another screen's own action has no key here: left out */
 			if (ui_keymap_keys(app->km, scope, (enum ui_action)a, keys, sizeof keys) == 0 &&
 			    (g == UI_G_CALENDAR || g == UI_G_PEOPLE || a == UI_A_ADD_CLOSURE || a == UI_A_REMOVE_CLOSURE ||
-			     a == UI_A_SYNC_NOW || a == UI_A_KEEP_CURRENT || a == UI_A_KEEP_OTHER))
+			     a == UI_A_SYNC_NOW || a == UI_A_SYNC_FOLDER || a == UI_A_KEEP_CURRENT ||
+			     a == UI_A_KEEP_OTHER))
 				continue;
 			ui_draw_keys_of(app->km, scope, (enum ui_action)a, keys, sizeof keys);
 			cell = ui_text_cell(keys, 18, UI_ALIGN_LEFT);

@@ -13,6 +13,7 @@
 #include "ui/calendar.h"
 #include "ui/draw.h"
 #include "ui/keys.h"
+#include "ui/organise.h"
 
 /* The fields of the series form, in order. */
 enum { S_FIRST, S_START, S_END, S_EVERY, S_VENUES, S_UNTIL, S_COUNT, S_RULE };
@@ -561,6 +562,14 @@ cal_form_key(struct calendar *c, struct ui_app *app, enum ui_action a, int key)
 		switch (c->form_kind) {
 		case CF_SERIES: return save_series(c, app);
 		case CF_MOVE: return save_move(c, app);
+		case CF_ICAL: {
+			char *path = strdup(ui_form_text(&c->form, 0));
+			unsigned r;
+			cal_close_dialogs(c);
+			r = path ? ui_organise_export_ical(app, path) : UI_R_DONE;
+			free(path);
+			return r;
+		}
 		case CF_REASON: {
 			char *reason = strdup(ui_form_text(&c->form, 0));
 			unsigned r;

@@ -14,6 +14,7 @@
 #include "ui/calendar.h"
 #include "ui/draw.h"
 #include "ui/keys.h"
+#include "ui/organise.h"
 
 /* The month grid: 7 days of 3 columns ("dd" and a mark). */
 #define GRID_W 21
@@ -310,6 +311,12 @@ cal_handle(void *st, struct ui_app *app, enum ui_action a, int key)
 	case UI_A_EDIT:
 	case UI_A_MOVE_SESSION: cal_open_move(c, app); break;
 	case UI_A_CANCEL_SESSION: cal_ask_cancel(c, app); break;
+	case UI_A_EXPORT_ICAL:
+		if (ui_organise_ical_form(&c->form, app)) {
+			c->form_kind = CF_ICAL;
+			c->mode = CM_FORM;
+		}
+		break;
 	case UI_A_NEXT_VENUE: return cal_next_venue(c, app);
 	case UI_A_MARK_HELD: return cal_set_status(c, app, CB_SESSION_HELD);
 	case UI_A_RESTORE: return cal_set_status(c, app, CB_SESSION_PLANNED);

@@ -20,7 +20,7 @@ enum cal_mode {
 	CM_CONFIRM,
 };
 
-enum cal_form { CF_SERIES, CF_MOVE, CF_REASON };
+enum cal_form { CF_SERIES, CF_MOVE, CF_REASON, CF_ICAL };
 
 struct calendar {
 	int32_t cursor;                 /* the selected day */

@@ -10,7 +10,7 @@ UI_VM_SOURCES = \
 UI_SOURCES = src/ui/ui.h src/ui/ui.c $(UI_VM_SOURCES) \
 	src/ui/term.h src/ui/term.c src/ui/draw.h src/ui/draw.c \
 	src/ui/screen.h src/ui/app.h src/ui/app.c src/ui/screens.c \
-	src/ui/listview.h src/ui/listview.c \
+	src/ui/listview.h src/ui/listview.c src/ui/organise.h src/ui/organise.c \
 	src/ui/venues.c src/ui/tonight.c \
 	src/ui/calendar.h src/ui/calendar.c src/ui/calendar-edit.c \
 	src/ui/sync-screen.c src/ui/ppldraw.h src/ui/ppldraw.c \

@@ -78,6 +78,13 @@ int64_t ui_app_now(struct ui_app *app);
 const struct ui_keymap *ui_app_keymap(struct ui_app *app);
 /* The configuration (defaults for new sessions, ...). */
 const struct cb_config *ui_app_config(struct ui_app *app);
+/* The file settings are written to (-c, CAMBOUIS_CONFIG or the XDG
+ * path; NULL: none can be told). */
+const char *ui_app_config_path(struct ui_app *app);
+/* Read the configuration file again after a setting was written to it
+ * (cb_config_set_string): the folder to sync and the workshop's name
+ * follow it. False (with an error message) when it does not load. */
+bool ui_app_reload_config(struct ui_app *app);
 /* The holidays the configuration describes. */
 const struct cb_holidays *ui_app_holidays(struct ui_app *app);
 /* Today's day number (the pinnable clock, local time). */

@@ -19,6 +19,7 @@
 #include "ui/date.h"
 #include "ui/draw.h"
 #include "ui/listview.h"
+#include "ui/organise.h"
 
 enum mode { M_LIST, M_CARD };
 
@@ -35,6 +36,9 @@ struct sync_screen {
 	struct cb_review_item card;
 	struct cb_review_history hist;
 	size_t hist_top;
+	/* f: asking for the sync folder */
+	bool asking;
+	struct ui_form folder;
 };
 
 static const struct ui_column columns[] = {
@@ -161,6 +165,8 @@ sync_close(void *st)
 	struct sync_screen *s = st;
 
 	close_card(s);
+	if (s->asking)
+		ui_form_free(&s->folder);
 	if (s->have_ov)
 		cb_sync_overview_free(&s->ov);
 	cb_review_list_free(&s->conflicts);
@@ -271,7 +277,13 @@ no_folder(struct ui_app *app)
 	else
 		snprintf(where, sizeof where, "%s", _("the configuration file"));
 	free(def);
-	ui_app_error(app, _("No sync folder: add sync_dir = \"FOLDER\"; to %s"), where);
+	{
+		char keys[64];
+		ui_draw_keys_of(ui_app_keymap(app), ui_app_scope(app), UI_A_SYNC_FOLDER, keys,
+				sizeof keys);
+		ui_app_error(app, _("No sync folder: press %s to choose one (it goes to %s)."), keys,
+			     where);
+	}
 }
 
 static unsigned
@@ -375,6 +387,29 @@ sync_handle(void *st, struct ui_app *app, enum ui_action a, int key)
 	struct sync_screen *s = st;
 	unsigned r;
 
+	if (s->asking) {
+		switch (ui_form_handle(&s->folder, a, key)) {
+		case UI_FORM_SUBMIT: {
+			char *typed = strdup(ui_form_text(&s->folder, 0));
+			s->asking = false;
+			ui_form_free(&s->folder);
+			r = typed ? ui_organise_set_sync_dir(app, typed) : UI_R_DONE;
+			free(typed);
+			return r;
+		}
+		case UI_FORM_CANCEL:
+			s->asking = false;
+			ui_form_free(&s->folder);
+			ui_app_message(app, "%s", _("Nothing changed."));
+			return UI_R_DONE;
+		default:
+			return UI_R_DONE;
+		}
+	}
+	if (a == UI_A_SYNC_FOLDER) {
+		s->asking = ui_organise_folder_form(&s->folder, app);
+		return UI_R_DONE;
+	}
 	if (s->mode == M_CARD)
 		return card_key(s, app, a);
 	if ((r = ui_listview_handle(&s->lv, app, a, key, list_height(app, s))) != UI_R_UNHANDLED)
@@ -394,20 +429,26 @@ sync_text_input(void *st)
 {
 	struct sync_screen *s = st;
 
-	return s->mode == M_LIST && ui_listview_busy(&s->lv);
+	return s->asking || (s->mode == M_LIST && ui_listview_busy(&s->lv));
 }
 
 static size_t
 sync_hints(void *st, enum ui_action *out, size_t max)
 {
 	static const enum ui_action list[] = {UI_A_OPEN, UI_A_KEEP_CURRENT, UI_A_KEEP_OTHER,
-					      UI_A_SYNC_NOW};
-	static const enum ui_action empty[] = {UI_A_SYNC_NOW};
+					      UI_A_SYNC_NOW, UI_A_SYNC_FOLDER};
+	static const enum ui_action empty[] = {UI_A_SYNC_NOW, UI_A_SYNC_FOLDER};
 	static const enum ui_action card[] = {UI_A_KEEP_CURRENT, UI_A_KEEP_OTHER, UI_A_BACK};
 	struct sync_screen *s = st;
 	const enum ui_action *src = s->mode == M_CARD ? card
 				    : ui_list_count(&s->lv.list) ? list : empty;
-	size_t n = s->mode == M_CARD ? 3 : ui_list_count(&s->lv.list) ? 4 : 1;
+	size_t n = s->mode == M_CARD ? 3 : ui_list_count(&s->lv.list) ? 5 : 2;
+	static const enum ui_action asking[] = {UI_A_ACCEPT, UI_A_CANCEL};
+
+	if (s->asking) {
+		src = asking;
+		n = 2;
+	}
 
 	if (s->mode == M_LIST && ui_listview_busy(&s->lv))
 		return ui_listview_hints(&s->lv, out, max);
@@ -473,8 +514,11 @@ draw_head(const struct sync_screen *s, struct ui_app *app, const struct ui_rect 
 		free(dir);
 		draw_pair(r->y + 1, r, lw, labels[1], line, UI_ROLE_NORMAL);
 	} else {
-		draw_pair(r->y + 1, r, lw, labels[1], _("none: set sync_dir in the configuration file"),
-			  UI_ROLE_DIM);
+		char keys[64];
+		ui_draw_keys_of(ui_app_keymap(app), ui_app_scope(app), UI_A_SYNC_FOLDER, keys,
+				sizeof keys);
+		snprintf(line, sizeof line, _("none: press %s to choose one"), keys);
+		draw_pair(r->y + 1, r, lw, labels[1], line, UI_ROLE_DIM);
 	}
 	if (s->ov.last_sync_ms)
 		when_text(s->ov.last_sync_ms, when, sizeof when);
@@ -662,6 +706,8 @@ sync_draw(void *st, struct ui_app *app, const struct ui_rect *area)
 		draw_list(s, app, area);
 		ui_listview_draw(&s->lv, area);
 	}
+	if (s->asking)
+		ui_draw_form(&s->folder, area, ui_app_keymap(app));
 }
 
 const struct ui_screen_ops ui_sync_ops = {
