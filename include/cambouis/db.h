@@ -36,6 +36,9 @@ cb_status cb_db_open(const char *path, unsigned flags, struct cb_db **out,
 
 void cb_db_close(struct cb_db *db);
 
+/* The path the database was opened with (":memory:" for one in memory). */
+const char *cb_db_path(const struct cb_db *db);
+
 /* The last error text from SQLite for this connection (never NULL). */
 const char *cb_db_errmsg(const struct cb_db *db);
 

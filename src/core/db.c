@@ -102,6 +102,12 @@ fail(struct cb_db *db, int rc)
 }
 
 const char *
+cb_db_path(const struct cb_db *db)
+{
+	return db->path;
+}
+
+const char *
 cb_db_errmsg(const struct cb_db *db)
 {
 	if (!db->err[0] && db->h)

@@ -40,3 +40,5 @@ src_core_libcambouis_core_a_SOURCES += \
 # privacy: erasure (forget)
 src_core_libcambouis_core_a_SOURCES += \
 	include/cambouis/privacy.h src/core/privacy-private.h src/core/privacy.c
+# backups (issue 14): a consistent copy of the database, and putting one back
+src_core_libcambouis_core_a_SOURCES += include/cambouis/backup.h src/core/backup.c
