@@ -7,7 +7,7 @@ src_cambouis_SOURCES = src/main.c \
 	src/cli/calcli.h src/cli/calendar.c src/cli/calendar-session.c \
 	src/cli/sync.c \
 	src/cli/pplcli.h src/cli/people.c src/cli/pairing.c \
-	src/cli/forget.c \
+	src/cli/forget.c src/cli/backup.c \
 	$(UI_SOURCES)
 src_cambouis_LDADD = $(CORE_LIBS) $(NCURSESW_LIBS)
 

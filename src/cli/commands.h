@@ -46,6 +46,8 @@
 	CMD(demo, N_("[--scale S] [--seed N] [--db FILE]"), N_("fill a database with demo data")) \
 	CMD(rebuild, "", N_("rebuild the tables from the op log")) \
 	CMD(check, "", N_("check the database file's integrity")) \
+	CMD(backup, N_("FILE"), N_("write a consistent copy of the database to FILE")) \
+	CMD(restore, N_("FILE"), N_("restore a backup; the replaced database is kept")) \
 	CMD(export, N_("FILE [--full]"), N_("write the changes not exported before to a bundle")) \
 	CMD(import, N_("FILE..."), N_("check bundles and apply their new changes")) \
 	CMD(sync, N_("DIR"), N_("exchange bundles with the other laptops through DIR"))

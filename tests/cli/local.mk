@@ -12,6 +12,7 @@ CLI_GOLDEN = \
 	tests/cli/badinput.sh \
 	tests/cli/rebuild.sh \
 	tests/cli/csv.sh \
+	tests/cli/backup-msgs.sh \
 	tests/cli/config.sh \
 	tests/cli/perms.sh \
 	tests/cli/names.sh \
@@ -27,6 +28,7 @@ CLI_EXPECTED = \
 	tests/cli/expected/badinput.out \
 	tests/cli/expected/rebuild.out \
 	tests/cli/expected/csv.out \
+	tests/cli/expected/backup-msgs.out \
 	tests/cli/expected/config.out \
 	tests/cli/expected/perms.out \
 	tests/cli/expected/names.out \
@@ -70,3 +72,7 @@ CLI_EXPECTED += tests/cli/expected/words-fr.out
 # untrusted text (file names, labels, names) never reaches the terminal raw
 TESTS += tests/cli/escape.sh
 EXTRA_DIST += tests/cli/escape.sh
+
+# backup during writes, restore checked and refused while in use
+TESTS += tests/cli/backup.sh
+EXTRA_DIST += tests/cli/backup.sh
