@@ -6,7 +6,8 @@ unit_ldadd = $(CORE_LIBS) $(CHECK_LIBS)
 
 unit_suites = \
 	tests/unit/test-id tests/unit/test-hlc tests/unit/test-oplog tests/unit/test-db tests/unit/test-config tests/unit/test-venue \
-	tests/unit/test-text tests/unit/test-demo tests/unit/test-undo
+	tests/unit/test-text tests/unit/test-demo tests/unit/test-undo \
+	tests/unit/test-backup
 
 check_PROGRAMS += $(unit_suites)
 TESTS += $(unit_suites)
@@ -47,3 +48,7 @@ tests_unit_test_demo_LDADD = $(unit_ldadd)
 tests_unit_test_undo_SOURCES = tests/unit/test-undo.c $(unit_common)
 tests_unit_test_undo_CPPFLAGS = $(unit_cppflags)
 tests_unit_test_undo_LDADD = $(unit_ldadd)
+
+tests_unit_test_backup_SOURCES = tests/unit/test-backup.c $(unit_common)
+tests_unit_test_backup_CPPFLAGS = $(unit_cppflags)
+tests_unit_test_backup_LDADD = $(unit_ldadd)
