@@ -140,11 +140,17 @@ run() {
 	[ -z "$why" ] && return 0
 	fails=$((fails + 1))
 	echo "FAIL storm: seed $seed run $r, state $st (CAMBOUIS_NOW=$now): $why"
-	mkdir -p "$keep/$seed-$r" && cp "$w/script" "$w/err" "$keep/$seed-$r/" &&
-		{ [ -z "$db" ] || cp "$s/$db" "$keep/$seed-$r/state.db"; }
-	echo "  kept in $keep/$seed-$r (script, err, state.db: the database before the run)"
-	echo "  again: tests/ui/storm-keys $seed $r $nkeys screen.txt >script"
-	echo "         CAMBOUIS_NOW=$now CAMBOUIS_SCREEN=80x24 CAMBOUIS_SCRIPT=script src/cambouis${db:+ -d state.db}"
+	k=$keep/$seed-$r
+	rm -rf "$k" && mkdir -p "$k/config/cambouis" && cp "$w/err" "$k/" &&
+		sed 's|^:dump .*|:dump screen.txt|' "$w/script" >"$k/script" &&
+		{ [ -z "$db" ] || cp "$s/$db" "$k/state.db"; } &&
+		{ [ ! -d "$w/sync" ] || { cp -R "$w/sync" "$k/sync" && printf 'sync_dir = "%s";\n' \
+			"$k/sync" >"$k/config/cambouis/config"; }; } ||
+		echo "  (could not keep everything in $k)"
+	echo "  kept in $k: script, err, state.db (the database before the run), sync, config"
+	echo "  again: cd $k && rm -rf data && HOME=\$PWD XDG_DATA_HOME=\$PWD/data XDG_CONFIG_HOME=\$PWD/config \\"
+	echo "         CAMBOUIS_NOW=$now CAMBOUIS_SCREEN=80x24 CAMBOUIS_SCRIPT=script TZ=$TZ LC_ALL=$LC_ALL \\"
+	echo "         $CAMBOUIS${db:+ -d state.db}   (a copy of state.db: the run writes)"
 	echo "--- stderr, last lines:"
 	tail -n 30 "$w/err"
 	echo "--- script:"
