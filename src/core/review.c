@@ -24,8 +24,10 @@ static const char SQL_ONE[] =
 	"SELECT id, tbl, row, field, loser, found_ms FROM sync_conflicts WHERE id = ?1";
 static const char SQL_RESOLVE[] =
 	"UPDATE sync_conflicts SET resolved = 1 WHERE id = ?1 AND resolved = 0";
+/* the field's value, as oplog.c's op_wins reads it: an op beyond the
+ * clock horizon (?4), which an older version let in, never wins */
 static const char SQL_WINNER[] =
-	"SELECT op_id FROM ops WHERE tbl = ?1 AND row = ?2 AND field = ?3"
+	"SELECT op_id FROM ops WHERE tbl = ?1 AND row = ?2 AND field = ?3 AND hlc <= ?4"
 	" ORDER BY hlc DESC, site DESC, op_id DESC LIMIT 1";
 static const char SQL_LABEL[] =
 	"SELECT origin_label FROM sync_imports WHERE origin_site = ?1"
@@ -253,6 +255,7 @@ current_op(struct cb_db *db, int table, const struct cb_id *row, int field, stru
 	cb_stmt_bind_int(st, 1, table);
 	cb_stmt_bind_id(st, 2, row);
 	cb_stmt_bind_int(st, 3, field);
+	cb_stmt_bind_int(st, 4, (int64_t)CB_HLC_MAX);
 	rc = cb_stmt_step(st);
 	if (rc == CB_DONE)
 		return CB_NOT_FOUND;
@@ -581,6 +584,7 @@ cb_review_history(struct cb_db *db, int table, const struct cb_id *row, int fiel
 	cb_stmt_bind_int(st, 1, table);
 	cb_stmt_bind_id(st, 2, row);
 	cb_stmt_bind_int(st, 3, field);
+	cb_stmt_bind_int(st, 4, (int64_t)CB_HLC_MAX);
 	if ((rc = cb_stmt_step(st)) == CB_ROW) {
 		cb_stmt_id(st, 0, &winner);
 		cb_stmt_reset(st);

@@ -8,6 +8,7 @@
 #include "cambouis/clock.h"
 #include "cambouis/hlc.h"
 #include "cambouis/oplog.h"
+#include "cambouis/review.h"
 #include "cambouis/sync.h"
 #include "cambouis/venue.h"
 #include "unit.h"
@@ -341,6 +342,20 @@ START_TEST(test_legacy_op_beyond_horizon)
 	ck_assert_int_eq(cb_venue_get(db, &op.row, &v), CB_OK);
 	ck_assert_str_eq(v.name, "Salle reprise");
 	cb_venue_clear(&v);
+	/* the field's history (the Sync screen) agrees on the current value */
+	{
+		struct cb_review_history hist;
+		size_t current = 0;
+		ck_assert_int_eq(cb_review_history(db, CB_T_VENUE, &op.row, CB_F_VENUE_NAME, &hist),
+				 CB_OK);
+		for (size_t i = 0; i < hist.count; i++)
+			if (hist.items[i].current) {
+				current++;
+				ck_assert_str_eq(hist.items[i].text, "Salle reprise");
+			}
+		ck_assert_uint_eq(current, 1);
+		cb_review_history_free(&hist);
+	}
 	ck_assert_int_eq(cb_oplog_rebuild(db), CB_OK);
 	ck_assert_int_eq(cb_venue_get(db, &op.row, &v), CB_OK);
 	ck_assert_str_eq(v.name, "Salle reprise");
