@@ -106,6 +106,34 @@ ref_name(struct cb_db *db, int table, const char *hex)
 	return s ? s : xasprintf("%.8s", hex);
 }
 
+static cb_status current_op(struct cb_db *db, int table, const struct cb_id *row, int field,
+			    struct cb_op *op);
+static void op_free(struct cb_op *op);
+
+/* Whose row it is: the name its owner field (CB_FIELD_OWNER) refers to,
+ * from the op that field shows; NULL when it has none. */
+static char *
+owner_name(struct cb_db *db, int table, const struct cb_id *row)
+{
+	size_t n;
+	const struct cb_field_def *f = cb_schema_table_fields(table, &n);
+	struct cb_op op;
+	char *s = NULL;
+
+	for (size_t i = 0; i < n; i++) {
+		if (!(f[i].flags & CB_FIELD_OWNER) || f[i].meaning != CB_M_REF)
+			continue;
+		if (current_op(db, table, row, f[i].field, &op) != CB_OK)
+			continue;
+		if (op.value.type == CB_V_TEXT)
+			s = ref_name(db, f[i].ref, op.value.s);
+		op_free(&op);
+		if (s)
+			return s;
+	}
+	return NULL;
+}
+
 char *
 cb_review_describe(struct cb_db *db, int table, const struct cb_id *row)
 {
@@ -116,6 +144,12 @@ cb_review_describe(struct cb_db *db, int table, const struct cb_id *row)
 		return s;
 	if (t && (s = row_title(db, table, row))) {
 		char *d = xasprintf(_("%s “%s”"), cb_schema_table_label(table), s);
+		free(s);
+		return d;
+	}
+	if (t && (s = owner_name(db, table, row))) {
+		/* TRANSLATORS: a row and whose it is: "Attendance of Zoé" */
+		char *d = xasprintf(_("%s of %s"), cb_schema_table_label(table), s);
 		free(s);
 		return d;
 	}

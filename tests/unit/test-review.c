@@ -449,6 +449,17 @@ START_TEST(person_conflict_in_words)
 	ck_assert_str_eq(l.items[0].what, "Person “Zoé”");
 	ck_assert_str_eq(l.items[0].field_label, "Contact");
 	cb_review_list_free(&l);
+	{
+		/* a row of a table with no name of its own: whose it is */
+		struct cb_id att = unit_id_fill(0x53);
+		char phex[CB_ID_HEX_LEN + 1];
+		char *d;
+		cb_id_to_hex(&p, phex);
+		set_text(a, CB_T_ATTENDANCE, &att, CB_F_ATT_PERSON, phex);
+		d = cb_review_describe(a, CB_T_ATTENDANCE, &att);
+		ck_assert_str_eq(d, "Attendance of Zoé");
+		free(d);
+	}
 	ck_assert_int_eq(cb_review_history(a, CB_T_PERSON, &p, CB_F_PERSON_TRAINED_BY, &h), CB_OK);
 	ck_assert_uint_eq(h.count, 1);
 	ck_assert_str_eq(h.items[0].text, "Yanis");
