@@ -92,6 +92,12 @@ cb_status cb_db_set_site_label(struct cb_db *db, const char *label);
  * a sync folder unless forced (cb_sync_dir). The mark stays with the file
  * and never travels in a bundle. */
 bool cb_db_is_demo(const struct cb_db *db);
+
+/* SQLite's data_version: it changes when another connection (a sync in
+ * another terminal, a second window) commits to the file, never for this
+ * connection's own writes. A running screen compares it on idle and reads
+ * its data again when it moved. */
+cb_status cb_db_data_version(struct cb_db *db, int64_t *out);
 cb_status cb_db_mark_demo(struct cb_db *db);
 
 /* --- prepared statements -------------------------------------------------

@@ -744,6 +744,14 @@ cb_db_is_demo(const struct cb_db *db)
 	return db->demo;
 }
 
+static const char SQL_DATA_VERSION[] = "PRAGMA data_version";
+
+cb_status
+cb_db_data_version(struct cb_db *db, int64_t *out)
+{
+	return cb_db_query_int(db, SQL_DATA_VERSION, out);
+}
+
 cb_status
 cb_db_mark_demo(struct cb_db *db)
 {

@@ -195,6 +195,8 @@ ui_app_start(struct ui_app *app, struct cli *cli, struct ui_keymap *km)
 		}
 	}
 	count_pending(app);
+	if (cb_db_data_version(cli->db, &app->data_version) != CB_OK)
+		app->data_version = -1;
 	app->undo_mark = app->key_mark = cb_undo_mark(cli->db);
 	return true;
 }
@@ -560,6 +562,20 @@ reload_others(struct ui_app *app)
 	for (size_t i = 0; i < ui_nscreens; i++)
 		if (i != app->cur)
 			app->stale[i] = true;
+}
+
+bool
+ui_app_idle(struct ui_app *app)
+{
+	int64_t v;
+
+	if (cb_db_data_version(app->cli->db, &v) != CB_OK || v == app->data_version)
+		return false;
+	app->data_version = v;
+	reload_others(app);
+	if (ui_screens[app->cur]->reload)
+		ui_screens[app->cur]->reload(app->states[app->cur], app);
+	return true;
 }
 
 /* u: the last action of this session, whichever screen made it. The

@@ -30,6 +30,7 @@ struct ui_app {
 	bool quit;
 	int64_t undo_mark; /* undo reaches back to the app's start */
 	int64_t key_mark;  /* the actions before the current key */
+	int64_t data_version; /* the database as the screens last read it */
 };
 
 /* Open every screen; false (with a message printed) on failure. */
@@ -39,5 +40,10 @@ void ui_app_stop(struct ui_app *app);
 void ui_app_draw(struct ui_app *app);
 /* One key (or UI_KEY_RESIZE). */
 void ui_app_key(struct ui_app *app, int key);
+/* No key for a while: when another process wrote the database (a sync in
+ * another terminal), the shown screen reads its data again, the others
+ * when next shown, and the status line recounts. True when it did (the
+ * caller redraws). */
+bool ui_app_idle(struct ui_app *app);
 
 #endif

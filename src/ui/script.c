@@ -118,6 +118,19 @@ ui_script_next(struct ui_script *s)
 			s->pos += n;
 			if (*p == '#')
 				continue;
+			if (n == 5 && strncmp(p, ":idle", 5) == 0) {
+				ev.kind = UI_SCRIPT_IDLE;
+				ev.line = s->line;
+				return ev;
+			}
+			if (strncmp(p, ":cambouis ", 10) == 0 && n > 10 && n - 10 < sizeof s->dump) {
+				memcpy(s->dump, p + 10, n - 10);
+				s->dump[n - 10] = '\0';
+				ev.kind = UI_SCRIPT_RUN;
+				ev.path = s->dump;
+				ev.line = s->line;
+				return ev;
+			}
 			if (strncmp(p, ":dump ", 6) == 0 && n > 6 && n - 6 < sizeof s->dump) {
 				memcpy(s->dump, p + 6, n - 6);
 				s->dump[n - 6] = '\0';

@@ -9,6 +9,11 @@
  * The headless script (no curses): what tests type. Each line is either
  *   # a comment, or an empty line
  *   :dump FILE          write the screen as text to FILE
+ *   :idle               a pause with no key (the idle check: has another
+ *                       process written the database?)
+ *   :cambouis ARGS      run this program with ARGS (split at spaces,
+ *                       "double quotes" group) as a second process, as
+ *                       if in another terminal, and wait for it
  *   keys                characters typed as they are, and named keys in
  *                       angle brackets: <Enter> <Down> <C-u> <F2> <lt>
  *                       (a literal '<') and <Resize 60x20>
@@ -17,6 +22,8 @@ enum ui_script_kind {
 	UI_SCRIPT_KEY,
 	UI_SCRIPT_RESIZE,
 	UI_SCRIPT_DUMP,
+	UI_SCRIPT_IDLE,
+	UI_SCRIPT_RUN, /* path: the arguments */
 	UI_SCRIPT_END,
 	UI_SCRIPT_ERROR,
 };
@@ -25,7 +32,7 @@ struct ui_script_event {
 	enum ui_script_kind kind;
 	int key;
 	int cols, rows;
-	const char *path; /* DUMP: valid until the next call */
+	const char *path; /* DUMP, RUN: valid until the next call */
 	int line;
 };
 

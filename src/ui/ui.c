@@ -3,9 +3,13 @@
  * database, set up the terminal (or the headless virtual screen), run. */
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "cambouis/i18n.h"
@@ -21,13 +25,70 @@ run_tty(struct ui_app *app)
 	ui_app_draw(app);
 	while (!app->quit && !ui_term_signal()) {
 		int key = ui_term_key();
-		if (key < 0)
+		if (key < 0) {
+			/* a second without a key: has another process written? */
+			if (ui_app_idle(app))
+				ui_app_draw(app);
 			continue;
+		}
 		ui_app_key(app, key);
 		if (!app->quit)
 			ui_app_draw(app);
 	}
 	return EXIT_OK;
+}
+
+/* ":cambouis ARGS": this program again as a second process (another
+ * terminal writing the same database), its output dropped; true when it
+ * ran and exited 0. */
+static bool
+run_second(const char *args)
+{
+	char *copy = strdup(args), *argv[64], *p, *w;
+	int argc = 0, status;
+	pid_t pid;
+
+	if (!copy)
+		return false;
+	argv[argc++] = "cambouis";
+	for (p = copy; *p && argc < 63;) {
+		while (*p == ' ')
+			p++;
+		if (!*p)
+			break;
+		argv[argc++] = w = p;
+		for (bool quoted = false; *p && (quoted || *p != ' '); p++) {
+			if (*p == '"')
+				quoted = !quoted;
+			else
+				*w++ = *p;
+		}
+		if (*p)
+			p++;
+		*w = '\0';
+	}
+	argv[argc] = NULL;
+	fflush(NULL);
+	if ((pid = fork()) < 0) {
+		free(copy);
+		return false;
+	}
+	if (pid == 0) {
+		int null = open("/dev/null", O_RDWR);
+		if (null >= 0) {
+			dup2(null, STDIN_FILENO);
+			dup2(null, STDOUT_FILENO);
+			dup2(null, STDERR_FILENO);
+		}
+		unsetenv("CAMBOUIS_SCRIPT");
+		execv("/proc/self/exe", argv);
+		_exit(127);
+	}
+	free(copy);
+	while (waitpid(pid, &status, 0) < 0)
+		if (errno != EINTR)
+			return false;
+	return WIFEXITED(status) && WEXITSTATUS(status) == 0;
 }
 
 /* Keys from the script; the screen is written out at each ":dump". */
@@ -49,6 +110,18 @@ run_script(struct ui_app *app, struct ui_script *s)
 			if (!ui_term_dump(ev.path)) {
 				ui_term_close();
 				cli_error(_("cannot write the screen to '%s'"), ev.path);
+				return EXIT_FAILURE_RUNTIME;
+			}
+			break;
+		case UI_SCRIPT_IDLE:
+			ui_app_idle(app);
+			ui_app_draw(app);
+			break;
+		case UI_SCRIPT_RUN:
+			if (!run_second(ev.path)) {
+				ui_term_close();
+				cli_error(_("%s:%d: cannot run 'cambouis %s'"), s->path ? s->path : "script",
+					  ev.line, ev.path);
 				return EXIT_FAILURE_RUNTIME;
 			}
 			break;

@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # The real binary in a real terminal (tmux): start, type, a resize storm,
 # 10,000 random keys, SIGTERM inside a form, a split F-key escape on an
-# empty Tonight. Each time the terminal must come back in its normal mode
+# empty Tonight, a write by another process showing on an idle screen. Each time the terminal must come back in its normal mode
 # and the database must pass `cambouis check`.
 set -u
 command -v tmux >/dev/null 2>&1 || { echo "tmux not found: skipped"; exit 77; }
@@ -147,7 +147,20 @@ wait_for "No session is planned"
 T send-keys -t t Escape Q
 finished 0
 
-# 6. an unknown terminal type: exit 3 with a message
+# 6. another process writes the database (a sync in another terminal):
+# the running screen shows it within the idle tick, with no key pressed
+"$CAMBOUIS" -d "$tmp/two.db" init --site-label two >/dev/null || exit 99
+start xterm-256color -d "$tmp/two.db"
+wait_for "Calendar" || exit 1
+T send-keys -t t 3
+wait_for "No venues yet" || exit 1
+"$CAMBOUIS" -d "$tmp/two.db" venue add "Gymnase Kléber" >/dev/null || exit 99
+wait_for "Gymnase Kléber" || { echo "FAIL: the Venues screen stayed stale"; fail=1; }
+wait_for "1 change to sync"
+T send-keys -t t Q
+finished 0
+
+# 7. an unknown terminal type: exit 3 with a message
 start nosuchterminal --demo
 finished 3
 exit $fail

@@ -405,6 +405,29 @@ START_TEST(test_readonly_file)
 }
 END_TEST
 
+START_TEST(test_data_version)
+{
+	/* another connection's commit moves it; this connection's own writes
+	 * and reads do not */
+	char *path = unit_path(dir, "two.db");
+	struct cb_db *a = open_ok(path, CB_OPEN_CREATE), *b = open_ok(path, CB_OPEN_WRITE);
+	int64_t v0, v1, v2;
+
+	ck_assert_int_eq(cb_db_data_version(a, &v0), CB_OK);
+	add_venue(a, "Halle");
+	ck_assert_int_eq(cb_db_data_version(a, &v1), CB_OK);
+	ck_assert_int_eq(v1, v0);
+	add_venue(b, "Gymnase");
+	ck_assert_int_eq(cb_db_data_version(a, &v2), CB_OK);
+	ck_assert_int_ne(v2, v1);
+	ck_assert_int_eq(cb_db_data_version(a, &v1), CB_OK);
+	ck_assert_int_eq(v1, v2);
+	cb_db_close(b);
+	cb_db_close(a);
+	free(path);
+}
+END_TEST
+
 START_TEST(test_site_id)
 {
 	char *path = unit_path(dir, "site.db"), *copy = unit_path(dir, "copy.db");
@@ -585,6 +608,7 @@ main(void)
 	tcase_add_test(files, test_missing);
 	tcase_add_test(files, test_readonly_file);
 	tcase_add_test(files, test_site_id);
+	tcase_add_test(files, test_data_version);
 	tcase_add_test(files, test_check);
 	tcase_set_timeout(files, 60);
 	tcase_add_test(tx, test_nested_rollback);
