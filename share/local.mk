@@ -2,3 +2,5 @@
 dist_man_MANS = share/man/cambouis.1 share/man/cambouis.conf.5
 exampledir = $(docdir)
 dist_example_DATA = share/cambouis/config.example
+bashcompletiondir = $(BASH_COMPLETION_DIR)
+dist_bashcompletion_DATA = share/bash-completion/cambouis

@@ -76,3 +76,6 @@ EXTRA_DIST += tests/cli/escape.sh
 # backup during writes, restore checked and refused while in use
 TESTS += tests/cli/backup.sh
 EXTRA_DIST += tests/cli/backup.sh
+
+# bash completion: loads, completes commands, options and names
+CLI_CHECKS += tests/cli/completion.sh
