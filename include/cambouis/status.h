@@ -31,7 +31,12 @@
 	_(TOO_LONG,       N_("value too long")) \
 	_(BAD_OP,         N_("invalid operation")) \
 	_(CONFIG,         N_("configuration error")) \
-	_(DEMO,           N_("this is the demo database: it does not sync with a sync folder"))
+	_(DEMO,           N_("this is the demo database: it does not sync with a sync folder")) \
+	_(DB_NOT_FILE,    N_("the database is not a regular file")) \
+	_(DB_UNREADABLE,  N_("the database cannot be read: permission denied")) \
+	_(DB_PATH,        N_("the database's path is too long or cannot be reached")) \
+	_(DB_DANGLING,    N_("the database is a symbolic link to a file that does not exist")) \
+	_(DB_COMPANION,   N_("a -wal or -shm file beside the database is read-only"))
 
 typedef enum cb_status {
 #define CB_STATUS_ENUM(name, msg) CB_##name,

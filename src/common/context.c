@@ -86,6 +86,11 @@ cli_exit_code(cb_status st)
 	case CB_DB_LOCKED:
 	case CB_DB_READONLY:
 	case CB_DB_TOO_NEW:
+	case CB_DB_NOT_FILE:
+	case CB_DB_UNREADABLE:
+	case CB_DB_PATH:
+	case CB_DB_DANGLING:
+	case CB_DB_COMPANION:
 		return EXIT_DB_UNAVAILABLE;
 	case CB_DB_DAMAGED:
 	case CB_DB_FOREIGN:
@@ -152,7 +157,10 @@ cli_open(struct cli *c, unsigned flags)
 	}
 	if (st == CB_OK)
 		return 0;
-	if (st == CB_DB_MISSING && !detail[0]) {
+	if (st == CB_DB_COMPANION) {
+		cli_error(_("%s: %s: %s (its owner may make it writable with chmod 600)"),
+			  c->db_path, cb_status_message(st), detail);
+	} else if (st == CB_DB_MISSING && !detail[0]) {
 		cli_error(_("%s: %s (run 'cambouis init' to create it)"), c->db_path,
 			  cb_status_message(st));
 	} else if (detail[0]) {

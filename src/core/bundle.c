@@ -651,7 +651,9 @@ cb_bundle_read(const char *path, const struct cb_bundle_limits *lim,
 	*out = NULL;
 	why->reason = CB_BUNDLE_NONE;
 	why->detail[0] = '\0';
-	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0)
+	/* O_NONBLOCK: a pipe or a device in its place must not hang the
+	 * open; it is refused below as not a regular file */
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)) < 0)
 		return CB_IO;
 	if (fstat(fd, &sb) != 0) {
 		int e = errno;

@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -919,12 +920,90 @@ cb_sqlite_setup(void)
 	(void)sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
 }
 
+/* The status of a path that lstat or stat could not reach. */
+static cb_status
+unreachable(int e)
+{
+	switch (e) {
+	case ENOENT: return CB_DB_MISSING;
+	case EACCES: return CB_DB_UNREADABLE;
+	case ENAMETOOLONG:
+	case ELOOP:
+	case ENOTDIR: return CB_DB_PATH;
+	case ENOMEM: return CB_NOMEM;
+	default: return CB_IO;
+	}
+}
+
+/* What is at path, before SQLite opens it: a regular file we may read (or
+ * nothing, made when flags allow). A symbolic link is followed to the file
+ * it names, *real (malloc'ed): SQLite refuses links, and the -wal and -shm
+ * files belong beside the real file. Anything else (a directory, a device,
+ * a pipe that would block the open) is refused with its own status. */
+static cb_status
+check_path(const char *path, unsigned flags, char **real, struct stat *sb)
+{
+	*real = NULL;
+	if (!*path || strlen(path) >= PATH_MAX)
+		return CB_DB_PATH;
+	if (lstat(path, sb) != 0) {
+		cb_status st = unreachable(errno);
+		if (st != CB_DB_MISSING || !(flags & CB_OPEN_CREATE))
+			return st;
+		if ((st = create_file(path)) != CB_OK)
+			return st;
+		if (lstat(path, sb) != 0)
+			return unreachable(errno);
+	}
+	if (S_ISLNK(sb->st_mode)) {
+		if (stat(path, sb) != 0)
+			return errno == ENOENT ? CB_DB_DANGLING : unreachable(errno);
+		if (!(*real = realpath(path, NULL)))
+			return unreachable(errno);
+	}
+	if (!S_ISREG(sb->st_mode))
+		return CB_DB_NOT_FILE;
+	if (access(*real ? *real : path, R_OK) != 0)
+		return errno == EACCES ? CB_DB_UNREADABLE : unreachable(errno);
+	return CB_OK;
+}
+
+/* SQLite gives a new (or empty) -wal or -shm file the mode of the
+ * database: a read-only database (0400) that is read leaves read-only
+ * companions behind, which would keep the database read-only once it is
+ * writable again. The companions we own are made 0600, like the database,
+ * before and after each open; before a write, a companion we may not write
+ * and do not own is reported (*which) rather than met as "read-only". */
+static cb_status
+companions(const char *path, bool write, char *which, size_t len)
+{
+	static const char *const suffix[] = {"-wal", "-shm"};
+	char name[PATH_MAX + 8];
+
+	for (size_t i = 0; i < sizeof suffix / sizeof suffix[0]; i++) {
+		struct stat sb;
+
+		snprintf(name, sizeof name, "%s%s", path, suffix[i]);
+		if (lstat(name, &sb) != 0 || !S_ISREG(sb.st_mode))
+			continue;
+		if (sb.st_uid == geteuid() && (sb.st_mode & 0777) != 0600 && chmod(name, 0600) == 0)
+			continue;
+		if (!write || access(name, W_OK) == 0)
+			continue;
+		if (which && len)
+			snprintf(which, len, "%s", name);
+		return CB_DB_COMPANION;
+	}
+	return CB_OK;
+}
+
 cb_status
 cb_db_open(const char *path, unsigned flags, struct cb_db **out, char *detail, size_t detail_len)
 {
 	struct cb_db *db;
 	struct stat sb;
 	bool memory = strcmp(path, ":memory:") == 0;
+	char *real = NULL;
 	int oflags, rc;
 	cb_status st;
 
@@ -933,22 +1012,26 @@ cb_db_open(const char *path, unsigned flags, struct cb_db **out, char *detail, s
 	if (detail && detail_len)
 		detail[0] = '\0';
 	if (!memory) {
-		if (stat(path, &sb) != 0) {
-			if (errno != ENOENT || !(flags & CB_OPEN_CREATE))
-				return errno == ENOENT ? CB_DB_MISSING : CB_IO;
-			if ((st = create_file(path)) != CB_OK)
-				return st;
-		} else if (S_ISDIR(sb.st_mode)) {
-			if (detail)
-				snprintf(detail, detail_len, "is a directory");
-			return CB_DB_MISSING;
+		if ((st = check_path(path, flags, &real, &sb)) != CB_OK) {
+			free(real);
+			return st;
+		}
+		if (real)
+			path = real;
+		st = companions(path, flags & (CB_OPEN_WRITE | CB_OPEN_CREATE), detail, detail_len);
+		if (st != CB_OK) {
+			free(real);
+			return st;
 		}
 	}
 	db = calloc(1, sizeof *db);
 	if (!db || !(db->path = strdup(path))) {
 		free(db);
+		free(real);
 		return CB_NOMEM;
 	}
+	free(real);
+	path = db->path;
 	db->readonly = !(flags & (CB_OPEN_WRITE | CB_OPEN_CREATE));
 	if (!db->readonly && !memory && access(path, W_OK) != 0) {
 		st = CB_DB_READONLY;
@@ -965,6 +1048,8 @@ cb_db_open(const char *path, unsigned flags, struct cb_db **out, char *detail, s
 	}
 	if ((st = setup(db, flags)) != CB_OK)
 		goto failed;
+	if (!memory)
+		(void)companions(path, false, NULL, 0);
 	*out = db;
 	return CB_OK;
 

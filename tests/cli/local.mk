@@ -20,6 +20,8 @@ CLI_GOLDEN = \
 	tests/cli/demo.sh \
 	tests/cli/help-fr.sh \
 	tests/cli/options.sh
+	tests/cli/files.sh \
+	tests/cli/help-fr.sh
 CLI_EXPECTED = \
 	tests/cli/expected/basics.out \
 	tests/cli/expected/init.out \
@@ -36,6 +38,8 @@ CLI_EXPECTED = \
 	tests/cli/expected/demo.out \
 	tests/cli/expected/help-fr.out \
 	tests/cli/expected/options.out
+	tests/cli/expected/files.out \
+	tests/cli/expected/help-fr.out
 # checks of the sources, with no transcript
 CLI_CHECKS = \
 	tests/cli/config-keys.sh \
