@@ -1018,11 +1018,6 @@ cb_db_open(const char *path, unsigned flags, struct cb_db **out, char *detail, s
 		}
 		if (real)
 			path = real;
-		st = companions(path, flags & (CB_OPEN_WRITE | CB_OPEN_CREATE), detail, detail_len);
-		if (st != CB_OK) {
-			free(real);
-			return st;
-		}
 	}
 	db = calloc(1, sizeof *db);
 	if (!db || !(db->path = strdup(path))) {
@@ -1036,6 +1031,10 @@ cb_db_open(const char *path, unsigned flags, struct cb_db **out, char *detail, s
 	if (!db->readonly && !memory && access(path, W_OK) != 0) {
 		st = CB_DB_READONLY;
 		goto failed;
+	}
+	if (!memory && (st = companions(path, !db->readonly, detail, detail_len)) != CB_OK) {
+		cb_db_close(db);
+		return st;
 	}
 	oflags = (db->readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) |
 		 (memory ? SQLITE_OPEN_CREATE | SQLITE_OPEN_MEMORY : 0) |

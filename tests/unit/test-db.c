@@ -337,12 +337,59 @@ START_TEST(test_missing)
 	ck_assert_int_eq(open_fails(path, CB_OPEN_WRITE), CB_DB_MISSING);
 	ck_assert_int_eq(open_fails(path, CB_OPEN_READONLY), CB_DB_MISSING);
 	ck_assert_int_ne(access(path, F_OK), 0); /* not created */
-	ck_assert_int_eq(open_fails(dir, CB_OPEN_WRITE), CB_DB_MISSING); /* a directory */
+	ck_assert_int_eq(open_fails(dir, CB_OPEN_WRITE), CB_DB_NOT_FILE); /* a directory */
 	/* CB_OPEN_CREATE makes the missing directories too */
 	db = open_ok(nested, CB_OPEN_CREATE);
 	cb_db_close(db);
 	free(path);
 	free(nested);
+}
+END_TEST
+
+/* What is not a database file gets its own status, and nothing waits on
+ * a pipe; a symbolic link is followed to the file it names. */
+START_TEST(test_odd_files)
+{
+	char *fifo = unit_path(dir, "pipe.db"), *real = unit_path(dir, "real.db"),
+	     *link = unit_path(dir, "link.db"), *dangling = unit_path(dir, "dangling.db"),
+	     *through = unit_path(dir, "real.db/x.db"), *wal = unit_path(dir, "real.db-wal");
+	char long_name[400];
+	struct cb_db *db;
+	struct stat sb;
+
+	ck_assert_int_eq(mkfifo(fifo, 0600), 0);
+	ck_assert_int_eq(open_fails(fifo, CB_OPEN_READONLY), CB_DB_NOT_FILE);
+	ck_assert_int_eq(open_fails(fifo, CB_OPEN_CREATE), CB_DB_NOT_FILE);
+	ck_assert_int_eq(open_fails("/dev/null", CB_OPEN_WRITE), CB_DB_NOT_FILE);
+	db = open_ok(real, CB_OPEN_CREATE);
+	add_venue(db, "Halle");
+	cb_db_close(db);
+	ck_assert_int_eq(symlink("real.db", link), 0);
+	db = open_ok(link, CB_OPEN_WRITE);
+	add_venue(db, "Cour");
+	cb_db_close(db);
+	ck_assert_int_eq(symlink("absent.db", dangling), 0);
+	ck_assert_int_eq(open_fails(dangling, CB_OPEN_READONLY), CB_DB_DANGLING);
+	ck_assert_int_eq(open_fails(dangling, CB_OPEN_CREATE), CB_DB_DANGLING);
+	ck_assert_int_eq(open_fails(through, CB_OPEN_READONLY), CB_DB_PATH);
+	memset(long_name, 'x', sizeof long_name - 1);
+	long_name[sizeof long_name - 1] = '\0';
+	ck_assert_int_eq(open_fails(long_name, CB_OPEN_CREATE), CB_DB_PATH);
+	ck_assert_int_eq(open_fails("", CB_OPEN_CREATE), CB_DB_PATH);
+	/* a read-only -wal left behind is made 0600 again */
+	ck_assert_int_eq(close(open(wal, O_WRONLY | O_CREAT, 0400)), 0);
+	ck_assert_int_eq(chmod(wal, 0400), 0);
+	db = open_ok(real, CB_OPEN_WRITE);
+	add_venue(db, "Préau");
+	ck_assert_int_eq(stat(wal, &sb), 0);
+	ck_assert_int_eq(sb.st_mode & 0777, 0600);
+	cb_db_close(db);
+	free(fifo);
+	free(real);
+	free(link);
+	free(dangling);
+	free(through);
+	free(wal);
 }
 END_TEST
 
@@ -607,6 +654,7 @@ main(void)
 	tcase_add_test(files, test_random_bytes);
 	tcase_add_test(files, test_missing);
 	tcase_add_test(files, test_readonly_file);
+	tcase_add_test(files, test_odd_files);
 	tcase_add_test(files, test_site_id);
 	tcase_add_test(files, test_data_version);
 	tcase_add_test(files, test_check);
