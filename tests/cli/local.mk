@@ -83,3 +83,5 @@ EXTRA_DIST += tests/cli/backup.sh
 
 # bash completion: loads, completes commands, options and names
 CLI_CHECKS += tests/cli/completion.sh
+# the French man page in step with the English one
+CLI_CHECKS += tests/cli/manpage-fr.sh
