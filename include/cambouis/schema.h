@@ -271,6 +271,10 @@ cb_status cb_schema_check(const struct cb_field_def *def, const struct cb_value 
  * "" stands for NULL. */
 cb_status cb_schema_check_text(int table, int field, const char *text);
 
+/* A text checked for a meaning alone, where it fills no one field (a
+ * command-line option's date): the same check the fields use. */
+cb_status cb_schema_check_meaning(enum cb_meaning meaning, const char *text);
+
 /* What people read, translated: a field's label ("?" when unknown), a
  * table's label, the label of a code of a CB_M_CODE field (NULL when the
  * code has none). */

@@ -8,6 +8,7 @@
 
 #include "cambouis/calendar.h"
 #include "cambouis/i18n.h"
+#include "cambouis/schema.h"
 #include "cambouis/venue.h"
 #include "calcli.h"
 #include "cli.h"
@@ -297,7 +298,7 @@ session_add(struct cli *c, int argc, char **argv)
 
 	if ((rc = parse_session(argc, argv, "add", allowed, &a)) >= 0)
 		return rc;
-	if (!cb_date_valid(argv[1]))
+	if (cb_schema_check_text(CB_T_SESSION, CB_F_SESSION_DATE, argv[1]) != CB_OK)
 		return calcli_bad_date(_("date"), argv[1]);
 	if (!a.venue) {
 		cli_error(_("session add: --venue is needed"));

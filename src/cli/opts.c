@@ -7,6 +7,7 @@
 
 #include "cambouis/date.h"
 #include "cambouis/i18n.h"
+#include "cambouis/schema.h"
 #include "cli.h"
 #include "opts.h"
 
@@ -79,7 +80,7 @@ store(const struct cli_optspec *spec, const struct cli_opt *o, char *value)
 		}
 		break;
 	case CLI_OPT_DATE:
-		if (!cb_date_valid(value)) {
+		if (cb_schema_check_meaning(CB_M_DATE, value) != CB_OK) {
 			if (cb_date_out_of_range(value))
 				cli_error(_("invalid %s '%s': dates run from 1900-01-01 to 2199-12-31"),
 					  dashed, value);

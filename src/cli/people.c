@@ -10,6 +10,7 @@
 #include "cambouis/calendar.h"
 #include "cambouis/i18n.h"
 #include "cambouis/pairing.h"
+#include "cambouis/schema.h"
 #include "cambouis/skills.h"
 #include "cambouis/text.h"
 #include "opts.h"
@@ -63,7 +64,7 @@ pplcli_session(struct cli *c, const char *date, struct cb_id *id, char out_date[
 				    "1900-01-01 to 2199-12-31"), date);
 			return EXIT_USAGE;
 		}
-		if (!cb_date_valid(date)) {
+		if (cb_schema_check_text(CB_T_SESSION, CB_F_SESSION_DATE, date) != CB_OK) {
 			cli_error(_("--session: '%s' is not a date such as 2026-03-04"), date);
 			return EXIT_USAGE;
 		}
@@ -280,7 +281,7 @@ opt_attestation(char *v, void *dest)
 	if (*v && cb_date_out_of_range(v))
 		return bad_option("--attestation", v,
 				  _("is outside the dates cambouis knows, 1900-01-01 to 2199-12-31"));
-	if (*v && !cb_date_valid(v))
+	if (*v && cb_schema_check_text(CB_T_PERSON, CB_F_PERSON_ATTESTATION, v) != CB_OK)
 		return bad_option("--attestation", v, _("is not a date such as 2026-01-15"));
 	*(const char **)dest = v;
 	return -1;

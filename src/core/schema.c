@@ -340,6 +340,18 @@ cb_schema_check_text(int table, int field, const char *text)
 	return cb_schema_check(def, &v);
 }
 
+cb_status
+cb_schema_check_meaning(enum cb_meaning meaning, const char *text)
+{
+	struct cb_field_def def = {0};
+	struct cb_value v = {CB_V_TEXT, 0, text};
+
+	def.type = CB_V_TEXT;
+	def.max = 4096;
+	def.meaning = meaning;
+	return text ? cb_schema_check(&def, &v) : CB_INVALID;
+}
+
 /* --- naming rows ------------------------------------------------------------- */
 
 char *
