@@ -567,8 +567,13 @@ reload_others(struct ui_app *app)
 bool
 ui_app_idle(struct ui_app *app)
 {
+	const struct ui_screen_ops *ops = ui_screens[app->cur];
 	int64_t v;
 
+	/* not under a form or a prompt being typed: the next idle tick after
+	 * it closes reads the change */
+	if (app->help || (ops->text_input && ops->text_input(app->states[app->cur])))
+		return false;
 	if (cb_db_data_version(app->cli->db, &v) != CB_OK || v == app->data_version)
 		return false;
 	app->data_version = v;
