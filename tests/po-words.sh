@@ -3,7 +3,8 @@
 # French words and typography in po/fr.po:
 # - "undo" is never "annuler" (that is cancel): undo is "défaire";
 # - a space before ":", ";", "!" and "?" (a plain space, as the rest of
-#   the catalogue), so "Heure:" or "Id:" fail.
+#   the catalogue), so "Heure:" or "Id:" fail;
+# - key names in French (Entrée, Échap, Maj-Tab, PgSuiv, Ctrl-x).
 set -u
 : "${top_srcdir:?}"
 cd "$top_srcdir" || exit 99
@@ -32,6 +33,13 @@ tight=$(grep '^msgstr' "$tmp" | grep -v '^msgstr ""$' |
 if [ -n "$tight" ]; then
 	echo "FAIL: French puts a space before : ; ! and ?:"
 	echo "$tight"
+	status=1
+fi
+# one convention for key names in French: Entrée, Échap, Maj-Tab, PgSuiv...
+keys=$(grep '^msgstr' "$tmp" | grep -E '\b(Enter|Esc|BTab|PgDn|PgUp|Backspace)\b|\bC-[a-z]\b')
+if [ -n "$keys" ]; then
+	echo "FAIL: English key names in French (say Entrée, Échap, Maj-Tab, PgSuiv, Ctrl-x):"
+	echo "$keys"
 	status=1
 fi
 [ $status -eq 0 ] && echo "fr.po: undo is défaire; spaces before : ; ! ?"

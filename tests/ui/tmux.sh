@@ -33,7 +33,7 @@ wait_for() {
 start() { # TERM, then cambouis arguments
 	term=$1; shift
 	rm -f "$tmp/rc" "$tmp/stty" "$tmp/pid"
-	T new-session -d -s t -x 80 -y 24 \
+	T new-session -d -s t -x 80 -y 24 -c "$tmp" \
 		"TERM=$term; export TERM; sh -c 'echo \$\$ >$tmp/pid; exec \"$CAMBOUIS\" $*'; echo \$? >$tmp/rc; stty -a >$tmp/stty; sleep 30"
 }
 finished() { # wait for the exit status, check it and the terminal
