@@ -179,6 +179,17 @@ scope_by_name(const struct ui_keymap *km, const char *name)
 	return -1;
 }
 
+bool
+ui_action_default(size_t i, const char **scope, enum ui_action *a, const char **key)
+{
+	if (i >= sizeof defaults / sizeof defaults[0])
+		return false;
+	*scope = defaults[i].scope;
+	*a = defaults[i].action;
+	*key = defaults[i].key;
+	return true;
+}
+
 struct ui_keymap *
 ui_keymap_new(const char *const *scopes, size_t nscopes)
 {

@@ -128,6 +128,11 @@ enum ui_action ui_action_by_name(const char *name);
  * -1 when it is no "screen-N". Tabs past the number keys are reached with
  * Tab and BTab, 0 (screen-10), or a key the configuration binds. */
 int ui_action_screen(enum ui_action a);
+/* The i-th default binding, in the help's order: its scope's name
+ * ("generic", "form" or a screen's), its action and its key's name; false
+ * past the last. (For tests/cli/man-keys, which writes cambouis(1)'s
+ * KEYS.) */
+bool ui_action_default(size_t i, const char **scope, enum ui_action *a, const char **key);
 /* The translated title of a group, for the help screen. */
 const char *ui_group_title(enum ui_group g);
 

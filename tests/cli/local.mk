@@ -85,3 +85,21 @@ EXTRA_DIST += tests/cli/backup.sh
 CLI_CHECKS += tests/cli/completion.sh
 # the French man page in step with the English one
 CLI_CHECKS += tests/cli/manpage-fr.sh
+
+# cambouis(1)'s KEYS section is made from the action table: manpage-keys.sh
+# fails when they drift; `make man-keys` rewrites the section.
+check_PROGRAMS += tests/cli/man-keys
+tests_cli_man_keys_SOURCES = tests/cli/man-keys.c src/ui/action.h src/ui/action.c \
+	src/ui/keys.h src/ui/keys.c
+tests_cli_man_keys_LDADD = $(CORE_LIBS)
+TESTS += tests/cli/manpage-keys.sh
+EXTRA_DIST += tests/cli/manpage-keys.sh
+
+man-keys: tests/cli/man-keys$(EXEEXT)
+	$(AM_V_GEN)tests/cli/man-keys$(EXEEXT) >man-keys.tmp && \
+	awk -v keys=man-keys.tmp ' \
+	  /^\.SH KEYS$$/ { while ((getline l < keys) > 0) print l; skip = 1; next } \
+	  skip && /^\.SH / { skip = 0 } \
+	  !skip { print }' $(srcdir)/share/man/cambouis.1 >cambouis.1.tmp && \
+	rm -f man-keys.tmp && mv cambouis.1.tmp $(srcdir)/share/man/cambouis.1
+.PHONY: man-keys
