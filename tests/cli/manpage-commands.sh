@@ -3,7 +3,9 @@
 # "Commands:" in `cambouis --help` has a subsection in the page (each action
 # of "venue add|list|edit|rm" its own), every option printed by the --help
 # of the program, of a command or of an action is written in the page, and
-# every subsection of COMMANDS names a command that exists.
+# every subsection of COMMANDS names a command that exists. And every
+# command (src/cli/commands.h) has a golden case: a `run "..." cambouis ...
+# CMD` line in tests/cli/*.sh or a "CMD ..." line in tests/cli/*/*.cmds.
 : "${top_srcdir:?run me through make check}"
 : "${CAMBOUIS:?run me through make check}"
 
@@ -60,6 +62,15 @@ cut -d' ' -f1 "$tmp/headings" | sort -u | while read -r cmd; do
 done >"$tmp/stale"
 [ -s "$tmp/stale" ] && { cat "$tmp/stale"; status=1; }
 
+# Each command is run by a golden test (either dialect, tests/cli/README).
+cut -d' ' -f1 "$tmp/commands" | sort -u | while read -r cmd; do
+	grep -Eq "^[[:space:]]*run +(\"[^\"]*\"|'[^']*') +cambouis( +-[-a-z]+( +[^- ][^ ]*)?)* +$cmd( |\$)" \
+		"$top_srcdir"/tests/cli/*.sh ||
+		grep -Eq "^(-[-a-z]+( +[^- ][^ ]*)? +)*$cmd( |\$)" "$top_srcdir"/tests/cli/*/*.cmds ||
+		echo "FAIL: 'cambouis $cmd' has no golden case in tests/cli"
+done >"$tmp/nogolden"
+[ -s "$tmp/nogolden" ] && { cat "$tmp/nogolden"; status=1; }
+
 # The options each --help prints, and where they come from.
 grep -o -- '--[a-z][a-z0-9-]*' "$tmp/help" | sed 's/$/ (cambouis --help)/' >"$tmp/options"
 while read -r inv; do
@@ -82,5 +93,5 @@ sort -u -k1,1 "$tmp/options" | while read -r opt from; do
 done >"$tmp/missing"
 [ -s "$tmp/missing" ] && { cat "$tmp/missing"; status=1; }
 
-[ $status = 0 ] && echo "cambouis.1 documents all $(grep -c . "$tmp/invocations") commands and actions and all $noptions options"
+[ $status = 0 ] && echo "cambouis.1 documents all $(grep -c . "$tmp/invocations") commands and actions and all $noptions options; each command has a golden case"
 exit $status
