@@ -40,5 +40,6 @@ EXTRA_DIST += tests/ui/storm.sh
 # The storm for as long as asked: STORM_SECONDS (default 600), STORM_SEED.
 soak-storm: src/cambouis tests/ui/storm-keys tests/ui/storm-bundles
 	top_builddir='$(abs_top_builddir)' CAMBOUIS='$(abs_top_builddir)/src/cambouis' \
+	  LSAN_OPTIONS=suppressions='$(abs_top_srcdir)/tests/lsan.supp' \
 	  STORM_SECONDS=$${STORM_SECONDS:-600} $(SHELL) $(srcdir)/tests/ui/storm.sh
 .PHONY: soak-storm
