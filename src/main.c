@@ -177,6 +177,7 @@ main(int argc, char **argv)
 	struct cli c;
 	const char *opt_db = NULL, *opt_config = NULL;
 	int opt, rc;
+	cb_status st;
 
 	/* Everything the program writes is for its owner's eyes only. */
 	umask(077);
@@ -216,9 +217,16 @@ main(int argc, char **argv)
 		cli_error(_("--db and --demo name two databases: give one"));
 		return cli_usage_error(NULL);
 	}
-	if (resolve_db(&c, opt_db) != CB_OK) {
+	if ((st = resolve_db(&c, opt_db)) != CB_OK) {
 		cb_config_free(&c.cfg);
-		cli_error(_("cannot tell where the database is: set HOME or use --db FILE"));
+		if (st == CB_NOT_FOUND)
+			cli_error(_("the home directory %s does not exist: set HOME or use --db FILE"),
+				  getenv("HOME"));
+		else if (st == CB_NOMEM)
+			cli_error("%s", cb_status_message(st));
+		else
+			cli_error(_("cannot tell where the database is: set HOME to an absolute path "
+				    "or use --db FILE"));
 		return EXIT_USAGE;
 	}
 

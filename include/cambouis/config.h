@@ -67,6 +67,10 @@ struct cb_config {
  * cb_config_free). */
 cb_status cb_config_defaults(struct cb_config *cfg);
 
+/* A configuration file larger than this is refused unread (libconfig's
+ * time grows with the square of the number of settings). */
+#define CB_CONFIG_MAX_BYTES (64 * 1024)
+
 /* Read path over the defaults already in cfg. When must_exist is false a
  * missing file is not an error. On error, err holds "FILE:LINE: message"
  * (or "FILE: message") and cfg keeps its previous values. */

@@ -2,11 +2,14 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <libconfig.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "cambouis/config.h"
 #include "cambouis/date.h"
@@ -532,6 +535,47 @@ load_root(struct loader *ld, const config_setting_t *root, struct cb_config *cfg
 		       _("'%s' must not be empty"), "sync_dir");
 }
 
+/* Open the configuration file, or say why not in err ("" when it is
+ * missing and need not exist). Only a regular file of a sane size is
+ * read: a pipe would block, a directory gives libconfig's scanner error,
+ * and libconfig takes quadratic time over many settings. */
+static FILE *
+open_file(const char *path, bool must_exist, char *err, size_t errlen)
+{
+	struct stat sb;
+	FILE *f;
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+
+	if (fd < 0) {
+		if (errno != ENOENT || must_exist)
+			snprintf(err, errlen, "%s: %s", path, strerror(errno));
+		return NULL;
+	}
+	if (fstat(fd, &sb) != 0) {
+		snprintf(err, errlen, "%s: %s", path, strerror(errno));
+		close(fd);
+		return NULL;
+	}
+	if (S_ISDIR(sb.st_mode) || !S_ISREG(sb.st_mode)) {
+		snprintf(err, errlen, "%s: %s", path,
+			 S_ISDIR(sb.st_mode) ? _("is a directory, not a configuration file")
+					     : _("is not a regular file"));
+		close(fd);
+		return NULL;
+	}
+	if (sb.st_size > CB_CONFIG_MAX_BYTES) {
+		snprintf(err, errlen, _("%s: the file is larger than %d KiB: not a configuration file"),
+			 path, CB_CONFIG_MAX_BYTES / 1024);
+		close(fd);
+		return NULL;
+	}
+	if (!(f = fdopen(fd, "r"))) {
+		snprintf(err, errlen, "%s: %s", path, strerror(errno));
+		close(fd);
+	}
+	return f;
+}
+
 cb_status
 cb_config_load(struct cb_config *cfg, const char *path, bool must_exist, char *err, size_t errlen)
 {
@@ -542,13 +586,8 @@ cb_config_load(struct cb_config *cfg, const char *path, bool must_exist, char *e
 
 	if (err && errlen)
 		err[0] = '\0';
-	f = fopen(path, "r");
-	if (!f) {
-		if (errno == ENOENT && !must_exist)
-			return CB_OK;
-		snprintf(err, errlen, "%s: %s", path, strerror(errno));
-		return CB_CONFIG;
-	}
+	if ((f = open_file(path, must_exist, err, errlen)) == NULL)
+		return err && errlen && err[0] ? CB_CONFIG : CB_OK;
 	config_init(&lc);
 	if (config_read(&lc, f) != CONFIG_TRUE) {
 		fclose(f);

@@ -21,7 +21,12 @@
 
 /* 'CAMB' */
 #define CB_APPLICATION_ID 0x43414D42
-#define CB_BUSY_TIMEOUT_MS 5000
+/* How long a write waits for another cambouis to finish its own. An import
+ * is one transaction (whole or nothing), so the wait must outlast the
+ * largest import people run: 700,000 ops, five years of a busy workshop,
+ * take about 9 s on a small laptop; a minute covers several times that
+ * before "locked by another program" is said. */
+#define CB_BUSY_TIMEOUT_MS 60000
 
 /* The numbered migrations are declared with each module's schema
  * (src/core/NAME-schema.c): cb_schema_migration(v) brings version v-1 to v. */

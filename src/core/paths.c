@@ -21,7 +21,23 @@ join(char **out, const char *a, const char *b)
 	return CB_OK;
 }
 
-/* $var/suffix when var is set and absolute, else $HOME/fallback/suffix */
+cb_status
+cb_paths_home(const char **out)
+{
+	const char *home = getenv("HOME");
+	struct stat sb;
+
+	*out = NULL;
+	if (!home || home[0] != '/')
+		return CB_INVALID;
+	if (stat(home, &sb) != 0 || !S_ISDIR(sb.st_mode))
+		return CB_NOT_FOUND;
+	*out = home;
+	return CB_OK;
+}
+
+/* $var/suffix when var is set and absolute (the XDG specification says a
+ * relative one is ignored), else $HOME/fallback/suffix */
 static cb_status
 xdg(char **out, const char *var, const char *fallback, const char *suffix)
 {
@@ -31,9 +47,8 @@ xdg(char **out, const char *var, const char *fallback, const char *suffix)
 
 	if (base && base[0] == '/')
 		return join(out, base, suffix);
-	base = getenv("HOME");
-	if (!base || !*base)
-		return CB_INVALID;
+	if ((st = cb_paths_home(&base)) != CB_OK)
+		return st;
 	st = join(&tmp, base, fallback);
 	if (st != CB_OK)
 		return st;
@@ -101,11 +116,15 @@ cb_paths_make_parent(const char *file)
 cb_status
 cb_paths_expand_home(const char *path, char **out)
 {
-	const char *home = getenv("HOME");
+	const char *home;
+	cb_status st;
 
-	if (strncmp(path, "~/", 2) != 0 || !home || !*home) {
+	if (strncmp(path, "~/", 2) != 0) {
 		*out = strdup(path);
 		return *out ? CB_OK : CB_NOMEM;
 	}
+	*out = NULL;
+	if ((st = cb_paths_home(&home)) != CB_OK)
+		return st;
 	return join(out, home, path + 1);
 }

@@ -21,6 +21,7 @@ CLI_GOLDEN = \
 	tests/cli/help-fr.sh \
 	tests/cli/options.sh
 	tests/cli/files.sh \
+	tests/cli/environ.sh \
 	tests/cli/help-fr.sh
 CLI_EXPECTED = \
 	tests/cli/expected/basics.out \
@@ -39,6 +40,7 @@ CLI_EXPECTED = \
 	tests/cli/expected/help-fr.out \
 	tests/cli/expected/options.out
 	tests/cli/expected/files.out \
+	tests/cli/expected/environ.out \
 	tests/cli/expected/help-fr.out
 # checks of the sources, with no transcript
 CLI_CHECKS = \
