@@ -98,6 +98,20 @@ bool cb_db_is_demo(const struct cb_db *db);
  * connection's own writes. A running screen compares it on idle and reads
  * its data again when it moved. */
 cb_status cb_db_data_version(struct cb_db *db, int64_t *out);
+/* Inside a write transaction (and not a doomed one): which outermost
+ * transaction this is and how many rows this connection has changed so
+ * far, so that a cache made inside a transaction can tell that nothing
+ * else has written since (true); false outside one. */
+bool cb_db_write_stamp(struct cb_db *db, uint64_t *gen, int64_t *changes);
+/* A count the projection bumps whenever a row of table (a CB_T_ code) is
+ * written through it: a module's cache made inside a transaction is good
+ * while the count has not moved (with cb_db_write_stamp's gen). */
+void cb_db_table_touched(struct cb_db *db, int table);
+uint64_t cb_db_table_gen(const struct cb_db *db, int table);
+/* One cache slot a module may hang on the connection (the people's name
+ * keys): set replaces and frees the old one; freed at close. */
+void *cb_db_cache(struct cb_db *db);
+void cb_db_set_cache(struct cb_db *db, void *p, void (*free_fn)(void *));
 cb_status cb_db_mark_demo(struct cb_db *db);
 
 /* --- prepared statements -------------------------------------------------

@@ -12,7 +12,8 @@
 
 /*
  * People (DESIGN.md §5, DOMAIN.md privacy rules), pseudonymous by design:
- * a display name (unique among live people, ignoring ASCII case), roles
+ * a display name (unique among live people by cb_text_name_key: case,
+ * normal form and format characters aside; never 32 hex digits), roles
  * (learner, mentor, organiser: one field each, so two laptops adding two
  * roles keep both), a beneficiary category, the birth *year* only, a
  * contact only with consent to be contacted, languages, notes, and for
@@ -165,6 +166,7 @@ enum cb_person_bad {
 	CB_PERSON_NEEDS_GUARDIAN,   /* may be under 15: guardian consent first */
 	CB_PERSON_NEEDS_CONTACT_OK, /* a contact needs consent to be contacted */
 	CB_PERSON_NO_CONSENT,       /* --withdraw of a consent never given */
+	CB_PERSON_BAD_NAME_IS_ID,   /* 32 hex digits: it would read as an id */
 };
 
 /* Add a person (name and at least one role required). On refusal nothing
@@ -188,8 +190,11 @@ cb_status cb_person_restore(struct cb_db *db, const struct cb_id *id);
 cb_status cb_person_get(struct cb_db *db, const struct cb_id *id, struct cb_person *out);
 void cb_person_clear(struct cb_person *p);
 
-/* Find a live person by what was typed: a 32-digit hex id, the exact name,
- * the name ignoring case and accents, or an unambiguous beginning of it.
+/* Find a live person by what was typed: the same name (compared by
+ * cb_text_name_key: case, normal form and format characters aside; among
+ * several, the one written exactly so), a 32-digit hex id, the name
+ * ignoring (Latin) accents too, or an unambiguous beginning of it. An id
+ * that is also another person's name is CB_AMBIGUOUS, never a silent pick.
  * CB_NOT_FOUND, or CB_AMBIGUOUS with the candidates in *cands (may be
  * NULL; free with cb_person_ref_list_free). */
 struct cb_person_ref {

@@ -71,6 +71,21 @@ char *cb_strdup0(const char *s);
 /* ASCII case-insensitive equality of two UTF-8 strings. */
 bool cb_text_equal_nocase(const char *a, const char *b);
 
+/* The key under which two names are the same name (malloc'ed; NULL when
+ * out of memory): blanks trimmed and each run of white space made one
+ * space, format characters dropped (zero-width space and joiners, the
+ * byte-order mark, bidi embeddings, overrides and isolates: Unicode's Cf),
+ * then Unicode full case folding in normalisation form C, so that "Zoé",
+ * "ZOÉ", a decomposed "Zoé" and "Zo\u200Bé" share one key. Accents stay:
+ * "Zoe" is another name. Made with GNU libunistring. */
+char *cb_text_name_key(const char *s);
+/* The same for n bytes of s (no NUL needed); *keylen gets the key's length. */
+char *cb_text_name_key_n(const char *s, size_t n, size_t *keylen);
+
+/* The SQLite collation that compares names by cb_text_name_key, which
+ * every connection of src/core/db.c has: "name = ?1 COLLATE cambouis_name". */
+#define CB_NAME_COLLATION "cambouis_name"
+
 /* Order two UTF-8 strings for lists, the same in every locale: letters
  * compare without regard to case or (Latin) accents, so "école" sorts
  * among the e's and "Zèbre" after "abri". Returns <0, 0 or >0; 0 also for

@@ -363,6 +363,9 @@ person_refused(cb_status st, enum cb_person_bad why, const char *name)
 		cli_error(_("the name must not be empty, hold control characters or pass %d bytes"),
 			  CB_PERSON_NAME_MAX);
 		return EXIT_USAGE;
+	case CB_PERSON_BAD_NAME_IS_ID:
+		cli_error(_("a name cannot be 32 hexadecimal digits: it would read as a person's id"));
+		return EXIT_USAGE;
 	case CB_PERSON_BAD_NAME_TAKEN:
 		cli_error(_("someone is already named '%s': add an initial or a number (\"%s B.\")"),
 			  name, name);

@@ -16,6 +16,7 @@
 #include "cambouis/hlc.h"
 #include "cambouis/paths.h"
 #include "cambouis/schema.h"
+#include "cambouis/text.h"
 #include "db-private.h"
 #include "project-private.h"
 
@@ -50,6 +51,9 @@ struct cb_db {
 	struct cb_id site;
 	char *site_label;
 	bool demo; /* meta 'demo': made by the demo generator */
+	uint64_t tx_gen; /* outermost transactions begun */
+	uint64_t table_gen[64]; /* cb_db_table_touched() per table code */
+	void *mod_cache; void (*mod_cache_free)(void *); /* cb_db_set_cache() */
 	struct cb_db_clock clock;
 	struct cb_db_actions actions; /* undo.c's */
 	struct cb_projection *projection; /* project.c's */
@@ -423,6 +427,7 @@ cb_db_begin(struct cb_db *db)
 		return st;
 	db->tx_depth = 1;
 	db->doomed = false;
+	db->tx_gen++;
 	if ((st = refresh_clock(db)) != CB_OK) {
 		cb_db_rollback(db);
 		db->tx_depth = 0;
@@ -745,6 +750,43 @@ cb_db_site_label(const struct cb_db *db)
 }
 
 bool
+cb_db_write_stamp(struct cb_db *db, uint64_t *gen, int64_t *changes)
+{
+	if (!cb_db_in_transaction(db))
+		return false;
+	*gen = db->tx_gen;
+	*changes = (int64_t)sqlite3_total_changes64(db->h);
+	return true;
+}
+
+void
+cb_db_table_touched(struct cb_db *db, int table)
+{
+	db->table_gen[(unsigned)table % 64]++;
+}
+
+uint64_t
+cb_db_table_gen(const struct cb_db *db, int table)
+{
+	return db->table_gen[(unsigned)table % 64];
+}
+
+void *
+cb_db_cache(struct cb_db *db)
+{
+	return db->mod_cache;
+}
+
+void
+cb_db_set_cache(struct cb_db *db, void *p, void (*free_fn)(void *))
+{
+	if (db->mod_cache && db->mod_cache_free)
+		db->mod_cache_free(db->mod_cache);
+	db->mod_cache = p;
+	db->mod_cache_free = free_fn;
+}
+
+bool
 cb_db_is_demo(const struct cb_db *db)
 {
 	return db->demo;
@@ -1002,6 +1044,31 @@ companions(const char *path, bool write, char *which, size_t len)
 	return CB_OK;
 }
 
+/* Names are one name when their keys are equal (cb_text_name_key). No
+ * index uses it, so the sqlite3 shell can still write every table. Out of
+ * memory, the bytes decide (a total order still). */
+static int
+name_collate(void *arg, int n1, const void *p1, int n2, const void *p2)
+{
+	size_t l1, l2;
+	char *k1 = cb_text_name_key_n(p1, (size_t)n1, &l1);
+	char *k2 = k1 ? cb_text_name_key_n(p2, (size_t)n2, &l2) : NULL;
+	int c;
+
+	(void)arg;
+	if (!k1 || !k2) {
+		free(k1);
+		k1 = NULL;
+		l1 = (size_t)n1, l2 = (size_t)n2;
+		c = memcmp(p1, p2, l1 < l2 ? l1 : l2);
+	} else {
+		c = memcmp(k1, k2, l1 < l2 ? l1 : l2);
+	}
+	free(k1);
+	free(k2);
+	return c ? c : (l1 > l2) - (l1 < l2);
+}
+
 cb_status
 cb_db_open(const char *path, unsigned flags, struct cb_db **out, char *detail, size_t detail_len)
 {
@@ -1046,6 +1113,9 @@ cb_db_open(const char *path, unsigned flags, struct cb_db **out, char *detail, s
 		 SQLITE_OPEN_NOFOLLOW | SQLITE_OPEN_EXRESCODE |
 		 SQLITE_OPEN_NOMUTEX; /* one thread: no per-call mutexes */
 	rc = sqlite3_open_v2(path, &db->h, oflags, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_create_collation_v2(db->h, CB_NAME_COLLATION, SQLITE_UTF8, NULL,
+						 name_collate, NULL);
 	if (rc != SQLITE_OK) {
 		st = fail(db, rc);
 		goto failed;
@@ -1070,6 +1140,7 @@ cb_db_close(struct cb_db *db)
 	if (!db)
 		return;
 	cache_clear(db);
+	cb_db_set_cache(db, NULL, NULL);
 	if (db->h && sqlite3_close(db->h) != SQLITE_OK)
 		sqlite3_close_v2(db->h);
 	cb_projection_free(db->projection); /* after the statements made from it */

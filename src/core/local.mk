@@ -21,7 +21,7 @@ src_core_libcambouis_core_a_SOURCES += \
 	src/core/date.c src/core/holidays.c src/core/ical.c src/core/calendar-demo.c \
 	src/core/calendar-schema.c
 
-CORE_LIBS = src/core/libcambouis-core.a $(SQLITE_LIBS) $(LIBCONFIG_LIBS) $(LIBINTL)
+CORE_LIBS = src/core/libcambouis-core.a $(SQLITE_LIBS) $(LIBCONFIG_LIBS) $(UNISTRING_LIBS) $(LIBINTL)
 
 # sync (issue 6): bundles, SHA-256, export/import/sync
 src_core_libcambouis_core_a_SOURCES += \
@@ -34,7 +34,7 @@ src_core_libcambouis_core_a_SOURCES += \
 src_core_libcambouis_core_a_SOURCES += \
 	include/cambouis/people.h include/cambouis/attendance.h include/cambouis/pairing.h \
 	include/cambouis/skills.h src/core/people-private.h \
-	src/core/people.c src/core/people-view.c src/core/attendance.c src/core/pairing.c \
+	src/core/people.c src/core/people-find.c src/core/people-view.c src/core/attendance.c src/core/pairing.c \
 	src/core/skills.c src/core/snowball.c src/core/people-demo.c \
 	src/core/people-schema.c
 # privacy: erasure (forget)

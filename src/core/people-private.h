@@ -50,6 +50,17 @@ cb_status ppl_present(struct cb_db *db, const struct cb_id *person, const struct
 cb_status ppl_mentor_tonight(struct cb_db *db, const struct cb_id *learner,
 			     const struct cb_id *session, struct cb_id *mentor);
 
+/* Is name (people-find.c) free for self (NULL when adding): no other live
+ * person has the same name by cb_text_name_key? CB_OK or CB_EXISTS. */
+cb_status ppl_name_is_free(struct cb_db *db, const char *name, const struct cb_id *self);
+/* After person id was added under name, in the transaction that checked
+ * it with ppl_name_is_free and when table_gen was
+ * cb_db_table_gen(db, CB_T_PERSON) right after that check: the name joins
+ * the transaction's cache of keys (else the cache is made again next time). */
+void ppl_name_added(struct cb_db *db, const char *name, const struct cb_id *id, uint64_t table_gen);
+/* Does name read as a person's id (32 hex digits)? Such a name is refused. */
+bool ppl_name_is_id(const char *name);
+
 /* Find s among n names (and labels, may be NULL), ignoring case and
  * accents: equal first, then an unambiguous beginning. */
 cb_status ppl_match_words(const char *const *names, const char *const *labels, size_t n,

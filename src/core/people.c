@@ -16,13 +16,6 @@
 static const char SQL_GET[] =
 	"SELECT id, name, learner, mentor, organiser, category, birth_year, contact, languages,"
 	" notes, attestation, trained_by, promoted_on, added_on, deleted FROM people WHERE id = ?1";
-static const char SQL_FIND_NOCASE[] =
-	"SELECT id, name, learner, mentor, organiser FROM people"
-	" WHERE deleted = 0 AND name = ?1 COLLATE NOCASE LIMIT 50";
-static const char SQL_ALL_NAMES[] =
-	"SELECT id, name, learner, mentor, organiser FROM people WHERE deleted = 0 AND name IS NOT NULL";
-static const char SQL_BY_HEX[] =
-	"SELECT id FROM people WHERE lower(hex(id)) = lower(?1) AND deleted = 0";
 static const char SQL_CONSENTS[] =
 	"SELECT id, purpose, given_by, date, withdrawn FROM consents"
 	" WHERE person = ?1 AND deleted = 0 ORDER BY date, purpose, id";
@@ -45,53 +38,6 @@ const char *
 cb_role_label(enum cb_role r)
 {
 	return r >= CB_ROLE_LEARNER && r <= CB_ROLE_ORGANISER ? _(role_labels[r]) : "";
-}
-
-/* Does s begin text, ignoring case and accents? */
-static bool
-begins(const char *text, const char *s)
-{
-	size_t n = strlen(text), i = 0, k = 0, want = 0, slen = strlen(s);
-	char *cut;
-	bool yes;
-	uint32_t cp;
-
-	for (size_t j = 0; j < slen; want++)
-		j += cb_utf8_decode(s + j, slen - j, &cp);
-	while (i < n && k < want) {
-		i += cb_utf8_decode(text + i, n - i, &cp);
-		k++;
-	}
-	if (k < want)
-		return false;
-	if (!(cut = strndup(text, i)))
-		return false;
-	yes = cb_text_collate(cut, s) == 0;
-	free(cut);
-	return yes;
-}
-
-cb_status
-ppl_match_words(const char *const *names, const char *const *labels, size_t n, const char *s,
-	    size_t *index)
-{
-	size_t found = 0, at = 0;
-
-	if (!s || !*s)
-		return CB_NOT_FOUND;
-	for (size_t i = 0; i < n; i++)
-		if (cb_text_collate(names[i], s) == 0 || (labels && cb_text_collate(labels[i], s) == 0)) {
-			*index = i;
-			return CB_OK;
-		}
-	for (size_t i = 0; i < n; i++)
-		if (begins(names[i], s) || (labels && begins(labels[i], s))) {
-			found++;
-			at = i;
-		}
-	if (found == 1)
-		*index = at;
-	return found == 0 ? CB_NOT_FOUND : found == 1 ? CB_OK : CB_AMBIGUOUS;
 }
 
 cb_status
@@ -445,217 +391,7 @@ cb_attestation_until(const char *date, int months)
 	return cb_days_from_civil(y, m, dd) - 1;
 }
 
-/* --- finding -------------------------------------------------------------------- */
-
-static cb_status
-add_ref(struct cb_person_ref_list *l, size_t *cap, struct cb_stmt *st)
-{
-	struct cb_person_ref *r;
-
-	if (!cb_grow(&l->items, cap, l->count, sizeof *l->items, 16))
-		return CB_NOMEM;
-	r = &l->items[l->count];
-	cb_stmt_id(st, 0, &r->id);
-	if (!(r->name = strdup(cb_stmt_text(st, 1))))
-		return CB_NOMEM;
-	r->roles = 0;
-	for (int i = 0; i < 3; i++)
-		if (cb_stmt_int(st, 2 + i))
-			r->roles |= CB_ROLE_BIT(CB_ROLE_LEARNER + i);
-	l->count++;
-	return CB_OK;
-}
-
-static int
-ref_by_name(const void *a, const void *b)
-{
-	const struct cb_person_ref *x = a, *y = b;
-	int c = cb_text_collate(x->name, y->name);
-	if (!c)
-		c = strcmp(x->name, y->name);
-	return c ? c : cb_id_cmp(&x->id, &y->id);
-}
-
-void
-cb_person_ref_list_free(struct cb_person_ref_list *l)
-{
-	if (!l)
-		return;
-	for (size_t i = 0; i < l->count; i++)
-		free(l->items[i].name);
-	free(l->items);
-	l->items = NULL;
-	l->count = 0;
-}
-
-/* Scan live people: mode 0 names equal (case and accents aside), 1 names
- * beginning with key, 2 names or words of names beginning with key. */
-static cb_status
-scan(struct cb_db *db, const char *key, int mode, size_t limit, struct cb_person_ref_list *out)
-{
-	struct cb_stmt *st;
-	size_t cap = 0;
-	cb_status rc = cb_db_prepare(db, SQL_ALL_NAMES, &st);
-
-	if (rc != CB_OK)
-		return rc;
-	while ((rc = cb_stmt_step(st)) == CB_ROW) {
-		const char *name = cb_stmt_text(st, 1);
-		bool hit = mode == 0 ? cb_text_collate(name, key) == 0 : begins(name, key);
-		for (const char *p = name; !hit && mode == 2 && (p = strpbrk(p, " -'.")); ) {
-			p++;
-			hit = *p && begins(p, key);
-		}
-		if (hit && (rc = add_ref(out, &cap, st)) != CB_OK)
-			break;
-	}
-	if (rc != CB_DONE) {
-		cb_stmt_reset(st);
-		cb_person_ref_list_free(out);
-		return rc;
-	}
-	if (out->count > 1)
-		qsort(out->items, out->count, sizeof *out->items, ref_by_name);
-	if (limit && out->count > limit) {
-		for (size_t i = limit; i < out->count; i++)
-			free(out->items[i].name);
-		out->count = limit;
-	}
-	return CB_OK;
-}
-
-static cb_status
-decide(struct cb_person_ref_list *l, struct cb_id *out, struct cb_person_ref_list *cands)
-{
-	if (l->count == 1) {
-		if (out)
-			*out = l->items[0].id;
-		cb_person_ref_list_free(l);
-		return CB_OK;
-	}
-	if (cands)
-		*cands = *l;
-	else
-		cb_person_ref_list_free(l);
-	return CB_AMBIGUOUS;
-}
-
-cb_status
-cb_person_find(struct cb_db *db, const char *key, struct cb_id *out,
-	       struct cb_person_ref_list *cands)
-{
-	struct cb_person_ref_list l = {0};
-	struct cb_stmt *st;
-	size_t cap = 0;
-	char *t;
-	cb_status rc;
-
-	if (cands)
-		memset(cands, 0, sizeof *cands);
-	if (!(t = cb_text_trim(key)))
-		return CB_NOMEM;
-	if (!*t) {
-		free(t);
-		return CB_NOT_FOUND;
-	}
-	if (strlen(t) == CB_ID_HEX_LEN && strspn(t, "0123456789abcdefABCDEF") == CB_ID_HEX_LEN) {
-		if ((rc = cb_db_prepare(db, SQL_BY_HEX, &st)) == CB_OK) {
-			cb_stmt_bind_text(st, 1, t);
-			rc = cb_stmt_step(st);
-			if (rc == CB_ROW) {
-				if (out)
-					cb_stmt_id(st, 0, out);
-				cb_stmt_reset(st);
-				free(t);
-				return CB_OK;
-			}
-		}
-		if (rc != CB_DONE) {
-			free(t);
-			return rc;
-		}
-	}
-	/* the exact name, then the same ignoring ASCII case (indexed) */
-	if ((rc = cb_db_prepare(db, SQL_FIND_NOCASE, &st)) != CB_OK) {
-		free(t);
-		return rc;
-	}
-	cb_stmt_bind_text(st, 1, t);
-	while ((rc = cb_stmt_step(st)) == CB_ROW)
-		if ((rc = add_ref(&l, &cap, st)) != CB_OK)
-			break;
-	if (rc != CB_DONE) {
-		cb_stmt_reset(st);
-		cb_person_ref_list_free(&l);
-		free(t);
-		return rc;
-	}
-	rc = CB_OK;
-	{
-		size_t exact = 0, at = 0;
-		for (size_t i = 0; i < l.count; i++)
-			if (strcmp(l.items[i].name, t) == 0) {
-				exact++;
-				at = i;
-			}
-		if (exact == 1) {
-			if (out)
-				*out = l.items[at].id;
-			cb_person_ref_list_free(&l);
-			free(t);
-			return CB_OK;
-		}
-	}
-	if (l.count == 0) {
-		/* then accents aside, then a beginning */
-		if ((rc = scan(db, t, 0, 0, &l)) == CB_OK && l.count == 0)
-			rc = scan(db, t, 1, 0, &l);
-	}
-	free(t);
-	if (rc != CB_OK)
-		return rc;
-	if (l.count == 0)
-		return CB_NOT_FOUND;
-	return decide(&l, out, cands);
-}
-
-cb_status
-cb_person_search(struct cb_db *db, const char *text, size_t limit, struct cb_person_ref_list *out)
-{
-	char *t = cb_text_trim(text);
-	cb_status rc;
-
-	memset(out, 0, sizeof *out);
-	if (!t)
-		return CB_NOMEM;
-	rc = scan(db, t, 2, limit, out);
-	free(t);
-	return rc;
-}
-
 /* --- writing ---------------------------------------------------------------------- */
-
-/* Is name free for self (NULL when adding)? */
-static cb_status
-name_is_free(struct cb_db *db, const char *name, const struct cb_id *self)
-{
-	struct cb_stmt *st;
-	cb_status rc = cb_db_prepare(db, SQL_FIND_NOCASE, &st);
-	bool taken = false;
-
-	if (rc != CB_OK)
-		return rc;
-	cb_stmt_bind_text(st, 1, name);
-	while ((rc = cb_stmt_step(st)) == CB_ROW) {
-		struct cb_id other;
-		cb_stmt_id(st, 0, &other);
-		if (!self || cb_id_cmp(&other, self) != 0)
-			taken = true;
-	}
-	if (rc != CB_DONE)
-		return rc;
-	return taken ? CB_EXISTS : CB_OK;
-}
 
 /* The input after checks: trimmed texts and resolved keys (NULL: leave). */
 struct checked {
@@ -710,6 +446,9 @@ check_input(const struct cb_config *cfg, const struct cb_person_input *in, bool 
 			return bad(why, CB_PERSON_BAD_NAME, CB_INVALID);
 		if (strlen(c->name) > CB_PERSON_NAME_MAX)
 			return bad(why, CB_PERSON_BAD_NAME, CB_TOO_LONG);
+		/* ids and names never share a namespace */
+		if (ppl_name_is_id(c->name))
+			return bad(why, CB_PERSON_BAD_NAME_IS_ID, CB_INVALID);
 	} else if (adding) {
 		return bad(why, CB_PERSON_BAD_NAME, CB_INVALID);
 	}
@@ -929,6 +668,7 @@ cb_person_add(struct cb_db *db, const struct cb_config *cfg, const struct cb_per
 	enum cb_person_bad dummy;
 	struct checked c;
 	struct cb_id id;
+	uint64_t gen = 0;
 	cb_status rc;
 
 	if (!why)
@@ -942,7 +682,8 @@ cb_person_add(struct cb_db *db, const struct cb_config *cfg, const struct cb_per
 	}
 	if ((rc = cb_db_begin(db)) != CB_OK)
 		goto out;
-	rc = name_is_free(db, c.name, NULL);
+	rc = ppl_name_is_free(db, c.name, NULL);
+	gen = cb_db_table_gen(db, CB_T_PERSON);
 	if (rc == CB_EXISTS)
 		*why = CB_PERSON_BAD_NAME_TAKEN;
 	if (rc == CB_OK)
@@ -951,8 +692,9 @@ cb_person_add(struct cb_db *db, const struct cb_config *cfg, const struct cb_per
 		rc = cb_write_refuse(db, rc);
 		goto out;
 	}
-	if ((rc = cb_id_new(&id, cb_clock_now_ms())) == CB_OK)
-		rc = write_person(db, &id, NULL, in, &c, today, why);
+	if ((rc = cb_id_new(&id, cb_clock_now_ms())) == CB_OK &&
+	    (rc = write_person(db, &id, NULL, in, &c, today, why)) == CB_OK)
+		ppl_name_added(db, c.name, &id, gen);
 	if ((rc = cb_write_finish(db, rc)) == CB_OK && out_id)
 		*out_id = id;
 out:
@@ -985,7 +727,7 @@ cb_person_edit(struct cb_db *db, const struct cb_config *cfg, const struct cb_id
 		return rc == CB_NOT_FOUND ? cb_write_refuse(db, rc) : cb_write_finish(db, rc);
 	}
 	if (c.name)
-		rc = name_is_free(db, c.name, id);
+		rc = ppl_name_is_free(db, c.name, id);
 	if (rc == CB_EXISTS)
 		*why = CB_PERSON_BAD_NAME_TAKEN;
 	if (rc == CB_OK)

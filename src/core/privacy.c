@@ -391,7 +391,7 @@ cb_erasure_person(struct cb_db *db, const struct cb_id *person, bool replay)
 
 static const char SQL_FIND_REMOVED[] =
 	"SELECT p.id, p.name, p.learner, p.mentor, p.organiser FROM people p"
-	" WHERE p.deleted = 1 AND (p.name = ?1 COLLATE NOCASE OR lower(hex(p.id)) = lower(?1))"
+	" WHERE p.deleted = 1 AND (p.name = ?1 COLLATE cambouis_name OR lower(hex(p.id)) = lower(?1))"
 	" AND NOT EXISTS (SELECT 1 FROM erased e WHERE e.tbl = 20 AND e.row = p.id)"
 	" ORDER BY p.name, p.id";
 

@@ -162,6 +162,7 @@ cb_project_set(struct cb_db *db, const struct cb_field_def *def, const struct cb
 		return CB_NOMEM;
 	if (!(first = cb_schema_table_fields(def->table, &n)) || def < first || def >= first + n)
 		return CB_BAD_OP;
+	cb_db_table_touched(db, def->table); /* caches of the table are stale */
 	i = (size_t)(def - first);
 	if (!p->batching) {
 		struct cb_value values[CB_SCHEMA_TABLE_FIELDS_MAX];

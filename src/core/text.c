@@ -4,6 +4,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unicase.h>
+#include <unictype.h>
+#include <uninorm.h>
+#include <unistr.h>
 
 #include "cambouis/text.h"
 
@@ -364,4 +368,54 @@ cb_text_collate(const char *a, const char *b)
 			return ca < cb ? -1 : 1;
 	}
 	return (i < na) - (j < nb);
+}
+
+/* --- the key that says two names are one ------------------------------------ */
+
+char *
+cb_text_name_key(const char *s)
+{
+	size_t len;
+
+	return cb_text_name_key_n(s, strlen(s), &len);
+}
+
+char *
+cb_text_name_key_n(const char *s, size_t n, size_t *keylen)
+{
+	size_t i = 0, len = 0, outlen = 0;
+	uint8_t *clean = malloc(n + 1), *folded;
+	char *out;
+	bool space = false;
+
+	if (!clean)
+		return NULL;
+	/* drop format characters, make white space one space, trim */
+	while (i < n) {
+		ucs4_t uc;
+		int k = u8_mbtouc(&uc, (const uint8_t *)s + i, n - i);
+		if (k <= 0)
+			k = 1;
+		if (uc_is_property_white_space(uc)) {
+			space = len > 0;
+		} else if (!uc_is_general_category(uc, UC_CATEGORY_Cf)) {
+			if (space)
+				clean[len++] = ' ';
+			space = false;
+			memcpy(clean + len, s + i, (size_t)k);
+			len += (size_t)k;
+		}
+		i += (size_t)k;
+	}
+	folded = u8_casefold(clean, len, NULL, UNINORM_NFC, NULL, &outlen);
+	free(clean);
+	if (!folded)
+		return NULL;
+	if ((out = malloc(outlen + 1))) {
+		memcpy(out, folded, outlen);
+		out[outlen] = '\0';
+		*keylen = outlen;
+	}
+	free(folded);
+	return out;
 }

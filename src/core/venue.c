@@ -13,8 +13,10 @@
 
 static const char SQL_FIND_EXACT[] =
 	"SELECT id FROM venues WHERE deleted = 0 AND name = ?1 LIMIT 2";
+/* the same name as people compare names (cb_text_name_key): case, normal
+ * form and format characters aside; venues are few, no index needed */
 static const char SQL_FIND_NOCASE[] =
-	"SELECT id FROM venues WHERE deleted = 0 AND name = ?1 COLLATE NOCASE LIMIT 2";
+	"SELECT id FROM venues WHERE deleted = 0 AND name = ?1 COLLATE cambouis_name LIMIT 2";
 static const char SQL_GET[] =
 	"SELECT id, name, address, commune, capacity, notes, deleted FROM venues WHERE id = ?1";
 static const char SQL_LIST[] =

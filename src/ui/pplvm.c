@@ -332,6 +332,10 @@ refusal(const struct ui_person_form *pf, enum cb_person_bad bad, size_t *field, 
 		*field = e ? UI_PE_NAME : UI_PF_NAME;
 		*msg = _("a display name is required");
 		return true;
+	case CB_PERSON_BAD_NAME_IS_ID:
+		*field = e ? UI_PE_NAME : UI_PF_NAME;
+		*msg = _("not 32 hexadecimal digits: it reads as an id");
+		return true;
 	case CB_PERSON_BAD_NAME_TAKEN:
 		*field = e ? UI_PE_NAME : UI_PF_NAME;
 		*msg = _("someone already has this name: add a letter");

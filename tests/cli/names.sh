@@ -79,4 +79,21 @@ venue_cases "abbreviated venue" 'O'
 venue_cases "venue in another case" 'oéSIA'
 run "the venues" cambouis -d w.db venue list
 
+# Look-alike names are one name (case, normal form, format characters
+# aside), and a name never reads as an id.
+zoe_nfd=$(printf 'Zoe\314\201')
+zoe_zw=$(printf 'Zo\342\200\213\303\251')
+run "look-alike: a person" cambouis -d w.db person add 'Zoé' --role learner
+run "look-alike: in capitals" cambouis -d w.db person add 'ZOÉ' --role learner
+run "look-alike: decomposed" cambouis -d w.db person add "$zoe_nfd" --role learner
+run "look-alike: a zero-width space" cambouis -d w.db person add "$zoe_zw" --role learner
+run "look-alike: without the accent, another name" cambouis -d w.db person add 'Zoe' --role learner
+run "look-alike: the decomposed name finds her" cambouis -d w.db person show "$zoe_nfd"
+run "look-alike: renaming into a look-alike" cambouis -d w.db person edit Zoe --name 'ZOÉ'
+run "an id as a name" cambouis -d w.db person add 0123456789abcdef0123456789ABCDEF --role learner
+run "a venue with an accent" cambouis -d w.db venue add 'Résidence'
+run "the same venue in capitals" cambouis -d w.db venue add 'RÉSIDENCE'
+run "the venue found in capitals" cambouis -d w.db venue edit 'RÉSIDENCE' --capacity 3
+run "the venues now" cambouis -d w.db venue list
+
 cli_finish

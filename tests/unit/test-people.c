@@ -152,6 +152,60 @@ START_TEST(test_names_and_find)
 }
 END_TEST
 
+/* Look-alike names are one name: "ZOÉ", a decomposed "Zoé", "Zoé" with a
+ * zero-width space are refused beside "Zoé" and find her; a name that
+ * reads as an id is refused, and an id that is someone's name is never a
+ * silent pick. */
+START_TEST(test_look_alikes)
+{
+	static const char *const twins[] = {
+		"ZOÉ", "Zoe\xcc\x81", "Zo\xe2\x80\x8b\xc3\xa9", "\xe2\x80\xaeZoé", " zoé ",
+	};
+	struct cb_person_ref_list cands;
+	struct cb_id z, e, other, got;
+	enum cb_person_bad why;
+	char hex[CB_ID_HEX_LEN + 1];
+	struct cb_person_input in = {.set_roles = true, .roles = LEARNER, .birth_year = -1};
+
+	z = person(db, "Zoé", LEARNER, 0, NULL, NULL);
+	e = person(db, "Zoe", LEARNER, 0, NULL, NULL); /* another name */
+	for (size_t i = 0; i < sizeof twins / sizeof twins[0]; i++) {
+		in.name = twins[i];
+		ck_assert_int_eq(cb_person_add(db, NULL, &in, today, NULL, &why), CB_EXISTS);
+		ck_assert_int_eq(why, CB_PERSON_BAD_NAME_TAKEN);
+		ck_assert_int_eq(cb_person_find(db, twins[i], &got, NULL), CB_OK);
+		ck_assert(cb_id_cmp(&got, &z) == 0);
+	}
+	ck_assert_int_eq(cb_person_find(db, "ZOE", &got, NULL), CB_OK);
+	ck_assert(cb_id_cmp(&got, &e) == 0);
+	/* renaming into a look-alike is refused too */
+	in.name = "ZOÉ";
+	ck_assert_int_eq(cb_person_edit(db, NULL, &e, &in, today, &why), CB_EXISTS);
+	ck_assert_int_eq(why, CB_PERSON_BAD_NAME_TAKEN);
+	/* a name that reads as an id */
+	cb_id_to_hex(&z, hex);
+	in.name = hex;
+	ck_assert_int_eq(cb_person_add(db, NULL, &in, today, NULL, &why), CB_INVALID);
+	ck_assert_int_eq(why, CB_PERSON_BAD_NAME_IS_ID);
+	ck_assert_int_eq(cb_person_edit(db, NULL, &e, &in, today, &why), CB_INVALID);
+	ck_assert_int_eq(why, CB_PERSON_BAD_NAME_IS_ID);
+	/* the id finds its owner... */
+	ck_assert_int_eq(cb_person_find(db, hex, &got, NULL), CB_OK);
+	ck_assert(cb_id_cmp(&got, &z) == 0);
+	/* ...unless someone bears it as a name (from an older laptop): both */
+	other = person(db, "Hex", LEARNER, 0, NULL, NULL);
+	{
+		struct cb_value v = {CB_V_TEXT, 0, hex};
+		ck_assert_int_eq(cb_db_begin(db), CB_OK);
+		ck_assert_int_eq(cb_oplog_set(db, CB_T_PERSON, &other, CB_F_PERSON_NAME, &v), CB_OK);
+		ck_assert_int_eq(cb_db_commit(db), CB_OK);
+	}
+	ck_assert_int_eq(cb_person_find(db, hex, &got, &cands), CB_AMBIGUOUS);
+	ck_assert_int_eq(cands.count, 2);
+	cb_person_ref_list_free(&cands);
+}
+END_TEST
+
 /* A person taken off the list is found no more (no check-in, no pick)
  * until restored; a forgotten person is never restored. */
 START_TEST(test_remove_and_restore)
@@ -295,6 +349,7 @@ main(void)
 	tcase_add_test(tc, test_minor_needs_guardian);
 	tcase_add_test(tc, test_contact_needs_consent);
 	tcase_add_test(tc, test_names_and_find);
+	tcase_add_test(tc, test_look_alikes);
 	tcase_add_test(tc, test_languages);
 	tcase_add_test(tc, test_config_lists);
 	tcase_add_test(tc, test_attestation);

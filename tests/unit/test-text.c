@@ -198,6 +198,46 @@ END_TEST
 
 /* The one escaping of untrusted text: nothing a terminal acts on is left,
  * and ordinary text, accents and backslashes pass unchanged. */
+/* Look-alike names share one key; accents and letters still count. */
+static bool
+same_key(const char *a, const char *b)
+{
+	char *ka = cb_text_name_key(a), *kb = cb_text_name_key(b);
+	bool same;
+
+	ck_assert_ptr_nonnull(ka);
+	ck_assert_ptr_nonnull(kb);
+	same = strcmp(ka, kb) == 0;
+	free(ka);
+	free(kb);
+	return same;
+}
+
+START_TEST(test_name_key)
+{
+	char *k;
+
+	ck_assert(same_key("Zoé", "zoé"));
+	ck_assert(same_key("Zoé", "ZOÉ"));
+	ck_assert(same_key("Zoé", "Zoe\xcc\x81"));          /* decomposed (NFD) */
+	ck_assert(same_key("ZOÉ", "zoe\xcc\x81"));
+	ck_assert(same_key("Ann", "Ann\xe2\x80\x8b"));      /* zero-width space */
+	ck_assert(same_key("Ann", "A\xe2\x80\x8dnn"));      /* zero-width joiner */
+	ck_assert(same_key("Ann", "\xef\xbb\xbf" "Ann"));  /* byte-order mark */
+	ck_assert(same_key("Ann", "\xe2\x80\xae" "Ann\xe2\x80\xac")); /* bidi override */
+	ck_assert(same_key("Ann", "\xe2\x81\xa6" "Ann\xe2\x81\xa9")); /* isolate */
+	ck_assert(same_key("Ann B.", "  ann   b. "));
+	ck_assert(same_key("Ann B.", "Ann\xc2\xa0" "B."));  /* no-break space */
+	ck_assert(same_key("Straße", "STRASSE"));            /* full case folding */
+	ck_assert(!same_key("Zoé", "Zoe"));
+	ck_assert(!same_key("Ann", "Anne"));
+	ck_assert(!same_key("Ann B.", "AnnB."));
+	k = cb_text_name_key("  ZOÉ ");
+	ck_assert_str_eq(k, "zoé");
+	free(k);
+}
+END_TEST
+
 START_TEST(test_escape)
 {
 	static const struct {
@@ -304,6 +344,7 @@ main(void)
 	tcase_add_test(tc, test_decode);
 	tcase_add_test(tc, test_control_trim_case);
 	tcase_add_test(tc, test_collate);
+	tcase_add_test(tc, test_name_key);
 	tcase_add_test(tc, test_escape);
 	tcase_add_test(tc, test_visible);
 	suite_add_tcase(s, tc);
