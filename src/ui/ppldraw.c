@@ -66,8 +66,17 @@ ui_draw_person_pick(const struct ui_person_pick *p, const struct ui_rect *area)
 	if (!p->query.len)
 		ui_draw_text(box.y + 2, box.x + 2, box.w - 4, _("type 2 or 3 letters of the name"),
 			     UI_ROLE_DIM);
-	else if (!p->found.count)
+	else if (!p->found.count) {
+		char *name = ui_person_pick_newcomer(p);
 		ui_draw_text(box.y + 2, box.x + 2, box.w - 4, _("nobody by that name"), UI_ROLE_DIM);
+		if (name && p->newcomer_keys[0]) {
+			/* TRANSLATORS: "Enter: add “Noor” and check in" */
+			snprintf(line, sizeof line, _("%s: add “%s” and check in"), p->newcomer_keys,
+				 name);
+			ui_draw_text(box.y + 3, box.x + 2, box.w - 4, line, UI_ROLE_LABEL_ACTIVE);
+		}
+		free(name);
+	}
 	for (int i = 0; i < lh && p->top + (size_t)i < p->found.count; i++) {
 		const struct cb_person_ref *r = &p->found.items[p->top + (size_t)i];
 		char *name = ui_text_cell(r->name, (box.w - 4) * 3 / 5, UI_ALIGN_LEFT);

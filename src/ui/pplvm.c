@@ -223,6 +223,20 @@ ui_person_pick_choice(const struct ui_person_pick *p)
 	return p->sel < p->found.count ? &p->found.items[p->sel] : NULL;
 }
 
+char *
+ui_person_pick_newcomer(const struct ui_person_pick *p)
+{
+	char *name;
+
+	if (p->found.count || !p->query.len || !(name = cb_text_trim(p->query.text)))
+		return NULL;
+	if (!*name) {
+		free(name);
+		return NULL;
+	}
+	return name;
+}
+
 void
 ui_roles_text(unsigned roles, char *buf, size_t len)
 {
@@ -275,6 +289,22 @@ ui_person_form_new(struct ui_person_form *pf, const struct cb_config *cfg, int64
 	}
 	ui_person_form_free(pf);
 	return false;
+}
+
+bool
+ui_person_form_newcomer(struct ui_person_form *pf, const struct cb_config *cfg, int64_t now_ms,
+			const char *name)
+{
+	if (!ui_person_form_new(pf, cfg, now_ms))
+		return false;
+	free(pf->form.title);
+	if (!(pf->form.title = strdup(_("Add and check in"))) ||
+	    !ui_form_set_text(&pf->form, UI_PF_NAME, name)) {
+		ui_person_form_free(pf);
+		return false;
+	}
+	pf->form.cur = UI_PF_CATEGORY;
+	return true;
 }
 
 bool

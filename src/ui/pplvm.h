@@ -68,6 +68,9 @@ struct ui_person_pick {
 	struct ui_edit query;
 	struct cb_person_ref_list found;
 	size_t sel, top;
+	/* The keys that add a newcomer when nobody matches ("Enter"); empty:
+	 * the picker offers no one new. */
+	char newcomer_keys[64];
 };
 
 bool ui_person_pick_init(struct ui_person_pick *p, const char *title);
@@ -77,6 +80,9 @@ enum ui_pick ui_person_pick_handle(struct ui_person_pick *p, struct cb_db *db, e
 				   int key, int height);
 /* NULL when nothing matches. */
 const struct cb_person_ref *ui_person_pick_choice(const struct ui_person_pick *p);
+/* A newcomer: the name typed (trimmed, to be freed) when it is not blank
+ * and nobody matches it, else NULL. */
+char *ui_person_pick_newcomer(const struct ui_person_pick *p);
 /* The roles as "learner, mentor" (translated). */
 void ui_roles_text(unsigned roles, char *buf, size_t len);
 
@@ -107,6 +113,10 @@ struct ui_person_form {
 };
 
 bool ui_person_form_new(struct ui_person_form *pf, const struct cb_config *cfg, int64_t now_ms);
+/* The short form for a newcomer at the door, added and checked in at once:
+ * the name already typed, learner, the cursor on the category. */
+bool ui_person_form_newcomer(struct ui_person_form *pf, const struct cb_config *cfg,
+			     int64_t now_ms, const char *name);
 bool ui_person_form_edit(struct ui_person_form *pf, const struct cb_config *cfg,
 			 const struct cb_person *p, int64_t now_ms);
 void ui_person_form_free(struct ui_person_form *pf);

@@ -435,6 +435,8 @@ checkin(struct tonight *t, struct ui_app *app, const struct cb_id *id, const cha
 static unsigned
 open_pick(struct tonight *t, struct ui_app *app)
 {
+	char *comma;
+
 	if (!today(t)) {
 		ui_app_error(app, "%s", _("No session today: check-in opens on the day of a session."));
 		return UI_R_DONE;
@@ -443,7 +445,25 @@ open_pick(struct tonight *t, struct ui_app *app)
 		ui_app_error(app, "%s", cb_status_message(CB_NOMEM));
 		return UI_R_DONE;
 	}
+	ui_draw_keys_of(ui_app_keymap(app), UI_SCOPE_FORM, UI_A_ACCEPT, t->pick.newcomer_keys,
+			sizeof t->pick.newcomer_keys);
+	if ((comma = strchr(t->pick.newcomer_keys, ',')))
+		*comma = '\0';
 	t->mode = T_PICK;
+	return UI_R_DONE;
+}
+
+/* Nobody by the name typed: the short form, the name filled in, to add
+ * them and check them in as one action. */
+static unsigned
+open_newcomer(struct tonight *t, struct ui_app *app, const char *name)
+{
+	close_dialogs(t);
+	if (!ui_person_form_newcomer(&t->pf, ui_app_config(app), ui_app_now(app), name)) {
+		ui_app_error(app, "%s", cb_status_message(CB_NOMEM));
+		return UI_R_DONE;
+	}
+	t->mode = T_FORM;
 	return UI_R_DONE;
 }
 
@@ -456,6 +476,11 @@ pick_key(struct tonight *t, struct ui_app *app, enum ui_action a, int key)
 	char *name;
 	unsigned res;
 
+	if ((a == UI_A_ACCEPT || a == UI_A_SAVE) && (name = ui_person_pick_newcomer(&t->pick))) {
+		res = open_newcomer(t, app, name);
+		free(name);
+		return res;
+	}
 	switch (ui_person_pick_handle(&t->pick, ui_app_db(app), a, key,
 				      ui_person_pick_height(&area))) {
 	case UI_PICK_CANCEL:
