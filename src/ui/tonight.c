@@ -634,6 +634,14 @@ tonight_handle(void *st, struct ui_app *app, enum ui_action a, int key)
 	case UI_A_PAIR: return pair_selected(t, app);
 	case UI_A_ADD: return open_form(t, app);
 	case UI_A_OPEN:
+		if (today(t) && selected(t)) {
+			/* the person's card, on People */
+			struct ui_target card = {.kind = UI_TARGET_ROW, .table = CB_T_PERSON,
+						 .row = selected(t)->person, .open = true};
+			ui_app_show(app, "people", &card);
+			return UI_R_DONE;
+		}
+		/* fall through - no one to open: the session instead */
 	case UI_A_SHOW_IN_CALENDAR:
 	{
 		struct ui_target day = {.kind = UI_TARGET_DAY, .open = t->has && a == UI_A_OPEN};
