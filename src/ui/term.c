@@ -11,6 +11,7 @@
 
 #define NCURSES_WIDECHAR 1
 #include <curses.h>
+#include <term.h>
 
 #include "cambouis/i18n.h"
 #include "ui/keys.h"
@@ -123,6 +124,35 @@ setup_roles(bool colour)
 		}
 		role_attr[r] = roles[r].colour | (r > 0 ? COLOR_PAIR(r) : 0);
 	}
+}
+
+bool
+ui_term_usable(char *err, size_t errlen)
+{
+	const char *term = getenv("TERM");
+	const char *cup;
+	int e = 0;
+
+	if (!term || !*term) {
+		snprintf(err, errlen, "%s", _("TERM is not set: cannot use the terminal"));
+		return false;
+	}
+	if (setupterm(NULL, STDOUT_FILENO, &e) != OK) {
+		snprintf(err, errlen, _("the terminal type '%s' is unknown or unusable"), term);
+		return false;
+	}
+	/* a terminal that cannot place the cursor (TERM=dumb, a printer)
+	 * would draw every line under the last */
+	cup = tigetstr("cup");
+	if (!cup || cup == (char *)-1 || !*cup) {
+		snprintf(err, errlen,
+			 _("the terminal type '%s' cannot place the cursor: a full-screen "
+			   "interface needs one such as xterm-256color"), term);
+		del_curterm(cur_term);
+		return false;
+	}
+	del_curterm(cur_term);
+	return true;
 }
 
 bool

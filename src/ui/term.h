@@ -39,6 +39,10 @@ enum ui_role {
  * of that size. Returns false (with a message in err) when the terminal
  * cannot be used. */
 bool ui_term_open(int cols, int rows, bool colour, char *err, size_t errlen);
+/* Can the terminal TERM names draw a full screen (known, and able to
+ * place the cursor)? Checked before the database is opened; false with a
+ * message in err. */
+bool ui_term_usable(char *err, size_t errlen);
 /* Restore the terminal (safe to call twice). */
 void ui_term_close(void);
 bool ui_term_headless(void);

@@ -178,6 +178,10 @@ ui_main(struct cli *c)
 		cli_error(_("no terminal: give a command (see 'cambouis --help')"));
 		ui_keymap_free(km);
 		return EXIT_USAGE;
+	} else if (!ui_term_usable(err, sizeof err)) {
+		cli_error("%s", err);
+		ui_keymap_free(km);
+		return EXIT_TERMINAL;
 	}
 	if ((rc = cli_open(c, CB_OPEN_CREATE)) != 0) {
 		ui_script_close(&script);

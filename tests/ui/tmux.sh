@@ -163,4 +163,10 @@ finished 0
 # 7. an unknown terminal type: exit 3 with a message
 start nosuchterminal --demo
 finished 3
+
+# 8. a terminal that cannot place the cursor: exit 3 as for an unusable one,
+# before the database is even made
+start dumb -d "$tmp/dumb.db"
+finished 3
+[ -e "$tmp/dumb.db" ] && { echo "FAIL: TERM=dumb made the database"; fail=1; }
 exit $fail
