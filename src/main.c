@@ -2,7 +2,6 @@
 /* Argument parsing and dispatch only: the work lives in src/cli and src/ui. */
 #include "config.h"
 
-#include <getopt.h>
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,6 +14,7 @@
 #include "cambouis/paths.h"
 #include "cambouis/text.h"
 #include "cli/cli.h"
+#include "cli/opts.h"
 #include "ui/ui.h"
 
 #define CMD_ENTRY(name, args, help) {#name, args, help, cli_cmd_##name},
@@ -166,17 +166,18 @@ load_config(struct cli *c, const char *opt_config)
 int
 main(int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{"db", required_argument, NULL, 'd'},
-		{"config", required_argument, NULL, 'c'},
-		{"demo", no_argument, NULL, 'D'},
-		{"help", no_argument, NULL, 'h'},
-		{"version", no_argument, NULL, 'V'},
-		{NULL, 0, NULL, 0},
-	};
 	struct cli c;
 	const char *opt_db = NULL, *opt_config = NULL;
-	int opt, rc;
+	bool version = false;
+	const struct cli_opt opts[] = {
+		{CLI_STRING("db", &opt_db), .letter = 'd'},
+		{CLI_STRING("config", &opt_config), .letter = 'c'},
+		{CLI_FLAG("demo", &c.demo)},
+		{CLI_FLAG("version", &version), .letter = 'V'},
+		{CLI_END},
+	};
+	const struct cli_optspec spec = {NULL, NULL, opts, NULL, usage};
+	int n, rc;
 	cb_status st;
 
 	/* Everything the program writes is for its owner's eyes only. */
@@ -188,25 +189,12 @@ main(int argc, char **argv)
 #endif
 	memset(&c, 0, sizeof c);
 
-	opterr = 0;
-	while ((opt = getopt_long(argc, argv, "+:d:c:hV", opts, NULL)) != -1) {
-		switch (opt) {
-		case 'd': opt_db = optarg; break;
-		case 'c': opt_config = optarg; break;
-		case 'D': c.demo = true; break;
-		case 'h':
-			usage(stdout);
-			return fflush(stdout) == 0 ? EXIT_OK : EXIT_FAILURE_RUNTIME;
-		case 'V':
-			printf("cambouis %s\n", PACKAGE_VERSION);
-			return fflush(stdout) == 0 ? EXIT_OK : EXIT_FAILURE_RUNTIME;
-		case ':':
-			cli_error(_("option '%s' needs a value"), argv[optind - 1]);
-			return cli_usage_error(NULL);
-		default:
-			cli_error(_("unknown option '%s'"), argv[optind - 1]);
-			return cli_usage_error(NULL);
-		}
+	/* the program's options, up to the command (src/cli/opts.c) */
+	if ((rc = cli_opts_parse_head(&spec, argc, argv, &n)) >= 0)
+		return rc == EXIT_OK && fflush(stdout) != 0 ? EXIT_FAILURE_RUNTIME : rc;
+	if (version) {
+		printf("cambouis %s\n", PACKAGE_VERSION);
+		return fflush(stdout) == 0 ? EXIT_OK : EXIT_FAILURE_RUNTIME;
 	}
 	if ((rc = load_config(&c, opt_config)) != 0 || (rc = pin_clock()) != 0) {
 		cb_config_free(&c.cfg);
@@ -230,14 +218,14 @@ main(int argc, char **argv)
 		return EXIT_USAGE;
 	}
 
-	if (optind >= argc) {
+	if (n == 0) {
 		rc = ui_main(&c);
 	} else {
-		const char *cmd = argv[optind];
+		const char *cmd = argv[1];
 		rc = -1;
 		for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
 			if (commands[i].name && strcmp(cmd, commands[i].name) == 0) {
-				rc = commands[i].fn(&c, argc - optind, argv + optind);
+				rc = commands[i].fn(&c, n, argv + 1);
 				break;
 			}
 		if (rc < 0) {

@@ -19,6 +19,15 @@ usage_error(const struct cli_optspec *spec)
 	return cli_usage_error(spec->help_cmd ? spec->help_cmd : spec->cmd);
 }
 
+static void
+unknown(const struct cli_optspec *spec, const char *arg)
+{
+	if (spec->cmd)
+		cli_error(_("%s: unknown option '%s'"), spec->cmd, arg);
+	else
+		cli_error(_("unknown option '%s'"), arg);
+}
+
 /* The entry a long name (maybe shortened) means; NULL if none or several. */
 static const struct cli_opt *
 find_long(const struct cli_opt *opts, const char *name, size_t len)
@@ -121,8 +130,8 @@ help(const struct cli_optspec *spec)
 	return EXIT_OK;
 }
 
-int
-cli_opts_parse(const struct cli_optspec *spec, int argc, char **argv, int *nargs)
+static int
+parse(const struct cli_optspec *spec, bool stop_at_arg, int argc, char **argv, int *nargs)
 {
 	int n = 0, rc;
 	bool only_args = false;
@@ -135,6 +144,8 @@ cli_opts_parse(const struct cli_optspec *spec, int argc, char **argv, int *nargs
 
 		if (only_args || arg[0] != '-' || !arg[1]) {
 			argv[1 + n++] = arg;
+			if (stop_at_arg)
+				only_args = true;
 			continue;
 		}
 		if (strcmp(arg, "--") == 0) {
@@ -153,7 +164,7 @@ cli_opts_parse(const struct cli_optspec *spec, int argc, char **argv, int *nargs
 				value = arg + 2;
 		}
 		if (!o || (value && o == &help_opt && arg[1] != '-')) {
-			cli_error(_("%s: unknown option '%s'"), spec->cmd, arg);
+			unknown(spec, arg);
 			return usage_error(spec);
 		}
 		snprintf(dashed, sizeof dashed, "--%s", o->name);
@@ -165,7 +176,7 @@ cli_opts_parse(const struct cli_optspec *spec, int argc, char **argv, int *nargs
 			if (value) {
 				if (arg[1] != '-') {
 					/* "-hx": letters run together are not supported */
-					cli_error(_("%s: unknown option '%s'"), spec->cmd, arg);
+					unknown(spec, arg);
 					return usage_error(spec);
 				}
 				cli_error(_("option '%s' takes no value"), dashed);
@@ -185,4 +196,16 @@ cli_opts_parse(const struct cli_optspec *spec, int argc, char **argv, int *nargs
 	}
 	*nargs = n;
 	return -1;
+}
+
+int
+cli_opts_parse(const struct cli_optspec *spec, int argc, char **argv, int *nargs)
+{
+	return parse(spec, false, argc, argv, nargs);
+}
+
+int
+cli_opts_parse_head(const struct cli_optspec *spec, int argc, char **argv, int *nargs)
+{
+	return parse(spec, true, argc, argv, nargs);
 }

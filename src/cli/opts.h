@@ -76,7 +76,8 @@ struct cli_opt {
 #define CLI_END .name = NULL
 
 struct cli_optspec {
-	const char *cmd;         /* names the command in errors: "venue add" */
+	const char *cmd;         /* names the command in errors: "venue add"; NULL
+				  * for the program's own options (src/main.c) */
 	const char *help_cmd;    /* for "Try 'cambouis HELP_CMD --help'."; NULL: cmd */
 	const struct cli_opt *opts;
 	const char *usage;       /* printed by -h/--help (translated)... */
@@ -88,5 +89,8 @@ struct cli_optspec {
  * moved to argv[1..*nargs], in their order. Otherwise the usage or an error
  * was printed and the return is the exit code (EXIT_OK, EXIT_USAGE). */
 int cli_opts_parse(const struct cli_optspec *spec, int argc, char **argv, int *nargs);
+/* The same, but the options end at the first other argument: the
+ * program's own options, before the command (src/main.c). */
+int cli_opts_parse_head(const struct cli_optspec *spec, int argc, char **argv, int *nargs);
 
 #endif

@@ -31,5 +31,10 @@ run "- alone is an argument" cambouis -d w.db venue rm -
 run "-h" cambouis -d w.db export -h
 run "--help after an argument" cambouis -d w.db venue rm Gymnase --help
 run "--he is --help" cambouis -d w.db import --he
+run "the program's options: -dFILE and --db=FILE" cambouis -dw.db --db=w.db venue list
+run "the program's options end at the command" cambouis venue list -d w.db
+run "the program's unknown option" cambouis --frob venue list
+run "the program's option needs a value" cambouis -d
+run "-V" cambouis -V
 
 cli_finish
