@@ -3,7 +3,7 @@
 # The layers stay apart (HACKING, "Layout"): the interface does not include
 # the sub-commands' headers (what both share is in src/common), the front
 # ends leave transactions to the core (one user action, one core call), and
-# src/main.c does not redo what include/cambouis/paths.h does.
+# no front end expands "~/" itself (include/cambouis/paths.h does).
 : "${top_srcdir:?run me through make check}"
 cd "$top_srcdir" || exit 99
 status=0
@@ -27,8 +27,8 @@ if hits 'cb_db_(begin|commit|rollback)\(' src/main.c src/cli src/ui src/common |
 	echo "FAIL: a front end opens or ends a transaction: move it into the core call"
 	status=1
 fi
-if hits 'getenv\("HOME"\)' src/main.c src/cli src/common | grep .; then
-	echo "FAIL: a front end reads HOME itself: use cb_paths_* (include/cambouis/paths.h)"
+if hits '"~/", *2\)' src/main.c src/cli src/ui src/common | grep .; then
+	echo "FAIL: a front end expands ~/ itself: use cb_paths_expand_home (include/cambouis/paths.h)"
 	status=1
 fi
 [ $status = 0 ] && echo "layers: the front ends keep to their side"
