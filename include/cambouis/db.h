@@ -93,6 +93,10 @@ cb_status cb_db_set_site_label(struct cb_db *db, const char *label);
  * and never travels in a bundle. */
 bool cb_db_is_demo(const struct cb_db *db);
 
+/* Was the database opened read-only (CB_OPEN_READONLY)? Every write then
+ * fails with CB_DB_READONLY. */
+bool cb_db_is_readonly(const struct cb_db *db);
+
 /* SQLite's data_version: it changes when another connection (a sync in
  * another terminal, a second window) commits to the file, never for this
  * connection's own writes. A running screen compares it on idle and reads

@@ -36,7 +36,7 @@
 	_(DB_UNREADABLE,  N_("the database cannot be read: permission denied")) \
 	_(DB_PATH,        N_("the database's path is too long or cannot be reached")) \
 	_(DB_DANGLING,    N_("the database is a symbolic link to a file that does not exist")) \
-	_(DB_COMPANION,   N_("a -wal or -shm file beside the database is read-only"))
+	_(DB_COMPANION,   N_("a -wal or -shm file beside the database cannot be read or written"))
 
 typedef enum cb_status {
 #define CB_STATUS_ENUM(name, msg) CB_##name,

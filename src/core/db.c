@@ -792,6 +792,12 @@ cb_db_is_demo(const struct cb_db *db)
 	return db->demo;
 }
 
+bool
+cb_db_is_readonly(const struct cb_db *db)
+{
+	return db->readonly;
+}
+
 static const char SQL_DATA_VERSION[] = "PRAGMA data_version";
 
 cb_status
@@ -1019,8 +1025,8 @@ check_path(const char *path, unsigned flags, char **real, struct stat *sb)
  * database: a read-only database (0400) that is read leaves read-only
  * companions behind, which would keep the database read-only once it is
  * writable again. The companions we own are made 0600, like the database,
- * before and after each open; before a write, a companion we may not write
- * and do not own is reported (*which) rather than met as "read-only". */
+ * before and after each open. A companion we may not use and do not own
+ * is reported (*which) rather than met as "read-only" or "missing". */
 static cb_status
 companions(const char *path, bool write, char *which, size_t len)
 {
@@ -1035,7 +1041,9 @@ companions(const char *path, bool write, char *which, size_t len)
 			continue;
 		if (sb.st_uid == geteuid() && (sb.st_mode & 0777) != 0600 && chmod(name, 0600) == 0)
 			continue;
-		if (!write || access(name, W_OK) == 0)
+		/* a reader of a WAL database writes the -shm too */
+		if (access(name, R_OK | W_OK) == 0 || (!write && access(name, R_OK) == 0 &&
+							 strcmp(suffix[i], "-wal") == 0))
 			continue;
 		if (which && len)
 			snprintf(which, len, "%s", name);

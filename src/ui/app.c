@@ -315,7 +315,9 @@ draw_status(struct ui_app *app)
 
 	short_path(app->cli->db_path, path, sizeof path);
 	snprintf(left, sizeof left, " %s · %s", app->cli->cfg.workshop_name, path);
-	if (app->cli->db && cb_db_is_demo(app->cli->db))
+	if (app->cli->db && cb_db_is_readonly(app->cli->db))
+		snprintf(right, sizeof right, "%s ", _("READ-ONLY · changes refused"));
+	else if (app->cli->db && cb_db_is_demo(app->cli->db))
 		snprintf(right, sizeof right, "%s ", _("DEMO · not synced"));
 	else if (app->pending < 0)
 		snprintf(right, sizeof right, "%s ", _("sync: unknown"));

@@ -183,7 +183,11 @@ ui_main(struct cli *c)
 		ui_keymap_free(km);
 		return EXIT_TERMINAL;
 	}
-	if ((rc = cli_open(c, CB_OPEN_CREATE)) != 0) {
+	/* a database we may read but not write is shown read-only, with a
+	 * banner; writes are refused in the message line */
+	if ((rc = c->demo || access(c->db_path, F_OK) != 0 || access(c->db_path, W_OK) == 0
+		  ? cli_open(c, CB_OPEN_CREATE)
+		  : cli_open(c, CB_OPEN_READONLY)) != 0) {
 		ui_script_close(&script);
 		ui_keymap_free(km);
 		return rc;

@@ -97,7 +97,7 @@ else
 ### as a user, a read-only -wal of another owner
 $ ./asuser cambouis -d nb/o.db venue add Préau
 --- stderr
-cambouis: nb/o.db: a -wal or -shm file beside the database is read-only: nb/o.db-wal (its owner may make it writable with chmod 600)
+cambouis: nb/o.db: a -wal or -shm file beside the database cannot be read or written: nb/o.db-wal (its owner may make it writable with chmod 600)
 --- exit 4
 
 EOT

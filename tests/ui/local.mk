@@ -20,8 +20,10 @@ tests_ui_pplvm_test_CPPFLAGS = $(unit_cppflags)
 tests_ui_pplvm_test_LDADD = $(unit_ldadd)
 TESTS += tests/ui/pplvm-test
 
-TESTS += tests/ui/scenarios.sh tests/ui/keystrokes.sh tests/ui/config.sh tests/ui/tmux.sh
+TESTS += tests/ui/scenarios.sh tests/ui/keystrokes.sh tests/ui/config.sh tests/ui/tmux.sh \
+	tests/ui/readonly.sh
 EXTRA_DIST += tests/ui/scenarios.sh tests/ui/keystrokes.sh tests/ui/config.sh tests/ui/tmux.sh \
+	tests/ui/readonly.sh \
 	tests/ui/README $(wildcard $(srcdir)/tests/ui/scripts/*.keys) \
 	$(wildcard $(srcdir)/tests/ui/scripts/*.setup) \
 	$(wildcard $(srcdir)/tests/ui/expected/*.txt)
