@@ -51,6 +51,7 @@ struct cb_db {
 	struct cb_id site;
 	char *site_label;
 	bool demo; /* meta 'demo': made by the demo generator */
+	bool err_sqlite; /* err holds SQLite's words: never a user's detail */
 	uint64_t tx_gen; /* outermost transactions begun */
 	uint64_t table_gen[64]; /* cb_db_table_touched() per table code */
 	void *mod_cache; void (*mod_cache_free)(void *); /* cb_db_set_cache() */
@@ -104,6 +105,7 @@ map_rc_on(sqlite3 *h, int rc)
 static cb_status
 fail(struct cb_db *db, int rc)
 {
+	db->err_sqlite = true;
 	if (db->h)
 		snprintf(db->err, sizeof db->err, "%s", sqlite3_errmsg(db->h));
 	else
@@ -865,17 +867,17 @@ check_identity(struct cb_db *db)
 		if ((st = pragma_int(db, "SELECT count(*) FROM sqlite_schema", &tables)) != CB_OK)
 			return st;
 		if (tables > 0 || version > 0) {
-			snprintf(db->err, sizeof db->err, "application_id is not cambouis");
+			db->err_sqlite = false, snprintf(db->err, sizeof db->err, "application_id is not cambouis");
 			return CB_DB_FOREIGN;
 		}
 		return CB_OK;
 	}
 	if (app != CB_APPLICATION_ID) {
-		snprintf(db->err, sizeof db->err, "application_id %#llx", (unsigned long long)app);
+		db->err_sqlite = false, snprintf(db->err, sizeof db->err, "application_id %#llx", (unsigned long long)app);
 		return CB_DB_FOREIGN;
 	}
 	if (version > cb_schema_migrations()) {
-		snprintf(db->err, sizeof db->err, "schema version %lld, this build knows %d",
+		db->err_sqlite = false, snprintf(db->err, sizeof db->err, "schema version %lld, this build knows %d",
 			 (long long)version, cb_schema_migrations());
 		return CB_DB_TOO_NEW;
 	}
@@ -897,11 +899,11 @@ setup(struct cb_db *db, unsigned flags)
 		int version = cb_db_schema_version(db);
 		if (version == 0) {
 			/* an empty file: nothing was ever written here */
-			snprintf(db->err, sizeof db->err, "empty file");
+			db->err_sqlite = false, snprintf(db->err, sizeof db->err, "empty file");
 			return CB_DB_MISSING;
 		}
 		if (version < cb_schema_migrations()) {
-			snprintf(db->err, sizeof db->err, "schema needs an upgrade");
+			db->err_sqlite = false, snprintf(db->err, sizeof db->err, "schema needs an upgrade");
 			return CB_DB_READONLY;
 		}
 		return init_site(db);
@@ -1136,7 +1138,8 @@ cb_db_open(const char *path, unsigned flags, struct cb_db **out, char *detail, s
 	return CB_OK;
 
 failed:
-	if (detail && detail_len)
+	/* our own detail only: SQLite's words never reach a user */
+	if (detail && detail_len && !db->err_sqlite)
 		snprintf(detail, detail_len, "%s", db->err);
 	cb_db_close(db);
 	return st;
