@@ -5,6 +5,8 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <langinfo.h>
+#include <locale.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -139,6 +141,25 @@ run_script(struct ui_app *app, struct ui_script *s)
 	return EXIT_OK;
 }
 
+/* ncursesw reads and writes characters in the locale's encoding: under
+ * LANG=C every letter beyond ASCII typed in a form would be dropped
+ * ("Café" saved as "Caf"). cambouis's text is UTF-8 everywhere, so the
+ * character type falls back to C.UTF-8 (messages keep their language);
+ * false when no UTF-8 character type is to be had. */
+static bool
+utf8_ctype(void)
+{
+	static const char *const names[] = {"C.UTF-8", "C.utf8", "en_US.UTF-8"};
+	const char *cs = nl_langinfo(CODESET);
+
+	if (cs && (strcmp(cs, "UTF-8") == 0 || strcmp(cs, "utf8") == 0))
+		return true;
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+		if (setlocale(LC_CTYPE, names[i]))
+			return true;
+	return false;
+}
+
 int
 ui_main(struct cli *c)
 {
@@ -150,6 +171,7 @@ ui_main(struct cli *c)
 	struct ui_app app;
 	int cols = 0, rows = 0, rc, sig;
 	char err[512];
+	bool utf8 = utf8_ctype();
 
 	for (size_t i = 0; i < ui_nscreens && i < UI_MAX_SCREENS; i++)
 		scopes[i] = ui_screens[i]->name;
@@ -208,6 +230,9 @@ ui_main(struct cli *c)
 		ui_keymap_free(km);
 		return EXIT_FAILURE_RUNTIME;
 	}
+	if (!utf8)
+		ui_app_error(&app, "%s", _("The locale is not UTF-8: letters beyond ASCII cannot be "
+					   "typed. Set LANG to a UTF-8 locale."));
 	rc = headless ? run_script(&app, &script) : run_tty(&app);
 	ui_app_stop(&app);
 	ui_term_close();

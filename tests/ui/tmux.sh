@@ -164,6 +164,19 @@ finished 0
 start nosuchterminal --demo
 finished 3
 
+# 9. under LC_ALL=C a letter beyond ASCII typed in a form is kept (the
+# character type falls back to C.UTF-8), not dropped ("Café" as "Caf")
+rm -f "$tmp/rc" "$tmp/stty" "$tmp/pid"
+T new-session -d -s t -x 80 -y 24 -c "$tmp" \
+	"TERM=xterm-256color LC_ALL=C; export TERM LC_ALL; \"$CAMBOUIS\" -d \"$tmp/c.db\"; echo \$? >$tmp/rc; stty -a >$tmp/stty; sleep 30"
+wait_for "Calendar" || exit 1
+T send-keys -t t 3 a 'Café' F2
+wait_for "Caf" || exit 1
+T send-keys -t t Q
+finished 0
+"$CAMBOUIS" -d "$tmp/c.db" venue list --format tsv | grep -q '^Café' ||
+	{ echo "FAIL: under LC_ALL=C the venue was saved as:"; "$CAMBOUIS" -d "$tmp/c.db" venue list; fail=1; }
+
 # 8. a terminal that cannot place the cursor: exit 3 as for an unusable one,
 # before the database is even made
 start dumb -d "$tmp/dumb.db"
