@@ -506,6 +506,27 @@ good_op(void)
 	return unit_op(&site, 1, HLC(UNIT_NOW_MS, 0), &row, CB_F_VENUE_NAME, TEXT("Halle"));
 }
 
+/* A date field from another laptop is held to the one supported range of
+ * dates, as the command line and the screens are. */
+START_TEST(test_validate_date_range)
+{
+	struct cb_op op = good_op();
+
+	op.table = CB_T_SESSION;
+	op.field = CB_F_SESSION_DATE;
+	op.value = TEXT("2199-12-31");
+	ck_assert_int_eq(cb_op_validate(&op), CB_OK);
+	op.value = TEXT("1900-01-01");
+	ck_assert_int_eq(cb_op_validate(&op), CB_OK);
+	op.value = TEXT("2200-01-01");
+	ck_assert_int_ne(cb_op_validate(&op), CB_OK);
+	op.value = TEXT("1899-12-31");
+	ck_assert_int_ne(cb_op_validate(&op), CB_OK);
+	op.value = TEXT("9999-12-01");
+	ck_assert_int_ne(cb_op_validate(&op), CB_OK);
+}
+END_TEST
+
 START_TEST(test_validate_accepts)
 {
 	struct cb_op op = good_op();
@@ -793,6 +814,7 @@ main(void)
 	tcase_set_timeout(prop, 60);
 	tcase_add_test(valid, test_validate_accepts);
 	tcase_add_test(valid, test_validate_rejects);
+	tcase_add_test(valid, test_validate_date_range);
 	tcase_add_test(valid, test_apply_refuses_bad_op);
 	tcase_add_test(rebuild, test_rebuild_equal);
 	suite_add_tcase(s, apply);
