@@ -33,6 +33,7 @@ include $(srcdir)/tests/unit/people.mk
 include $(srcdir)/tests/bench/people.mk
 # privacy: erasure (forget)
 include $(srcdir)/tests/unit/privacy.mk
+include $(srcdir)/tests/unit/parts.mk
 include $(srcdir)/tests/unit/schema.mk
 include $(srcdir)/tests/cli/privacy/local.mk
 # the front ends keep to their layer

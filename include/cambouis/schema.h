@@ -26,6 +26,12 @@ enum cb_table_code {
 	CB_T_PAIRING = 23,
 	CB_T_PAIR_SESSION = 24,
 	CB_T_SKILL = 25,
+	/* the parts inventory (30..39) */
+	CB_T_PART = 30,
+	CB_T_LOCATION = 31,
+	CB_T_MOVE = 32,
+	CB_T_COUNT = 33,
+	CB_T_MOVE_PERSON = 34,
 };
 
 enum cb_venue_field {
@@ -136,6 +142,53 @@ enum cb_skill_field {
 	CB_F_SKILL_BY = 4,           /* the mentor's id */
 	CB_F_SKILL_SESSION = 5,
 	CB_F_SKILL_DATE = 6,
+};
+
+/* Parts: a record each. */
+enum cb_part_field {
+	CB_F_PART_NAME = 1,
+	CB_F_PART_CATEGORY = 2,      /* a category key */
+	CB_F_PART_UNIT = 3,          /* enum cb_part_unit */
+	CB_F_PART_CONDITION = 4,     /* enum cb_part_condition */
+	CB_F_PART_NOTE = 5,          /* compatibility */
+	CB_F_PART_MIN = 6,
+	CB_F_PART_DESIRED = 7,
+	CB_F_PART_DELETED = 8,
+};
+
+/* Locations other than the store (which has a well-known id). */
+enum cb_location_field {
+	CB_F_LOC_NAME = 1,
+	CB_F_LOC_CRATE = 2,
+	CB_F_LOC_DELETED = 3,
+};
+
+/* A ledger: fresh ids, each field set once; ordered by the (hlc, site) of
+ * the op that set the quantity. */
+enum cb_move_field {
+	CB_F_MOVE_PART = 1,
+	CB_F_MOVE_LOCATION = 2,
+	CB_F_MOVE_QTY = 3,           /* signed */
+	CB_F_MOVE_REASON = 4,        /* enum cb_move_reason */
+	CB_F_MOVE_DONOR = 5,
+	CB_F_MOVE_SESSION = 6,
+	CB_F_MOVE_AMOUNT = 7,        /* cents */
+	CB_F_MOVE_NOTE = 8,
+	CB_F_MOVE_TRANSFER = 9,      /* the transfer's id, on both legs */
+};
+
+/* A ledger of stock-takes. */
+enum cb_count_field {
+	CB_F_COUNT_PART = 1,
+	CB_F_COUNT_LOCATION = 2,
+	CB_F_COUNT_QTY = 3,
+};
+
+/* Who used a part at an event: a row of its own, so that forgetting the
+ * person erases the link and the movement (the stock) stays. */
+enum cb_move_person_field {
+	CB_F_MP_MOVE = 1,
+	CB_F_MP_PERSON = 2,
 };
 
 enum cb_vtype {

@@ -42,3 +42,7 @@ src_core_libcambouis_core_a_SOURCES += \
 	include/cambouis/privacy.h src/core/privacy-private.h src/core/privacy.c
 # backups (issue 14): a consistent copy of the database, and putting one back
 src_core_libcambouis_core_a_SOURCES += include/cambouis/backup.h src/core/backup.c
+# the parts inventory (issue 11)
+src_core_libcambouis_core_a_SOURCES += \
+	include/cambouis/parts.h include/cambouis/namematch.h \
+	src/core/parts-schema.c src/core/parts.c src/core/stock.c src/core/namematch.c

@@ -26,7 +26,8 @@
 	_(core) \
 	_(venue) \
 	_(calendar) \
-	_(people)
+	_(people) \
+	_(parts)
 
 #define SCHEMA_DECLARE(name) extern const struct cb_schema_module cb_##name##_schema;
 SCHEMA_MODULES(SCHEMA_DECLARE)
