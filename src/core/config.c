@@ -535,6 +535,16 @@ load_root(struct loader *ld, const config_setting_t *root, struct cb_config *cfg
 		       _("'%s' must not be empty"), "sync_dir");
 }
 
+/* /dev/null is the usual way to say "no configuration file". */
+static bool
+is_dev_null(const struct stat *sb)
+{
+	struct stat null;
+
+	return S_ISCHR(sb->st_mode) && stat("/dev/null", &null) == 0 && S_ISCHR(null.st_mode) &&
+	       sb->st_rdev == null.st_rdev;
+}
+
 /* Open the configuration file, or say why not in err ("" when it is
  * missing and need not exist). Only a regular file of a sane size is
  * read: a pipe would block, a directory gives libconfig's scanner error,
@@ -556,7 +566,7 @@ open_file(const char *path, bool must_exist, char *err, size_t errlen)
 		close(fd);
 		return NULL;
 	}
-	if (S_ISDIR(sb.st_mode) || !S_ISREG(sb.st_mode)) {
+	if (!S_ISREG(sb.st_mode) && !is_dev_null(&sb)) {
 		snprintf(err, errlen, "%s: %s", path,
 			 S_ISDIR(sb.st_mode) ? _("is a directory, not a configuration file")
 					     : _("is not a regular file"));

@@ -29,6 +29,8 @@ mkdir conf.d
 run "a configuration path that is a directory" cambouis -c conf.d -d w.db init --site-label t
 mkfifo conf.pipe || exit 99
 run "a configuration path that is a pipe" timeout 20 "$CAMBOUIS" -c conf.pipe -d w.db init --site-label t
+run "/dev/null is an empty configuration" cambouis -c /dev/null -d n.db init --site-label t
+run "a device that is not /dev/null" cambouis -c /dev/zero -d w.db init --site-label t
 awk 'BEGIN { for (i = 0; i < 20000; i++) printf "unknown_%d = 1;\n", i }' >huge.conf
 run "a configuration file of 20,000 settings" cambouis -c huge.conf -d w.db init --site-label t
 [ -e w.db ] && fail "a refused configuration let init make the database"
