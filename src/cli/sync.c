@@ -271,8 +271,13 @@ cli_cmd_sync(struct cli *c, int argc, char **argv)
 		return cli_usage_error("sync");
 	}
 	if ((st = cb_paths_expand_home(n ? argv[1] : c->cfg.sync_dir,
-				       &dir)) != CB_OK)
-		return cli_fail(st, NULL);
+				       &dir)) != CB_OK) {
+		if (st == CB_NOMEM)
+			return cli_fail(st, NULL);
+		cli_error(_("%s: ~ cannot be told: HOME is not an absolute path to an existing "
+			    "directory"), n ? argv[1] : c->cfg.sync_dir);
+		return EXIT_USAGE;
+	}
 	o.dir = dir;
 	if ((rc = cli_open(c, CB_OPEN_WRITE)) != 0 || (rc = need_label(c)) != 0) {
 		free(dir);

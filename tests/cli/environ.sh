@@ -24,6 +24,9 @@ run "a relative XDG_DATA_HOME is ignored" env XDG_DATA_HOME=reldata "$CAMBOUIS" 
 [ -f .local/share/cambouis/cambouis.db ] || fail "init did not use ~/.local/share"
 note "the database is in ~/.local/share, reldata was not made"
 run "~/ in --db with a relative HOME" env HOME=rel "$CAMBOUIS" -d '~/w.db' venue list
+run "a database for sync" cambouis -d s.db init --site-label s
+run "~/ in a sync folder with a relative HOME" env HOME=rel "$CAMBOUIS" -d s.db sync '~/share'
+[ -e rel ] && fail "sync made a relative home directory"
 
 mkdir conf.d
 run "a configuration path that is a directory" cambouis -c conf.d -d w.db init --site-label t
