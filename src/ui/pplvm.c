@@ -64,6 +64,37 @@ ui_presence_notes(const struct cb_presence *p, char *buf, size_t len)
 }
 
 void
+ui_no_vetted_mentor(struct cb_db *db, const struct cb_presence_list *pl,
+		    const struct cb_id *learner, const char *name, int excluded, char *buf,
+		    size_t len)
+{
+	const struct cb_presence *only = NULL;
+	struct cb_person m;
+
+	for (size_t i = 0; excluded == 1 && i < pl->count; i++) {
+		const struct cb_presence *p = &pl->items[i];
+		if (p->role == CB_ROLE_MENTOR && !p->checkout[0] && p->attestation_expired &&
+		    cb_id_cmp(&p->person, learner) != 0)
+			only = p;
+	}
+	if (only && cb_person_get(db, &only->person, &m) == CB_OK) {
+		if (m.attestation[0])
+			snprintf(buf, len, _("No mentor for %s (a minor): the attestation of %s has expired."),
+				 name, only->name);
+		else
+			snprintf(buf, len, _("No mentor for %s (a minor): %s has no attestation."), name,
+				 only->name);
+		cb_person_clear(&m);
+		return;
+	}
+	snprintf(buf, len,
+		 ngettext_("%s (a minor): %d mentor here, without a valid attestation.",
+			   "%s (a minor): none of the %d mentors here has a valid attestation.",
+			   (unsigned long)excluded),
+		 name, excluded);
+}
+
+void
 ui_presence_counts(const struct cb_presence_list *l, char *buf, size_t len)
 {
 	/* TRANSLATORS: tonight's counts, always on screen */

@@ -32,6 +32,14 @@ void ui_presence_notes(const struct cb_presence *p, char *buf, size_t len);
 /* "Learners 4 · Mentors 2 · Pairs 1 · Unpaired 3" */
 void ui_presence_counts(const struct cb_presence_list *l, char *buf, size_t len);
 
+/* Why a minor learner gets no mentor, for the message line: the mentors
+ * here left out for their honorability attestation (excluded of them,
+ * from cb_suggest()), named when there is one: "No mentor for Lou E. (a
+ * minor): the attestation of Hugo B. has expired." */
+void ui_no_vetted_mentor(struct cb_db *db, const struct cb_presence_list *pl,
+			 const struct cb_id *learner, const char *name, int excluded, char *buf,
+			 size_t len);
+
 /* --- the suggestion panel --------------------------------------------------- */
 
 #define UI_SUGGEST_SHOWN 3

@@ -289,9 +289,12 @@ open_suggest(struct tonight *t, struct ui_app *app, const struct cb_id *learner,
 		return false;
 	}
 	if (!t->sug.list.count) {
-		if (t->sug.list.excluded)
-			ui_app_error(app, _("%s is here; no vetted mentor here yet for a minor."), name);
-		else
+		if (t->sug.list.excluded) {
+			char why[400];
+			ui_no_vetted_mentor(ui_app_db(app), &t->pl, learner, name, t->sug.list.excluded,
+					    why, sizeof why);
+			ui_app_error(app, "%s", why);
+		} else
 			ui_app_message(app, _("%s is here; no mentor here yet to pair with."), name);
 		ui_suggest_free(&t->sug);
 		return false;

@@ -169,6 +169,82 @@ START_TEST(picker_moves_and_clears)
 }
 END_TEST
 
+START_TEST(no_vetted_mentor_says_why)
+{
+	struct cb_id old = person(db, "Omar", MENTOR, 1980, NULL, "2024-01-01");
+	struct cb_id none = person(db, "Nina", MENTOR, 1980, NULL, NULL);
+	struct cb_id kid = person(db, "Lou", LEARNER, 2010, NULL, NULL);
+	struct cb_presence_list pl;
+	struct cb_suggestion_list sl;
+	char buf[300];
+
+	ck_assert_int_eq(cb_checkin(db, &old, &tonight, CB_ROLE_NONE, "17:30", NULL), CB_OK);
+	ck_assert_int_eq(cb_checkin(db, &kid, &tonight, CB_ROLE_NONE, "17:31", NULL), CB_OK);
+	ck_assert_int_eq(cb_suggest(db, NULL, &kid, &tonight, today, &sl), CB_OK);
+	ck_assert_int_eq(sl.excluded, 1);
+	ck_assert_int_eq(cb_presence(db, NULL, &tonight, today, &pl), CB_OK);
+	ui_no_vetted_mentor(db, &pl, &kid, "Lou", sl.excluded, buf, sizeof buf);
+	ck_assert_str_eq(buf, "No mentor for Lou (a minor): the attestation of Omar has expired.");
+	cb_presence_list_free(&pl);
+	cb_suggestion_list_free(&sl);
+	/* gone: the one here has none at all */
+	ck_assert_int_eq(cb_checkout(db, &old, &tonight, "17:40"), CB_OK);
+	ck_assert_int_eq(cb_checkin(db, &none, &tonight, CB_ROLE_NONE, "17:45", NULL), CB_OK);
+	ck_assert_int_eq(cb_suggest(db, NULL, &kid, &tonight, today, &sl), CB_OK);
+	ck_assert_int_eq(cb_presence(db, NULL, &tonight, today, &pl), CB_OK);
+	ui_no_vetted_mentor(db, &pl, &kid, "Lou", sl.excluded, buf, sizeof buf);
+	ck_assert_str_eq(buf, "No mentor for Lou (a minor): Nina has no attestation.");
+	cb_presence_list_free(&pl);
+	cb_suggestion_list_free(&sl);
+	/* two of them: counted */
+	ck_assert_int_eq(cb_presence(db, NULL, &tonight, today, &pl), CB_OK);
+	ui_no_vetted_mentor(db, &pl, &kid, "Lou", 2, buf, sizeof buf);
+	ck_assert_str_eq(buf, "Lou (a minor): none of the 2 mentors here has a valid attestation.");
+	cb_presence_list_free(&pl);
+}
+END_TEST
+
+START_TEST(newcomer_from_the_picker)
+{
+	struct ui_person_pick p;
+	struct ui_person_form pf;
+	struct cb_id id;
+	enum cb_role role;
+	char *name;
+
+	person(db, "Ana", LEARNER, 1990, NULL, NULL);
+	ck_assert(ui_person_pick_init(&p, "t"));
+	ck_assert_ptr_null(ui_person_pick_newcomer(&p)); /* nothing typed */
+	ui_person_pick_handle(&p, db, UI_A_NONE, 'a', 2);
+	ck_assert_ptr_null(ui_person_pick_newcomer(&p)); /* Ana matches */
+	type(&p.query, "");
+	for (const char *c = " Noor "; *c; c++)
+		ui_person_pick_handle(&p, db, UI_A_NONE, *c, 2);
+	ck_assert_uint_eq(p.found.count, 0);
+	name = ui_person_pick_newcomer(&p);
+	ck_assert_str_eq(name, "Noor");
+	ck_assert(ui_person_form_newcomer(&pf, NULL, 0, name));
+	free(name);
+	ui_person_pick_free(&p);
+	ck_assert_str_eq(ui_form_text(&pf.form, UI_PF_NAME), "Noor");
+	ck_assert_uint_eq(pf.form.cur, UI_PF_CATEGORY);
+	ck_assert_uint_eq(ui_form_choice(&pf.form, UI_PF_ROLE), 0); /* learner */
+	/* added and checked in as one action */
+	pf.checkin_session = &tonight;
+	pf.checkin_at = "18:00";
+	ck_assert_int_eq(ui_person_form_save(&pf, db, NULL, today, &id, &role), CB_OK);
+	ck_assert_int_eq(role, CB_ROLE_LEARNER);
+	ui_person_form_free(&pf);
+	{
+		enum cb_role here = CB_ROLE_NONE;
+		bool left = true;
+		ck_assert_int_eq(cb_attendance_role(db, &id, &tonight, &here, &left), CB_OK);
+		ck_assert_int_eq(here, CB_ROLE_LEARNER);
+		ck_assert(!left);
+	}
+}
+END_TEST
+
 START_TEST(new_person_form_birth_year)
 {
 	struct ui_person_form pf;
@@ -332,6 +408,8 @@ main(void)
 	tcase_add_test(t, suggest_panel_keys);
 	tcase_add_test(t, checkin_and_pair_in_five_keys);
 	tcase_add_test(t, picker_moves_and_clears);
+	tcase_add_test(t, no_vetted_mentor_says_why);
+	tcase_add_test(t, newcomer_from_the_picker);
 	tcase_add_test(t, new_person_form_birth_year);
 	tcase_add_test(t, edit_person_form);
 	tcase_add_test(t, person_card_sections);
