@@ -51,7 +51,11 @@ target(struct calendar *c, struct ui_app *app, struct cb_session *out)
 	cb_status st;
 
 	if (!id) {
-		ui_app_error(app, "%s", _("No session on this day."));
+		char day[64], keys[64];
+		ui_day_long(c->cursor, day, sizeof day);
+		ui_draw_keys_of(ui_app_keymap(app), ui_app_scope(app), UI_A_NEXT_SESSION, keys,
+				sizeof keys);
+		ui_app_error(app, _("No session on %s (%s: next session)."), day, keys);
 		return false;
 	}
 	if ((st = cb_session_get(ui_app_db(app), id, out)) != CB_OK) {
@@ -500,7 +504,7 @@ change_status(struct calendar *c, struct ui_app *app, enum cb_session_status to,
 	struct cb_db *db = ui_app_db(app);
 	struct cb_session s;
 	cb_status st;
-	char keys[64], day[64];
+	char keys[64], day[64], venue[200];
 
 	if ((st = cb_session_get(db, &c->target, &s)) != CB_OK) {
 		ui_app_error(app, _("Not changed: %s"), cb_status_message(st));
@@ -516,13 +520,14 @@ change_status(struct calendar *c, struct ui_app *app, enum cb_session_status to,
 				    : s.status == CB_SESSION_HELD ? _("Undone: the session is held again.")
 				    : _("Undone: the session is planned again."));
 	session_day(&s, day, sizeof day);
+	snprintf(venue, sizeof venue, "%s", *s.venue_name ? s.venue_name : "—");
 	cb_session_clear(&s);
 	cal_reload(c, app);
 	cal_select(c, &c->target);
 	undo_keys(app, keys, sizeof keys);
 	switch (to) {
 	case CB_SESSION_CANCELLED:
-		ui_app_message(app, _("Session of %s cancelled (%s: undo)."), day, keys);
+		ui_app_message(app, _("Session of %s at %s cancelled (%s: undo)."), day, venue, keys);
 		break;
 	case CB_SESSION_HELD:
 		ui_app_message(app, _("Session of %s marked as held (%s: undo)."), day, keys);

@@ -571,15 +571,28 @@ draw_agenda(struct calendar *c, struct ui_app *app, const struct ui_rect *r)
 	}
 	if (rows < 1)
 		return;
-	/* keep the cursor's place in view, with a little of the past above */
-	if (c->sel < c->top || c->sel >= c->top + (size_t)rows) {
+	/* One selection: the cursor's day. On a day without a session, a line
+	 * of its own stands where the day falls among the sessions, selected,
+	 * so the highlighted line is always what the actions are about. */
+	size_t total = c->ag.n + (cur ? 0 : 1), dsel = c->sel;
+	/* keep the selection in view, with a little of the past above */
+	if (dsel < c->top || dsel >= c->top + (size_t)rows) {
 		size_t above = rows > 6 ? 2 : 0;
-		c->top = c->sel > above ? c->sel - above : 0;
+		c->top = dsel > above ? dsel - above : 0;
 	}
-	if (c->top + (size_t)rows > c->ag.n)
-		c->top = c->ag.n > (size_t)rows ? c->ag.n - (size_t)rows : 0;
-	for (int i = 0; i < rows && c->top + (size_t)i < c->ag.n; i++) {
-		const struct ui_agenda_row *row = &c->ag.rows[c->top + (size_t)i];
+	if (c->top + (size_t)rows > total)
+		c->top = total > (size_t)rows ? total - (size_t)rows : 0;
+	for (int i = 0; i < rows && c->top + (size_t)i < total; i++) {
+		size_t k = c->top + (size_t)i;
+		if (!cur && k == dsel) {
+			char date[64];
+			const char *cells[5] = {"›", date, "", _("no session"), ""};
+			ui_day_long(c->cursor, date, sizeof date);
+			draw_agenda_line(r->y + 1 + i, r->x, r->w, cw, cells, UI_ROLE_SELECTED,
+					 UI_ROLE_SELECTED);
+			continue;
+		}
+		const struct ui_agenda_row *row = &c->ag.rows[!cur && k > dsel ? k - 1 : k];
 		const char *cells[5] = {row->conflict ? "!" : " ", row->date, row->times,
 					row->venue, row->status};
 		enum ui_role role = UI_ROLE_NORMAL;
@@ -591,8 +604,8 @@ draw_agenda(struct calendar *c, struct ui_app *app, const struct ui_rect *r)
 			role = UI_ROLE_DIM;
 		else if (row->day == today)
 			role = UI_ROLE_CAL_SESSION;
-		if (!cur && c->top + (size_t)i == c->sel)
-			cells[0] = row->conflict ? "!" : "›"; /* where the cursor's day falls */
+		if (row == cur && !row->conflict)
+			cells[0] = "›";
 		draw_agenda_line(r->y + 1 + i, r->x, r->w, cw, cells, role,
 				 row->conflict ? UI_ROLE_CAL_CONFLICT : role);
 	}
