@@ -3,7 +3,7 @@ bin_PROGRAMS += src/cambouis
 src_cambouis_CPPFLAGS = $(AM_CPPFLAGS) $(NCURSESW_CFLAGS)
 src_cambouis_SOURCES = src/main.c \
 	src/common/context.h src/common/context.c \
-	src/cli/cli.h src/cli/common.c src/cli/opts.h src/cli/opts.c src/cli/table.c src/cli/venue.c src/cli/admin.c \
+	src/cli/cli.h src/cli/common.c src/cli/opts.h src/cli/opts.c src/cli/table.c src/cli/venue.c src/cli/parts.c src/cli/admin.c \
 	src/cli/calcli.h src/cli/calendar.c src/cli/calendar-session.c \
 	src/cli/sync.c \
 	src/cli/pplcli.h src/cli/people.c src/cli/pairing.c \

@@ -43,6 +43,11 @@
 	CMD(promote, N_("[NAME]"), N_("make a learner who meets the rule a mentor")) \
 	CMD(snowball, N_("[NAME]"), N_("who trained whom, and the share who became mentors")) \
 	CMD(forget, N_("NAME [--yes]"), N_("erase a person on every laptop (asks first)")) \
+	CMD(part, "add|list|edit|rm", N_("the parts inventory (see 'cambouis part --help')")) \
+	CMD(location, "add|list", N_("the store and the crates")) \
+	CMD(stock, N_("PART DELTA --reason R | list"), N_("record a stock movement, or list what is on hand")) \
+	CMD(transfer, N_("PART QTY --from L --to L"), N_("move parts between locations")) \
+	CMD(count, N_("PART QTY [--location L]"), N_("record a stock-take")) \
 	CMD(demo, N_("[--scale S] [--seed N] [--db FILE]"), N_("fill a database with demo data")) \
 	CMD(rebuild, "", N_("rebuild the tables from the op log")) \
 	CMD(check, "", N_("check the database file's integrity")) \

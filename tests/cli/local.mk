@@ -71,6 +71,10 @@ EXTRA_DIST += tests/cli/golden.sh
 TESTS += tests/cli/diskfull.sh
 EXTRA_DIST += tests/cli/diskfull.sh
 
+# the parts inventory (issue 11)
+CLI_GOLDEN += tests/cli/parts.sh
+CLI_EXPECTED += tests/cli/expected/parts.out
+
 # French words (issue 15): labels apart from values, a space before ":"
 CLI_GOLDEN += tests/cli/words-fr.sh
 CLI_EXPECTED += tests/cli/expected/words-fr.out
