@@ -300,8 +300,9 @@ add_category(struct ui_person_form *pf, const char *key)
 	return ok;
 }
 
-bool
-ui_person_form_new(struct ui_person_form *pf, const struct cb_config *cfg, int64_t now_ms)
+static bool
+person_form_new(struct ui_person_form *pf, const struct cb_config *cfg, int64_t now_ms,
+		bool contact)
 {
 	const char *roles[] = {cb_role_label(CB_ROLE_LEARNER), cb_role_label(CB_ROLE_MENTOR),
 			       cb_role_label(CB_ROLE_ORGANISER)};
@@ -313,7 +314,10 @@ ui_person_form_new(struct ui_person_form *pf, const struct cb_config *cfg, int64
 	    ui_form_add_text(&pf->form, _("Display name"), "", true, CB_PERSON_NAME_MAX) >= 0 &&
 	    ui_form_add_choice(&pf->form, _("Role"), roles, 3, 0) >= 0 &&
 	    add_category(pf, NULL) &&
-	    ui_form_add_text(&pf->form, _("Birth year"), "", false, 16) >= 0) {
+	    ui_form_add_text(&pf->form, _("Birth year"), "", false, 16) >= 0 &&
+	    (!contact ||
+	     (ui_form_add_text(&pf->form, _("Contact"), "", false, CB_PERSON_CONTACT_MAX) >= 0 &&
+	      ui_form_add_yesno(&pf->form, _("Agrees to be contacted"), false) >= 0))) {
 		static const int fields[] = {CB_F_PERSON_NAME};
 		ui_form_bind(&pf->form, CB_T_PERSON, fields, 1);
 		return true;
@@ -323,10 +327,16 @@ ui_person_form_new(struct ui_person_form *pf, const struct cb_config *cfg, int64
 }
 
 bool
+ui_person_form_new(struct ui_person_form *pf, const struct cb_config *cfg, int64_t now_ms)
+{
+	return person_form_new(pf, cfg, now_ms, true);
+}
+
+bool
 ui_person_form_newcomer(struct ui_person_form *pf, const struct cb_config *cfg, int64_t now_ms,
 			const char *name)
 {
-	if (!ui_person_form_new(pf, cfg, now_ms))
+	if (!person_form_new(pf, cfg, now_ms, false))
 		return false;
 	free(pf->form.title);
 	if (!(pf->form.title = strdup(_("Add and check in"))) ||
@@ -417,6 +427,18 @@ refusal(const struct ui_person_form *pf, enum cb_person_bad bad, size_t *field, 
 		*field = e ? UI_PE_BIRTH : UI_PF_BIRTH;
 		*msg = _("may be under 15: leave the year and category empty until a guardian consents");
 		return true;
+	case CB_PERSON_BAD_CONTACT:
+		if (e || pf->form.n <= UI_PF_CONTACT)
+			return false;
+		*field = UI_PF_CONTACT;
+		*msg = _("holds characters that cannot be saved");
+		return true;
+	case CB_PERSON_NEEDS_CONTACT_OK:
+		if (e || pf->form.n <= UI_PF_CONTACT)
+			return false;
+		*field = UI_PF_CONTACT_OK;
+		*msg = _("a contact needs this consent");
+		return true;
 	case CB_PERSON_BAD_LANGUAGES:
 		if (!e)
 			return false;
@@ -491,7 +513,18 @@ ui_person_form_save(struct ui_person_form *pf, struct cb_db *db, const struct cb
 			*id = pf->id;
 	} else {
 		enum cb_role r = (enum cb_role)(ui_form_choice(f, UI_PF_ROLE) + CB_ROLE_LEARNER);
+		static const struct cb_consent_input contact_ok = {CB_PURPOSE_CONTACT,
+								   CB_CONSENT_PERSON};
 		in.roles = CB_ROLE_BIT(r);
+		if (f->n > UI_PF_CONTACT_OK) {
+			/* no contact typed: no contact field written at all */
+			if (*ui_form_text(f, UI_PF_CONTACT))
+				in.contact = ui_form_text(f, UI_PF_CONTACT);
+			if (ui_form_yes(f, UI_PF_CONTACT_OK)) {
+				in.consents = &contact_ok;
+				in.nconsents = 1;
+			}
+		}
 		if (role)
 			*role = r;
 		pf->checkin_refused = false;

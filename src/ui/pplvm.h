@@ -96,10 +96,12 @@ void ui_roles_text(unsigned roles, char *buf, size_t len);
 
 /* --- the person form ---------------------------------------------------------- */
 
-/* New person (one short form): name, role, category, birth year.
+/* New person (one short form): name, role, category, birth year, then a
+ * contact and whether the person agrees to be contacted (a contact is kept
+ * only then); the newcomer's form at the door stops at the birth year.
  * Edit: name, the three roles (yes/no), category, birth year, languages,
  * attestation date, notes. */
-enum { UI_PF_NAME, UI_PF_ROLE, UI_PF_CATEGORY, UI_PF_BIRTH };
+enum { UI_PF_NAME, UI_PF_ROLE, UI_PF_CATEGORY, UI_PF_BIRTH, UI_PF_CONTACT, UI_PF_CONTACT_OK };
 enum {
 	UI_PE_NAME, UI_PE_LEARNER, UI_PE_MENTOR, UI_PE_ORGANISER, UI_PE_CATEGORY, UI_PE_BIRTH,
 	UI_PE_LANGS, UI_PE_ATTEST, UI_PE_NOTES,

@@ -253,7 +253,7 @@ START_TEST(new_person_form_birth_year)
 	struct cb_person p;
 
 	ck_assert(ui_person_form_new(&pf, NULL, 0));
-	ck_assert_uint_eq(pf.form.n, 4);
+	ck_assert_uint_eq(pf.form.n, 6);
 	type(&pf.form.fields[UI_PF_NAME].edit, "Zoé K.");
 	ui_form_handle(&pf.form, UI_A_CURSOR_RIGHT, UI_KEY_RIGHT); /* on the name: no effect */
 	pf.form.cur = UI_PF_CATEGORY;
