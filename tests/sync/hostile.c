@@ -289,6 +289,14 @@ static const struct meaning_case meaning_cases[] = {
 	{"semantic-level-0", CB_T_SKILL, CB_F_SKILL_LEVEL, NULL, 0, CB_BUNDLE_BAD_OP},
 	{"semantic-ref-dangling", CB_T_SESSION, CB_F_SESSION_VENUE,
 	 "0123456789abcdef0123456789abcdef", 0, CB_BUNDLE_NONE},
+	/* the parts inventory */
+	{"semantic-count-below-zero", CB_T_COUNT, CB_F_COUNT_QTY, NULL, -1, CB_BUNDLE_BAD_OP},
+	{"semantic-move-reason-99", CB_T_MOVE, CB_F_MOVE_REASON, NULL, 99, CB_BUNDLE_BAD_OP},
+	{"semantic-move-qty-huge", CB_T_MOVE, CB_F_MOVE_QTY, NULL, 2000000000, CB_BUNDLE_BAD_OP},
+	{"semantic-part-name-newline", CB_T_PART, CB_F_PART_NAME, "Chambre\n700c", 0,
+	 CB_BUNDLE_BAD_OP},
+	{"semantic-move-part-dangling", CB_T_MOVE, CB_F_MOVE_PART,
+	 "0123456789abcdef0123456789abcdef", 0, CB_BUNDLE_NONE},
 };
 
 static int

@@ -30,7 +30,7 @@ while IFS="$tab" read -r file expect future; do
 	rc=$?
 	if [ "$expect" = OK ]; then
 		[ $rc -eq 0 ] || bad "$file: exit $rc: $out"
-		for c in agenda ical "venue list" "series list"; do
+		for c in agenda ical "venue list" "series list" "stock list" "part list"; do
 			# shellcheck disable=SC2086
 			"$CAMBOUIS" -d "$db" $c >/dev/null 2>"$tmp/err" ||
 				bad "$file: '$c' fails after it: $(cat "$tmp/err")"

@@ -19,6 +19,7 @@
 #include "cambouis/db.h"
 #include "cambouis/oplog.h"
 #include "cambouis/pairing.h"
+#include "cambouis/parts.h"
 #include "cambouis/schema.h"
 #include "cambouis/sync.h"
 #include "cambouis/venue.h"
@@ -57,6 +58,7 @@ struct sim {
 	struct cb_id *rows;
 	size_t nrows, caprows;
 	struct cb_id hot;       /* a row many laptops edit at once */
+	struct cb_id parts[2], crate; /* parts and a crate every laptop has */
 	struct cb_id *people, *atts; /* people and attendance rows made so far */
 	size_t npeople, cappeople, natts, capatts;
 	struct oplist made;     /* every op as its laptop made it */
@@ -292,6 +294,59 @@ people_edit(struct sim *s, int i)
 	return 0;
 }
 
+/* The parts inventory: counts on several laptops at once, movements
+ * made offline while another laptop counts, transfers to the crate. */
+static int
+parts_edit(struct sim *s, int i)
+{
+	struct cb_db *db = s->lap[i].db;
+	const struct cb_id *part = &s->parts[pick(s, 2)];
+	struct cb_id store;
+	const struct cb_id *loc;
+	int64_t before, after;
+	int what = pick(s, 10);
+
+	cb_location_store(&store);
+	loc = chance(s, 50) ? &store : &s->crate;
+	TRY(cb_oplog_count(db, &before));
+	if (what < 3) {
+		TRY(cb_stock_count(db, part, loc, pick(s, 12), NULL));
+	} else if (what < 5) {
+		TRY(cb_stock_transfer(db, part, &store, &s->crate, 1 + pick(s, 3), NULL, NULL));
+	} else {
+		struct cb_move_input in = {.part = *part, .location = *loc, .amount = -1,
+					   .qty = pick(s, 2) ? -(1 + pick(s, 3)) : 1 + pick(s, 5),
+					   .reason = CB_REASON_USED};
+		if (in.qty > 0) {
+			in.reason = CB_REASON_DONATION;
+			in.donor = "G3A";
+		}
+		TRY(cb_stock_move(db, &in, NULL, NULL));
+	}
+	TRY(cb_oplog_count(db, &after));
+	s->lap[i].ops += after - before;
+	s->stats->edits++;
+	return 0;
+}
+
+/* On hand of every part at every location, as text. */
+static int
+stock_figures(struct sim *s, struct cb_db *db, char *out, size_t size)
+{
+	struct cb_id store;
+	size_t len = 0;
+
+	cb_location_store(&store);
+	out[0] = '\0';
+	for (int p = 0; p < 2; p++)
+		for (int l = 0; l < 2; l++) {
+			long long n;
+			TRY(cb_stock_on_hand(db, &s->parts[p], l ? &s->crate : &store, &n));
+			len += (size_t)snprintf(out + len, len < size ? size - len : 0, "%lld ", n);
+		}
+	return 0;
+}
+
 /* One user action on laptop i: a transaction of one to three ops. */
 static int
 edit(struct sim *s, int i)
@@ -310,6 +365,11 @@ edit(struct sim *s, int i)
 		struct cb_value val = {CB_V_NULL, 0, NULL};
 		int what = pick(s, 100);
 
+		if (chance(s, 12)) {
+			if (parts_edit(s, i) != 0)
+				return -1;
+			continue;
+		}
 		if (chance(s, 35)) {
 			if (people_edit(s, i) != 0)
 				return -1;
@@ -568,7 +628,13 @@ replay_shuffled(struct sim *s, const char *want, const char *want_ops)
 	if (st != CB_OK)
 		fail(s, "shuffled replay: %s", cb_status_name(st));
 	else if (dump(s, db, &got) == 0 && dump_ops(s, db, &got_ops) == 0) {
-		if (strcmp(got, want) != 0)
+		char a[128], b[128];
+		if (stock_figures(s, s->lap[0].db, a, sizeof a) != 0 ||
+		    stock_figures(s, db, b, sizeof b) != 0)
+			;
+		else if (strcmp(a, b) != 0)
+			fail(s, "a shuffled replay gives on hand %s, laptop 0 %s", b, a);
+		else if (strcmp(got, want) != 0)
 			fail(s, "a shuffled replay of the ops made gives other tables");
 		else if (strcmp(got_ops, want_ops) != 0)
 			fail(s, "a shuffled replay of the ops made gives another (blanked) log");
@@ -616,6 +682,16 @@ final_checks(struct sim *s)
 		if (strcmp(got, want) != 0) {
 			fail(s, "laptop %d's tables differ from laptop 0's", i);
 			goto out;
+		}
+		{
+			char a[128], b[128];
+			if (stock_figures(s, s->lap[0].db, a, sizeof a) != 0 ||
+			    stock_figures(s, s->lap[i].db, b, sizeof b) != 0)
+				goto out;
+			if (strcmp(a, b) != 0) {
+				fail(s, "laptop %d has on hand %s, laptop 0 %s", i, b, a);
+				goto out;
+			}
 		}
 		/* erasure blanked the same values everywhere */
 		if (strcmp(got_ops, want_ops) != 0) {
@@ -718,14 +794,21 @@ sim_run(uint64_t seed, int laptops, int edits, struct sim_stats *stats, char *er
 	{
 		struct cb_value name = {CB_V_TEXT, 0, "Atelier central"};
 		struct capture c;
+		struct cb_part_input tube = {.name = "Chambre 700c", .set_min = true, .minimum = 3};
+		struct cb_part_input pads = {.name = "Patins V-brake"};
+		int64_t made = 0;
 		if (cb_db_begin(s->lap[0].db) != CB_OK ||
 		    cb_oplog_set(s->lap[0].db, CB_T_VENUE, &s->hot, CB_F_VENUE_NAME, &name) != CB_OK ||
+		    cb_part_add(s->lap[0].db, &tube, &s->parts[0], NULL) != CB_OK ||
+		    cb_part_add(s->lap[0].db, &pads, &s->parts[1], NULL) != CB_OK ||
+		    cb_location_add(s->lap[0].db, "Caisse 1", true, &s->crate, NULL) != CB_OK ||
+		    cb_oplog_count(s->lap[0].db, &made) != CB_OK ||
 		    cb_db_commit(s->lap[0].db) != CB_OK ||
 		    cb_oplog_each_arrived(s->lap[0].db, 0, NULL, collect_arrived, &s->made) != CB_OK) {
 			fail(s, "cannot make the hot row");
 			goto out;
 		}
-		s->lap[0].ops++;
+		s->lap[0].ops += made;
 		if (export(s, 0, false, &c) != 0)
 			goto out;
 		for (int i = 1; i < s->n; i++)
