@@ -82,6 +82,7 @@ static const struct {
 	{"calendar", UI_A_MARK_HELD, "H"},
 	{"calendar", UI_A_RESTORE, "r"},
 	{"calendar", UI_A_EXPORT_ICAL, "E"},
+	{"calendar", UI_A_CHECKIN, "i"},
 	{"tonight", UI_A_MARK_HELD, "H"},
 	{"tonight", UI_A_SHOW_IN_CALENDAR, "c"},
 	{"venues", UI_A_ADD_CLOSURE, "c"},

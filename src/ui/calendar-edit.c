@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cambouis/attendance.h"
 #include "cambouis/i18n.h"
 #include "cambouis/schema.h"
 #include "cambouis/text.h"
@@ -14,6 +15,7 @@
 #include "ui/draw.h"
 #include "ui/keys.h"
 #include "ui/organise.h"
+#include "ui/ppldraw.h"
 
 /* The fields of the series form, in order. */
 enum { S_FIRST, S_START, S_END, S_EVERY, S_VENUES, S_UNTIL, S_COUNT, S_RULE };
@@ -39,6 +41,8 @@ cal_close_dialogs(struct calendar *c)
 		ui_picker_free(&c->picker);
 	if (c->mode == CM_CONFIRM)
 		ui_ask_close(&c->ask);
+	if (c->mode == CM_CHECKIN)
+		ui_person_pick_free(&c->pick);
 	c->mode = CM_VIEW;
 }
 
@@ -426,6 +430,83 @@ cal_next_venue(struct calendar *c, struct ui_app *app)
 		cb_session_clear(&s);
 	}
 	return UI_R_DATA;
+}
+
+/* --- a check-in afterwards --------------------------------------------- */
+
+void
+cal_open_checkin(struct calendar *c, struct ui_app *app)
+{
+	struct cb_session s;
+	char day[64], title[160];
+	int32_t d;
+
+	if (!target(c, app, &s))
+		return;
+	if (cb_date_parse(s.date, &d) != CB_OK || d > ui_app_today(app)) {
+		ui_app_error(app, "%s", _("This session has not taken place yet."));
+		cb_session_clear(&s);
+		return;
+	}
+	if (s.status == CB_SESSION_CANCELLED) {
+		ui_app_error(app, "%s", _("This session is cancelled."));
+		cb_session_clear(&s);
+		return;
+	}
+	session_day(&s, day, sizeof day);
+	cb_session_clear(&s);
+	snprintf(title, sizeof title, _("Who came on %s?"), day);
+	if (!ui_person_pick_init(&c->pick, title)) {
+		ui_app_error(app, "%s", cb_status_message(CB_NOMEM));
+		return;
+	}
+	c->mode = CM_CHECKIN;
+}
+
+unsigned
+cal_checkin_key(struct calendar *c, struct ui_app *app, enum ui_action a, int key)
+{
+	struct ui_rect area = ui_app_area(app);
+	struct cb_db *db = ui_app_db(app);
+	struct cb_session s;
+	enum cb_role here = CB_ROLE_NONE;
+	bool left = false;
+	char day[64], keys[64], *name;
+	struct cb_id id;
+	cb_status st;
+
+	switch (ui_person_pick_handle(&c->pick, db, a, key, ui_person_pick_height(&area))) {
+	case UI_PICK_CANCEL:
+		cal_close_dialogs(c);
+		return UI_R_DONE;
+	case UI_PICK_CHOSEN:
+		break;
+	default:
+		return UI_R_DONE;
+	}
+	id = ui_person_pick_choice(&c->pick)->id;
+	name = strdup(ui_person_pick_choice(&c->pick)->name);
+	cal_close_dialogs(c);
+	if (!name || cb_session_get(db, &c->target, &s) != CB_OK) {
+		free(name);
+		ui_app_error(app, "%s", cb_status_message(CB_NOMEM));
+		return UI_R_DONE;
+	}
+	session_day(&s, day, sizeof day);
+	if (cb_attendance_role(db, &id, &c->target, &here, &left) == CB_OK && here != CB_ROLE_NONE) {
+		ui_app_message(app, _("%s was already checked in on %s."), name, day);
+		st = CB_OK;
+	} else if ((st = cb_checkin(db, &id, &c->target, CB_ROLE_NONE, s.start, NULL)) != CB_OK) {
+		ui_app_error(app, _("Not checked in: %s"), cb_status_message(st));
+	} else {
+		ui_app_undo_note(app, _("Undone: %s is no longer checked in."), name);
+		undo_keys(app, keys, sizeof keys);
+		ui_app_message(app, _("%s checked in on %s at %s (%s: undo)."), name, day,
+			       *s.venue_name ? s.venue_name : "—", keys);
+	}
+	cb_session_clear(&s);
+	free(name);
+	return st == CB_OK && here == CB_ROLE_NONE ? UI_R_DATA : UI_R_DONE;
 }
 
 /* --- cancel, held, restore ---------------------------------------------- */

@@ -15,6 +15,7 @@
 #include "ui/draw.h"
 #include "ui/keys.h"
 #include "ui/organise.h"
+#include "ui/ppldraw.h"
 
 /* The month grid: 7 days of 3 columns ("dd" and a mark). */
 #define GRID_W 21
@@ -273,6 +274,7 @@ cal_handle(void *st, struct ui_app *app, enum ui_action a, int key)
 	case CM_FORM: return cal_form_key(c, app, a, key);
 	case CM_PICKER: return cal_picker_key(c, app, a, key);
 	case CM_CONFIRM: return cal_confirm_key(c, app, a, key);
+	case CM_CHECKIN: return cal_checkin_key(c, app, a, key);
 	case CM_VIEW: break;
 	}
 	if (c->search.active)
@@ -311,6 +313,7 @@ cal_handle(void *st, struct ui_app *app, enum ui_action a, int key)
 	case UI_A_EDIT:
 	case UI_A_MOVE_SESSION: cal_open_move(c, app); break;
 	case UI_A_CANCEL_SESSION: cal_ask_cancel(c, app); break;
+	case UI_A_CHECKIN: cal_open_checkin(c, app); break;
 	case UI_A_EXPORT_ICAL:
 		if (ui_organise_ical_form(&c->form, app)) {
 			c->form_kind = CF_ICAL;
@@ -817,6 +820,9 @@ cal_draw(void *st, struct ui_app *app, const struct ui_rect *area)
 		break;
 	case CM_CONFIRM:
 		ui_ask_draw(&c->ask, area);
+		break;
+	case CM_CHECKIN:
+		ui_draw_person_pick(&c->pick, area);
 		break;
 	default:
 		break;

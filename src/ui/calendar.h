@@ -11,6 +11,7 @@
 #include "ui/listview.h"
 #include "ui/dialog.h"
 #include "ui/form.h"
+#include "ui/pplvm.h"
 #include "ui/screen.h"
 
 enum cal_mode {
@@ -18,6 +19,7 @@ enum cal_mode {
 	CM_FORM,    /* a form: series, move or reason */
 	CM_PICKER,  /* a picker over the form */
 	CM_CONFIRM,
+	CM_CHECKIN, /* who is checked in late to a past session */
 };
 
 enum cal_form { CF_SERIES, CF_MOVE, CF_REASON, CF_ICAL };
@@ -38,6 +40,7 @@ struct calendar {
 	enum cal_form form_kind;
 	struct ui_picker picker;
 	struct ui_ask ask;              /* CM_CONFIRM: cancel the session? */
+	struct ui_person_pick pick;     /* CM_CHECKIN */
 	struct cb_id target;            /* the session a dialog acts on */
 	struct cb_venue_list venues;    /* for the forms' pickers */
 	struct ui_search search;        /* "/", n, N over the agenda */
@@ -55,6 +58,10 @@ void cal_select(struct calendar *c, const struct cb_id *id);
 void cal_open_series_form(struct calendar *c, struct ui_app *app);
 unsigned cal_form_key(struct calendar *c, struct ui_app *app, enum ui_action a, int key);
 unsigned cal_picker_key(struct calendar *c, struct ui_app *app, enum ui_action a, int key);
+/* i on a session of today or the past: check someone in afterwards (they
+ * forgot on the night), at the session's start. */
+void cal_open_checkin(struct calendar *c, struct ui_app *app);
+unsigned cal_checkin_key(struct calendar *c, struct ui_app *app, enum ui_action a, int key);
 unsigned cal_confirm_key(struct calendar *c, struct ui_app *app, enum ui_action a, int key);
 void cal_ask_cancel(struct calendar *c, struct ui_app *app);
 void cal_open_move(struct calendar *c, struct ui_app *app);
