@@ -155,12 +155,22 @@ load_config(struct cli *c, const char *opt_config)
 		path = xdg;
 	}
 	st = cb_config_load(&c->cfg, path, xdg == NULL, err, sizeof err);
-	c->config_path = xdg ? xdg : strdup(path);
+	if (!(c->config_path = xdg ? xdg : strdup(path)))
+		return cli_fail(CB_NOMEM, NULL);
 	if (st != CB_OK) {
 		cli_error("%s", err);
 		return EXIT_USAGE;
 	}
 	return 0;
+}
+
+/* What the context owns, on every way out. */
+static void
+release(struct cli *c)
+{
+	cb_config_free(&c->cfg);
+	free(c->config_path);
+	free(c->db_path);
 }
 
 int
@@ -197,16 +207,16 @@ main(int argc, char **argv)
 		return fflush(stdout) == 0 ? EXIT_OK : EXIT_FAILURE_RUNTIME;
 	}
 	if ((rc = load_config(&c, opt_config)) != 0 || (rc = pin_clock()) != 0) {
-		cb_config_free(&c.cfg);
+		release(&c);
 		return rc;
 	}
 	if (opt_db && c.demo) {
-		cb_config_free(&c.cfg);
+		release(&c);
 		cli_error(_("--db and --demo name two databases: give one"));
 		return cli_usage_error(NULL);
 	}
 	if ((st = resolve_db(&c, opt_db)) != CB_OK) {
-		cb_config_free(&c.cfg);
+		release(&c);
 		if (st == CB_NOT_FOUND)
 			cli_error(_("the home directory %s does not exist: set HOME or use --db FILE"),
 				  getenv("HOME"));
@@ -234,9 +244,7 @@ main(int argc, char **argv)
 		}
 	}
 	cli_close(&c);
-	cb_config_free(&c.cfg);
-	free(c.config_path);
-	free(c.db_path);
+	release(&c);
 	if (fflush(stdout) != 0 && rc == EXIT_OK) {
 		cli_error(_("cannot write the output"));
 		rc = EXIT_FAILURE_RUNTIME;
