@@ -192,4 +192,8 @@ struct cb_part_rows {
 cb_status cb_part_list(struct cb_db *db, bool low_only, struct cb_part_rows *out);
 void cb_part_rows_free(struct cb_part_rows *l);
 
+/* Demo stock through the calls above (src/core/parts-demo.c). */
+enum cb_demo_scale;
+cb_status cb_parts_demo_fill(struct cb_db *db, enum cb_demo_scale scale, uint64_t seed);
+
 #endif

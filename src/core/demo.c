@@ -7,6 +7,7 @@
 
 #include "cambouis/calendar.h"
 #include "cambouis/demo.h"
+#include "cambouis/parts.h"
 #include "cambouis/pairing.h"
 #include "cambouis/venue.h"
 
@@ -81,6 +82,7 @@ cb_demo_fill(struct cb_db *db, enum cb_demo_scale scale, uint64_t seed)
 	if ((st = fill_venues(db, &rng)) != CB_OK ||
 	    (st = cb_calendar_demo_fill(db, scale, seed, cb_date_today())) != CB_OK ||
 	    (st = cb_people_demo_fill(db, scale, seed, cb_date_today())) != CB_OK ||
+	    (st = cb_parts_demo_fill(db, scale, seed)) != CB_OK ||
 	    (st = cb_db_mark_demo(db)) != CB_OK) {
 		cb_db_rollback(db);
 		return st;

@@ -45,4 +45,4 @@ src_core_libcambouis_core_a_SOURCES += include/cambouis/backup.h src/core/backup
 # the parts inventory (issue 11)
 src_core_libcambouis_core_a_SOURCES += \
 	include/cambouis/parts.h include/cambouis/namematch.h \
-	src/core/parts-schema.c src/core/parts.c src/core/stock.c src/core/namematch.c
+	src/core/parts-schema.c src/core/parts.c src/core/stock.c src/core/namematch.c src/core/parts-demo.c

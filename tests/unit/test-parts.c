@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cambouis/demo.h"
 #include "cambouis/namematch.h"
 #include "cambouis/parts.h"
 #include "cambouis/privacy.h"
@@ -317,6 +318,27 @@ START_TEST(test_any_order)
 }
 END_TEST
 
+/* the demo stocks parts through the same calls; twice adds nothing */
+START_TEST(test_demo)
+{
+	struct cb_part_rows rows;
+	struct cb_stock_rows stock;
+	int64_t once, twice;
+
+	ck_assert_int_eq(cb_parts_demo_fill(db, CB_DEMO_SMALL, 7), CB_OK);
+	ck_assert_int_eq(cb_part_list(db, false, &rows), CB_OK);
+	ck_assert_uint_eq(rows.count, 20);
+	cb_part_rows_free(&rows);
+	ck_assert_int_eq(cb_stock_list(db, NULL, false, &stock), CB_OK);
+	ck_assert_uint_gt(stock.count, 20);
+	cb_stock_rows_free(&stock);
+	ck_assert_int_eq(cb_oplog_count(db, &once), CB_OK);
+	ck_assert_int_eq(cb_parts_demo_fill(db, CB_DEMO_SMALL, 7), CB_OK);
+	ck_assert_int_eq(cb_oplog_count(db, &twice), CB_OK);
+	ck_assert_int_eq(once, twice);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -328,6 +350,7 @@ main(void)
 	tcase_add_test(tc, test_names);
 	tcase_add_test(tc, test_forget_keeps_stock);
 	tcase_add_test(tc, test_any_order);
+	tcase_add_test(tc, test_demo);
 	suite_add_tcase(s, tc);
 	return unit_run(s);
 }
