@@ -19,10 +19,9 @@ CLI_GOLDEN = \
 	tests/cli/dates.sh \
 	tests/cli/demo.sh \
 	tests/cli/help-fr.sh \
-	tests/cli/options.sh
+	tests/cli/options.sh \
 	tests/cli/files.sh \
-	tests/cli/environ.sh \
-	tests/cli/help-fr.sh
+	tests/cli/environ.sh
 CLI_EXPECTED = \
 	tests/cli/expected/basics.out \
 	tests/cli/expected/init.out \
@@ -38,10 +37,9 @@ CLI_EXPECTED = \
 	tests/cli/expected/dates.out \
 	tests/cli/expected/demo.out \
 	tests/cli/expected/help-fr.out \
-	tests/cli/expected/options.out
+	tests/cli/expected/options.out \
 	tests/cli/expected/files.out \
-	tests/cli/expected/environ.out \
-	tests/cli/expected/help-fr.out
+	tests/cli/expected/environ.out
 # checks of the sources, with no transcript
 CLI_CHECKS = \
 	tests/cli/config-keys.sh \

@@ -289,6 +289,8 @@ START_TEST(test_any_order)
 				dup = cb_id_cmp(&s.ops[j].op_id, &s.ops[i].op_id) == 0;
 			if (!dup)
 				s.ops[k++] = s.ops[i];
+			else if (s.ops[i].value.type == CB_V_TEXT)
+				free((char *)s.ops[i].value.s);
 		}
 		s.n = k;
 	}
@@ -314,6 +316,9 @@ START_TEST(test_any_order)
 				ck_assert_int_eq(on_hand(c, ps[x], ls[y]), oracle(&s, ps[x], ls[y]));
 		cb_db_close(c);
 	}
+	for (size_t i = 0; i < s.n; i++)
+		free((char *)(s.ops[i].value.type == CB_V_TEXT ? s.ops[i].value.s : NULL));
+	free(s.ops);
 	cb_db_close(b);
 }
 END_TEST
