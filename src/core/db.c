@@ -1056,26 +1056,68 @@ companions(const char *path, bool write, char *which, size_t len)
 
 /* Names are one name when their keys are equal (cb_text_name_key). No
  * index uses it, so the sqlite3 shell can still write every table. Out of
- * memory, the bytes decide (a total order still). */
+ * memory, the bytes decide (a total order still). A lookup compares one
+ * name with every row's: the last key made on each side is kept, so the
+ * looked-up name's key is made once per query, not once per row. */
+struct name_cache {
+	struct {
+		char *in, *key;
+		size_t in_len, key_len;
+	} side[2];
+};
+
+static void
+name_cache_free(void *arg)
+{
+	struct name_cache *c = arg;
+
+	for (int i = 0; c && i < 2; i++) {
+		free(c->side[i].in);
+		free(c->side[i].key);
+	}
+	free(c);
+}
+
+/* The key of p (n bytes), from the cache's slot when it holds p; NULL when
+ * out of memory. */
+static const char *
+name_key_cached(struct name_cache *c, int slot, const void *p, size_t n, size_t *len)
+{
+	char *in, *key;
+
+	if (c->side[slot].key && c->side[slot].in_len == n && memcmp(c->side[slot].in, p, n) == 0) {
+		*len = c->side[slot].key_len;
+		return c->side[slot].key;
+	}
+	if (!(key = cb_text_name_key_n(p, n, len)))
+		return NULL;
+	if (!(in = malloc(n + 1))) {
+		free(key);
+		return NULL;
+	}
+	memcpy(in, p, n);
+	free(c->side[slot].in);
+	free(c->side[slot].key);
+	c->side[slot].in = in;
+	c->side[slot].in_len = n;
+	c->side[slot].key = key;
+	c->side[slot].key_len = *len;
+	return key;
+}
+
 static int
 name_collate(void *arg, int n1, const void *p1, int n2, const void *p2)
 {
 	size_t l1, l2;
-	char *k1 = cb_text_name_key_n(p1, (size_t)n1, &l1);
-	char *k2 = k1 ? cb_text_name_key_n(p2, (size_t)n2, &l2) : NULL;
+	const char *k1 = name_key_cached(arg, 0, p1, (size_t)n1, &l1);
+	const char *k2 = k1 ? name_key_cached(arg, 1, p2, (size_t)n2, &l2) : NULL;
 	int c;
 
-	(void)arg;
-	if (!k1 || !k2) {
-		free(k1);
-		k1 = NULL;
+	if (!k1 || !k2) { /* out of memory: bytes, still a total order */
+		k1 = p1, k2 = p2;
 		l1 = (size_t)n1, l2 = (size_t)n2;
-		c = memcmp(p1, p2, l1 < l2 ? l1 : l2);
-	} else {
-		c = memcmp(k1, k2, l1 < l2 ? l1 : l2);
 	}
-	free(k1);
-	free(k2);
+	c = memcmp(k1, k2, l1 < l2 ? l1 : l2);
 	return c ? c : (l1 > l2) - (l1 < l2);
 }
 
@@ -1123,9 +1165,14 @@ cb_db_open(const char *path, unsigned flags, struct cb_db **out, char *detail, s
 		 SQLITE_OPEN_NOFOLLOW | SQLITE_OPEN_EXRESCODE |
 		 SQLITE_OPEN_NOMUTEX; /* one thread: no per-call mutexes */
 	rc = sqlite3_open_v2(path, &db->h, oflags, NULL);
-	if (rc == SQLITE_OK)
-		rc = sqlite3_create_collation_v2(db->h, CB_NAME_COLLATION, SQLITE_UTF8, NULL,
-						 name_collate, NULL);
+	if (rc == SQLITE_OK) {
+		struct name_cache *cache = calloc(1, sizeof *cache);
+		rc = cache ? sqlite3_create_collation_v2(db->h, CB_NAME_COLLATION, SQLITE_UTF8,
+							 cache, name_collate, name_cache_free)
+			   : SQLITE_NOMEM;
+		if (rc != SQLITE_OK) /* SQLite frees it only once registered */
+			name_cache_free(cache);
+	}
 	if (rc != SQLITE_OK) {
 		st = fail(db, rc);
 		goto failed;

@@ -380,15 +380,55 @@ cb_text_name_key(const char *s)
 	return cb_text_name_key_n(s, strlen(s), &len);
 }
 
+/* ASCII alone needs no tables: NFC leaves it as it is, case folding is
+ * tolower, it has no format characters, and its white space is tab to CR
+ * and space. The collation compares a name with every row, so this path
+ * (most names) must not pay for libunistring's allocations. */
+static bool
+is_ascii(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if ((unsigned char)s[i] >= 0x80)
+			return false;
+	return true;
+}
+
+static char *
+ascii_name_key(const char *s, size_t n, size_t *keylen)
+{
+	char *out = malloc(n + 1);
+	size_t len = 0;
+	bool space = false;
+
+	if (!out)
+		return NULL;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c == ' ' || (c >= '\t' && c <= '\r')) {
+			space = len > 0;
+			continue;
+		}
+		if (space)
+			out[len++] = ' ';
+		space = false;
+		out[len++] = (char)(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+	}
+	out[len] = '\0';
+	*keylen = len;
+	return out;
+}
+
 char *
 cb_text_name_key_n(const char *s, size_t n, size_t *keylen)
 {
 	size_t i = 0, len = 0, outlen = 0;
-	uint8_t *clean = malloc(n + 1), *folded;
+	uint8_t *clean, *folded;
 	char *out;
 	bool space = false;
 
-	if (!clean)
+	if (is_ascii(s, n))
+		return ascii_name_key(s, n, keylen);
+	if (!(clean = malloc(n + 1)))
 		return NULL;
 	/* drop format characters, make white space one space, trim */
 	while (i < n) {

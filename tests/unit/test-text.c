@@ -238,6 +238,20 @@ START_TEST(test_name_key)
 }
 END_TEST
 
+/* ASCII names take a path of their own; it must give the key the Unicode
+ * path gives (a zero-width space, dropped, sends the same text there). */
+START_TEST(test_name_key_ascii)
+{
+	for (int c = 1; c < 0x80; c++) {
+		char plain[32], wide[40];
+		snprintf(plain, sizeof plain, " A%cb \t%cZ%c ", c, c, c);
+		snprintf(wide, sizeof wide, "%s\xe2\x80\x8b", plain);
+		ck_assert_msg(same_key(plain, wide), "byte 0x%02x", c);
+	}
+	ck_assert(same_key("ANN  B.", "ann b.\xe2\x80\x8b"));
+}
+END_TEST
+
 START_TEST(test_escape)
 {
 	static const struct {
@@ -345,6 +359,7 @@ main(void)
 	tcase_add_test(tc, test_control_trim_case);
 	tcase_add_test(tc, test_collate);
 	tcase_add_test(tc, test_name_key);
+	tcase_add_test(tc, test_name_key_ascii);
 	tcase_add_test(tc, test_escape);
 	tcase_add_test(tc, test_visible);
 	suite_add_tcase(s, tc);
