@@ -23,10 +23,8 @@ no_args(int argc, char **argv, const char *cmd, const char *usage)
 
 	if (rc >= 0)
 		return rc;
-	if (n > 0) {
-		cli_error(_("%s: unexpected argument '%s'"), cmd, argv[1]);
-		return cli_usage_error(cmd);
-	}
+	if ((rc = cli_opts_at_most(&spec, n, 0, argv)) >= 0)
+		return rc;
 	return -1;
 }
 
@@ -109,10 +107,8 @@ cli_cmd_init(struct cli *c, int argc, char **argv)
 
 	if ((rc = cli_opts_parse(&spec, argc, argv, &n)) >= 0)
 		return rc;
-	if (n > 0) {
-		cli_error(_("%s: unexpected argument '%s'"), "init", argv[1]);
-		return cli_usage_error("init");
-	}
+	if ((rc = cli_opts_at_most(&spec, n, 0, argv)) >= 0)
+		return rc;
 	if (!label)
 		label = c->cfg.site_label;
 	if (label && !valid_label(label)) {
@@ -250,10 +246,8 @@ cli_cmd_demo(struct cli *c, int argc, char **argv)
 		cli_error(_("invalid scale '%s': use small, year or 5y"), scale_name);
 		return cli_usage_error("demo");
 	}
-	if (n > 0) {
-		cli_error(_("%s: unexpected argument '%s'"), "demo", argv[1]);
-		return cli_usage_error("demo");
-	}
+	if ((rc = cli_opts_at_most(&spec, n, 0, argv)) >= 0)
+		return rc;
 	if (db) {
 		char *p = strdup(db);
 		if (!p)

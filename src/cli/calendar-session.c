@@ -398,10 +398,8 @@ cli_venue_closures(struct cli *c, int argc, char **argv)
 
 	if ((rc = cli_opts_parse(&spec, argc, argv, &n)) >= 0)
 		return rc;
-	if (n > 1) {
-		cli_error(_("%s: unexpected argument '%s'"), "venue closures", argv[2]);
-		return cli_usage_error("venue");
-	}
+	if ((rc = cli_opts_at_most(&spec, n, 1, argv)) >= 0)
+		return rc;
 	if ((rc = cli_open(c, CB_OPEN_WRITE)) != 0)
 		return rc;
 	if (n == 1 && (st = cb_venue_find(c->db, argv[1], &venue)) != CB_OK)

@@ -554,10 +554,8 @@ cli_cmd_agenda(struct cli *c, int argc, char **argv)
 
 	if ((rc = cli_opts_parse(&spec, argc, argv, &n)) >= 0)
 		return rc;
-	if (n > 0) {
-		cli_error(_("%s: unexpected argument '%s'"), "agenda", argv[1]);
-		return cli_usage_error("agenda");
-	}
+	if ((rc = cli_opts_at_most(&spec, n, 0, argv)) >= 0)
+		return rc;
 	if ((from_s && cb_date_parse(from_s, &from_d) != CB_OK) ||
 	    (to_s && cb_date_parse(to_s, &to_d) != CB_OK))
 		return cli_fail(CB_INVALID, NULL); /* checked by cli_opts_parse */
@@ -651,10 +649,8 @@ cli_cmd_conflicts(struct cli *c, int argc, char **argv)
 
 	if ((rc = cli_opts_parse(&spec, argc, argv, &n)) >= 0)
 		return rc;
-	if (n > 0) {
-		cli_error(_("%s: unexpected argument '%s'"), "conflicts", argv[1]);
-		return cli_usage_error("conflicts");
-	}
+	if ((rc = cli_opts_at_most(&spec, n, 0, argv)) >= 0)
+		return rc;
 	cb_date_format(cb_date_today(), today);
 	if (!from && !all)
 		from = today;
@@ -727,10 +723,8 @@ cli_cmd_ical(struct cli *c, int argc, char **argv)
 
 	if ((rc = cli_opts_parse(&spec, argc, argv, &n)) >= 0)
 		return rc;
-	if (n > 1) {
-		cli_error(_("%s: unexpected argument '%s'"), "ical", argv[2]);
-		return cli_usage_error("ical");
-	}
+	if ((rc = cli_opts_at_most(&spec, n, 1, argv)) >= 0)
+		return rc;
 	if (n == 1)
 		path = argv[1];
 	if ((rc = cli_open(c, CB_OPEN_WRITE)) != 0)

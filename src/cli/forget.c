@@ -117,10 +117,8 @@ cli_cmd_forget(struct cli *c, int argc, char **argv)
 		cli_error(_("forget: say whom to forget: cambouis forget NAME"));
 		return cli_usage_error("forget");
 	}
-	if (n > 1) {
-		cli_error(_("%s: unexpected argument '%s'"), "forget", argv[2]);
-		return cli_usage_error("forget");
-	}
+	if ((rc = cli_opts_at_most(&spec, n, 1, argv)) >= 0)
+		return rc;
 	if (!yes && !isatty(STDIN_FILENO)) {
 		cli_error(_("forget: erasing cannot be undone: run it in a terminal to confirm, "
 			    "or add --yes"));

@@ -209,3 +209,12 @@ cli_opts_parse_head(const struct cli_optspec *spec, int argc, char **argv, int *
 {
 	return parse(spec, true, argc, argv, nargs);
 }
+
+int
+cli_opts_at_most(const struct cli_optspec *spec, int nargs, int max, char **argv)
+{
+	if (nargs <= max)
+		return -1;
+	cli_error(_("%s: unexpected argument '%s'"), spec->cmd, argv[max + 1]);
+	return usage_error(spec);
+}

@@ -92,5 +92,8 @@ int cli_opts_parse(const struct cli_optspec *spec, int argc, char **argv, int *n
 /* The same, but the options end at the first other argument: the
  * program's own options, before the command (src/main.c). */
 int cli_opts_parse_head(const struct cli_optspec *spec, int argc, char **argv, int *nargs);
+/* After cli_opts_parse: -1 when at most max arguments are left, else
+ * "CMD: unexpected argument 'X'" and the usage hint, and the exit code. */
+int cli_opts_at_most(const struct cli_optspec *spec, int nargs, int max, char **argv);
 
 #endif

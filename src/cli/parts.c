@@ -344,10 +344,8 @@ part_list(struct cli *c, int argc, char **argv)
 
 	if ((rc = cli_opts_parse(&spec, argc, argv, &n)) >= 0)
 		return rc;
-	if (n > 0) {
-		cli_error(_("part list: unexpected argument '%s'"), argv[1]);
-		return cli_usage_error("part");
-	}
+	if ((rc = cli_opts_at_most(&spec, n, 0, argv)) >= 0)
+		return rc;
 	if ((rc = cli_open_to_read(c)) != 0)
 		return rc;
 	if ((st = cb_part_list(c->db, low, &rows)) != CB_OK)
@@ -421,10 +419,8 @@ location_list(struct cli *c, int argc, char **argv)
 
 	if ((rc = cli_opts_parse(&spec, argc, argv, &n)) >= 0)
 		return rc;
-	if (n > 0) {
-		cli_error(_("location list: unexpected argument '%s'"), argv[1]);
-		return cli_usage_error("location");
-	}
+	if ((rc = cli_opts_at_most(&spec, n, 0, argv)) >= 0)
+		return rc;
 	if ((rc = cli_open_to_read(c)) != 0)
 		return rc;
 	if ((st = cb_location_list(c->db, &l)) != CB_OK)
@@ -477,10 +473,8 @@ stock_list(struct cli *c, int argc, char **argv)
 
 	if ((rc = cli_opts_parse(&spec, argc, argv, &n)) >= 0)
 		return rc;
-	if (n > 0) {
-		cli_error(_("stock list: unexpected argument '%s'"), argv[1]);
-		return cli_usage_error("stock");
-	}
+	if ((rc = cli_opts_at_most(&spec, n, 0, argv)) >= 0)
+		return rc;
 	if ((rc = cli_open_to_read(c)) != 0)
 		return rc;
 	if (where && (rc = find_location(c, where, &loc)) >= 0)

@@ -204,10 +204,8 @@ venue_list(struct cli *c, int argc, char **argv)
 
 	if ((rc = cli_opts_parse(&spec, argc, argv, &n)) >= 0)
 		return rc;
-	if (n > 0) {
-		cli_error(_("venue %s: unexpected argument '%s'"), "list", argv[1]);
-		return cli_usage_error("venue");
-	}
+	if ((rc = cli_opts_at_most(&spec, n, 0, argv)) >= 0)
+		return rc;
 	if ((rc = cli_open_to_read(c)) != 0)
 		return rc;
 	if ((st = cb_venue_list(c->db, &list)) != CB_OK)
